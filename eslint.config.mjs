@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const hostOnly = ['react', 'react-dom', 'react/*', '@fluentui/*', 'exceljs', 'hyperformula', 'office-js', '@microsoft/office-js'];
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'util', 'worker_threads', 'http', 'https', 'buffer', 'process'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'test/fixtures/xlsx/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, Office: 'readonly', Excel: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // The engine is pure: a grid goes in, findings and edit plans come out.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...hostOnly, ...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)].map((name) => ({ name, message: 'src/engine must not depend on Office, the DOM, Node or React.' })),
+        patterns: [{ group: ['node:*', '**/host/**', '**/taskpane/**', '**/workbench/**', '**/cli/**', 'react*', '@fluentui/*'], message: 'src/engine must not depend on hosts, Node or React.' }],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require', 'navigator', 'localStorage', 'fetch'],
+    },
+  },
+);
