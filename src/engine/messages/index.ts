@@ -1,0 +1,2 @@
+/** Every user-facing string outside the rules' own message templates, one file per area. */
+export {};
