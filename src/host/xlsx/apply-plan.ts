@@ -1,0 +1,246 @@
+/**
+ * Applies an engine edit plan to an exceljs workbook in memory (the CLI's `apply`, the
+ * workbench's Download). Every Edit kind is handled; a plan that cannot be applied
+ * (missing or protected sheet, bad range, wrong shape) throws PlanApplyError before
+ * its edit changes anything.
+ */
+import ExcelJS from 'exceljs';
+import { columnIndex, columnLetters, parseRange, type RangeRef } from '../../engine/address';
+import type { CellValue } from '../../engine/grid';
+import { xlsxMessages } from '../../engine/messages/xlsx';
+import type { ConditionalFormatSpec, ConditionalStyle, Edit, EditPlan } from '../../engine/plan';
+import { tagFormula, tagOfFormula } from './cf-tag';
+import { PlanApplyError } from './errors';
+import { internals, isProtected } from './internals';
+import { excelResult } from './write';
+
+/** A cell that received a formula, so its cached result can be computed afterwards. */
+export interface WrittenFormula {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface ApplyResult {
+  readonly formulas: readonly WrittenFormula[];
+}
+
+/** Office.js column widths are points; exceljs's are character widths (Calibri 11: 7 px a character, 5 px padding). */
+export function pointsToCharacterWidth(points: number): number {
+  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
+}
+
+export function characterWidthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, '').toUpperCase()}`;
+}
+
+function sheetFor(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new PlanApplyError(xlsxMessages.sheetMissing(name));
+  if (isProtected(ws)) throw new PlanApplyError(xlsxMessages.sheetProtected(name));
+  return ws;
+}
+
+function rangeOf(sheet: string, range: string): RangeRef {
+  const ref = parseRange(range);
+  if (!ref) throw new PlanApplyError(xlsxMessages.badRange(sheet, range));
+  return ref;
+}
+
+function checkShape(sheet: string, range: string, ref: RangeRef, grid: readonly (readonly unknown[])[]): void {
+  const rows = ref.end.row - ref.start.row + 1;
+  const cols = ref.end.col - ref.start.col + 1;
+  if (grid.length !== rows || grid.some((r) => r.length !== cols)) throw new PlanApplyError(xlsxMessages.shapeMismatch(sheet, range));
+}
+
+/**
+ * A shared formula's dependants point at their master cell; once a plan may overwrite the
+ * master, every shared formula on the sheet is written out in full so none is orphaned.
+ */
+function unshareFormulas(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      const value = cell.value as { sharedFormula?: string; shareType?: string };
+      if (value.sharedFormula !== undefined || value.shareType === 'shared') {
+        cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+      }
+    });
+  });
+}
+
+function plainValue(value: CellValue): ExcelJS.CellValue {
+  if (value !== null && typeof value === 'object') return { error: value.error } as ExcelJS.CellErrorValue;
+  return value;
+}
+
+function cfStyle(style: ConditionalStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } };
+  if (style.fontColor || style.bold !== undefined) {
+    out.font = {};
+    if (style.fontColor) out.font.color = { argb: argb(style.fontColor) };
+    if (style.bold !== undefined) out.font.bold = style.bold;
+  }
+  return out;
+}
+
+function textCondition(operator: 'equals' | 'contains' | 'beginsWith', text: string, topLeft: string): string {
+  const literal = `"${text.replace(/"/g, '""')}"`;
+  // Excel's text comparisons with = and SEARCH are case-insensitive, as the spec asks.
+  switch (operator) {
+    case 'equals':
+      return `TRIM(${topLeft})=${literal}`;
+    case 'beginsWith':
+      return `LEFT(TRIM(${topLeft}),${text.length})=${literal}`;
+    case 'contains':
+      return `NOT(ISERROR(SEARCH(${literal},${topLeft})))`;
+  }
+}
+
+function cfRule(spec: ConditionalFormatSpec, tag: string, topLeft: string, priority: number): ExcelJS.ConditionalFormattingRule {
+  const style = cfStyle(spec.style);
+  const rule = spec.rule;
+  if (rule.type === 'formula') return { type: 'expression', priority, formulae: [tagFormula(tag, rule.formula)], style };
+  const formula = tagFormula(tag, textCondition(rule.operator, rule.text, topLeft));
+  if (rule.operator === 'contains') {
+    // A native "Text that contains" rule; Excel evaluates the formula stored with it, which carries the tag.
+    return { type: 'containsText', operator: 'containsText', text: rule.text, priority, formulae: [formula], style } as ExcelJS.ConditionalFormattingRule;
+  }
+  return { type: 'expression', priority, formulae: [formula], style };
+}
+
+function ruleTag(rule: ExcelJS.ConditionalFormattingRule): string | undefined {
+  const formulae = (rule as { formulae?: unknown[] }).formulae;
+  const first = formulae?.[0];
+  return typeof first === 'string' ? tagOfFormula(first) : undefined;
+}
+
+function normaliseRef(ref: string): string {
+  const parsed = parseRange(ref.replace(/\$/g, ''));
+  if (!parsed) return ref;
+  const a = `${columnLetters(parsed.start.col)}${parsed.start.row + 1}`;
+  const b = `${columnLetters(parsed.end.col)}${parsed.end.row + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Removes the add-in's rules with this tag (on one range, or the whole sheet); the officer's rules stay. */
+function removeTaggedRules(ws: ExcelJS.Worksheet, tag: string, onRange?: string): void {
+  const sheet = internals(ws);
+  const wanted = onRange === undefined ? undefined : normaliseRef(onRange);
+  sheet.conditionalFormattings = sheet.conditionalFormattings
+    .map((cf) => {
+      if (wanted !== undefined && normaliseRef(cf.ref) !== wanted) return cf;
+      return { ...cf, rules: cf.rules.filter((r) => ruleTag(r) !== tag) };
+    })
+    .filter((cf) => cf.rules.length > 0);
+}
+
+function nextPriority(ws: ExcelJS.Worksheet): number {
+  let max = 0;
+  for (const cf of internals(ws).conditionalFormattings) for (const r of cf.rules) if (r.priority > max) max = r.priority;
+  return max + 1;
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, ref: RangeRef, fn: (cell: ExcelJS.Cell, r: number, c: number) => void): void {
+  for (let row = ref.start.row; row <= ref.end.row; row++) {
+    const xlRow = ws.getRow(row + 1);
+    for (let col = ref.start.col; col <= ref.end.col; col++) fn(xlRow.getCell(col + 1), row - ref.start.row, col - ref.start.col);
+  }
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, after: string | undefined): void {
+  if (wb.getWorksheet(name)) return; // Regenerating an existing sheet updates it in place.
+  const ws = wb.addWorksheet(name);
+  const order = wb.worksheets.filter((s) => s !== ws);
+  const at = after === undefined ? -1 : order.findIndex((s) => s.name === after);
+  order.splice(at < 0 ? order.length : at + 1, 0, ws);
+  order.forEach((s, i) => (internals(s).orderNo = i + 1));
+}
+
+function applyEdit(wb: ExcelJS.Workbook, edit: Edit, unshared: Set<string>, formulas: WrittenFormula[]): void {
+  if (edit.kind === 'addSheet') {
+    addSheet(wb, edit.sheet, edit.after);
+    return;
+  }
+  const ws = sheetFor(wb, edit.sheet);
+  if (!unshared.has(edit.sheet)) {
+    unshareFormulas(ws);
+    unshared.add(edit.sheet);
+  }
+  switch (edit.kind) {
+    case 'setValues': {
+      const ref = rangeOf(edit.sheet, edit.range);
+      checkShape(edit.sheet, edit.range, ref, edit.values);
+      forEachCell(ws, ref, (cell, r, c) => (cell.value = plainValue(edit.values[r]![c]!)));
+      return;
+    }
+    case 'setFormulas': {
+      const ref = rangeOf(edit.sheet, edit.range);
+      checkShape(edit.sheet, edit.range, ref, edit.formulas);
+      forEachCell(ws, ref, (cell, r, c) => {
+        const entry = edit.formulas[r]![c]!;
+        if (typeof entry === 'string' && entry.startsWith('=')) {
+          cell.value = { formula: entry.slice(1), result: excelResult(null) } as ExcelJS.CellFormulaValue;
+          formulas.push({ sheet: edit.sheet, row: ref.start.row + r, col: ref.start.col + c });
+        } else {
+          cell.value = entry;
+        }
+      });
+      return;
+    }
+    case 'setNumberFormat':
+      forEachCell(ws, rangeOf(edit.sheet, edit.range), (cell) => (cell.numFmt = edit.format));
+      return;
+    case 'setFill':
+      forEachCell(ws, rangeOf(edit.sheet, edit.range), (cell) => {
+        cell.fill = edit.color === null
+          ? { type: 'pattern', pattern: 'none' }
+          : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(edit.color) } };
+      });
+      return;
+    case 'setBold':
+      forEachCell(ws, rangeOf(edit.sheet, edit.range), (cell) => (cell.font = { ...cell.font, bold: edit.bold }));
+      return;
+    case 'setColumnWidth': {
+      if (!/^[A-Za-z]{1,3}$/.test(edit.column)) throw new PlanApplyError(xlsxMessages.badRange(edit.sheet, edit.column));
+      ws.getColumn(columnIndex(edit.column) + 1).width = pointsToCharacterWidth(edit.width);
+      return;
+    }
+    case 'addConditionalFormat': {
+      const ref = rangeOf(edit.sheet, edit.range);
+      removeTaggedRules(ws, edit.tag, edit.range);
+      const topLeft = `${columnLetters(ref.start.col)}${ref.start.row + 1}`;
+      ws.addConditionalFormatting({ ref: normaliseRef(edit.range), rules: [cfRule(edit.format, edit.tag, topLeft, nextPriority(ws))] });
+      return;
+    }
+    case 'removeConditionalFormats':
+      removeTaggedRules(ws, edit.tag);
+      return;
+    case 'setDataValidation': {
+      const list = edit.list;
+      const formula = 'source' in list ? list.source.replace(/^=/, '') : `"${list.map((s) => s.replace(/"/g, '""')).join(',')}"`;
+      const validation: ExcelJS.DataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [formula] };
+      const dv = internals(ws).dataValidations;
+      forEachCell(ws, rangeOf(edit.sheet, edit.range), (cell) => dv.add(cell.address, { ...validation }));
+      return;
+    }
+  }
+}
+
+/**
+ * Applies every edit in order. Formula cells are written with no cached result (the
+ * workbook is marked to recalculate when Excel opens it); use fillFormulaResults to
+ * store computed results for readers that do not calculate.
+ */
+export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
+  const formulas: WrittenFormula[] = [];
+  const unshared = new Set<string>();
+  for (const edit of plan.edits) applyEdit(wb, edit, unshared, formulas);
+  if (formulas.length > 0) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  return { formulas };
+}

@@ -1,0 +1,38 @@
+/** Reading a workbook from disk (Node only: the CLI and tests). The browser uses read-buffer.ts. */
+import { promises as fs } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import type { Workbook } from '../../engine/grid';
+import { xlsxMessages } from '../../engine/messages/xlsx';
+import { WorkbookReadError } from './errors';
+import { MAX_WORKBOOK_BYTES, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes } from './read-buffer';
+
+/** Reads the file's bytes after checking it exists and is not too large to hold in memory. */
+export async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
+  let stat;
+  try {
+    stat = await fs.stat(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new WorkbookReadError('missing', filePath, xlsxMessages.missingFile(filePath));
+    throw new WorkbookReadError('unreadable', filePath, xlsxMessages.unreadableFile(filePath, code ?? 'unknown error'));
+  }
+  if (stat.isDirectory()) throw new WorkbookReadError('notAFile', filePath, xlsxMessages.notAFile(filePath));
+  if (stat.size > MAX_WORKBOOK_BYTES) {
+    throw new WorkbookReadError('tooLarge', filePath, xlsxMessages.tooLarge(filePath, megabytes(stat.size), megabytes(MAX_WORKBOOK_BYTES)));
+  }
+  try {
+    return await fs.readFile(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new WorkbookReadError('unreadable', filePath, xlsxMessages.unreadableFile(filePath, code));
+  }
+}
+
+/** Loads the file into exceljs (for `apply`, which edits and saves it). */
+export async function loadExcelJsFile(filePath: string): Promise<ExcelJS.Workbook> {
+  return loadExcelJsBuffer(await readWorkbookBytes(filePath), filePath);
+}
+
+export async function readWorkbookFile(filePath: string): Promise<Workbook> {
+  return excelJsToNonEmptyWorkbook(await loadExcelJsFile(filePath), filePath);
+}
