@@ -1,0 +1,103 @@
+/** Helpers every operation shares: results, units, number formats and SUM formulas. */
+import { columnLetters } from '../address';
+import { cellAt, findSheet, isErrorValue, type Cell, type Sheet, type Workbook } from '../grid';
+import type { MonitoringTable, TableColumn } from '../model';
+import type { EditPlan } from '../plan';
+import { UNIT_DECIMALS, type Unit } from '../units';
+
+/** Tag on every conditional format the add-in writes, so reapplying removes only its own. */
+export const TAG_PREFIX = 'budget-monitor:';
+
+/** What an operation hands back: a plan to preview and apply, and what the officer should know. */
+export interface OperationResult {
+  readonly plan: EditPlan;
+  /** Things worth telling the officer (new lines, removed lines, assumptions made). */
+  readonly notes: readonly string[];
+  /** Why the operation cannot run; when there are any, the plan has no edits. */
+  readonly problems: readonly string[];
+}
+
+export function refused(title: string, problems: readonly string[], notes: readonly string[] = []): OperationResult {
+  return { plan: { title, edits: [] }, notes, problems };
+}
+
+/** Policy money is in pounds; the table may count in £m or £000. Unknown units are taken as pounds. */
+export function moneyInUnit(pounds: number, unit: Unit | undefined): number {
+  if (unit === 'millions') return pounds / 1_000_000;
+  if (unit === 'thousands') return pounds / 1_000;
+  return pounds;
+}
+
+export function figureFormatForDecimals(decimals: number): string {
+  const body = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return `${body};(${body});"-"`;
+}
+
+/** The number format a table shows a column's figures in, or the unit's usual one. */
+export function columnFormat(sheet: Sheet | undefined, table: MonitoringTable, column: TableColumn | undefined): string {
+  if (sheet && column) {
+    for (const row of table.rows) {
+      if (row.kind !== 'line' && row.kind !== 'subtotal' && row.kind !== 'total') continue;
+      const format = cellAt(sheet, row.row, column.col).format;
+      if (format && !/^general$/i.test(format)) return format;
+    }
+  }
+  return figureFormatForDecimals(table.unit ? UNIT_DECIMALS[table.unit] : 2);
+}
+
+/** Splits sorted row numbers into runs of consecutive rows. */
+export function contiguousRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** `=SUM(K5:K15)` or `=SUM(K16,K21,K33)` over the given 0-based rows of one column. */
+export function sumFormula(col: number, rows: readonly number[]): string {
+  const letter = columnLetters(col);
+  const parts = contiguousRuns(rows).map(([a, b]) => (a === b ? `${letter}${a + 1}` : `${letter}${a + 1}:${letter}${b + 1}`));
+  return parts.length === 0 ? '=0' : `=SUM(${parts.join(',')})`;
+}
+
+export function sheetOrUndefined(workbook: Workbook, name: string): Sheet | undefined {
+  return findSheet(workbook, name);
+}
+
+/** What a cell shows as text, trimmed ('' for empty cells and errors). */
+export function cellText(cell: Cell): string {
+  const v = cell.value;
+  if (v === null || isErrorValue(v)) return '';
+  return String(v).trim();
+}
+
+/** A cell the officer typed something into (a value or a formula). */
+export function hasContent(cell: Cell): boolean {
+  if (cell.formula !== undefined) return true;
+  const v = cell.value;
+  return !(v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
+/** The cell as it should be written back: its formula if it has one, else its value. */
+export function cellEntry(cell: Cell): string | number | null {
+  if (cell.formula !== undefined) return cell.formula;
+  const v = cell.value;
+  if (v === null || isErrorValue(v)) return v === null ? null : v.error;
+  if (typeof v === 'boolean') return v ? '=TRUE' : '=FALSE';
+  return v;
+}
+
+/** A number literal safe to put in a formula (no exponent notation, no float noise). */
+export function numberLiteral(value: number): string {
+  const rounded = Number(value.toPrecision(15));
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** `F5:F15`, or `F5` for a single row (0-based rows). */
+export function columnSpan(letter: string, startRow: number, endRow: number): string {
+  return startRow === endRow ? `${letter}${startRow + 1}` : `${letter}${startRow + 1}:${letter}${endRow + 1}`;
+}
