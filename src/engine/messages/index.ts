@@ -1,4 +1,6 @@
 /** Every user-facing string outside the rules' own message templates, one file per area. */
 export {};
-export * from './xlsx';
+export * from './ui';
 export * from './operations';
+export * from './xlsx';
+export * from './office';

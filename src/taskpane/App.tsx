@@ -1,0 +1,90 @@
+/** The task pane: the same component in Excel and in the workbench, given a host and the engine. */
+import {
+  Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList, Text,
+  makeStyles, tokens, webDarkTheme, webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { UI } from '../engine/messages/ui';
+import type { PaneEngine } from './engine-port';
+import type { PaneHost } from './host-port';
+import { usePane } from './use-pane';
+import type { PaneTab } from './state/reducer';
+import { TablesTab } from './components/TablesTab';
+import { ValidateTab } from './components/ValidateTab';
+import { RagTab } from './components/RagTab';
+import { MovementTab } from './components/MovementTab';
+import { TrackersTab } from './components/TrackersTab';
+import { PlanPreview } from './components/PlanPreview';
+
+export type PaneTheme = 'light' | 'dark';
+
+const useStyles = makeStyles({
+  root: { minWidth: '300px', height: '100%', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  tabs: { flexWrap: 'wrap' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowY: 'auto' },
+  notice: { color: tokens.colorNeutralForeground2 },
+});
+
+const TAB_ORDER: readonly PaneTab[] = ['tables', 'validate', 'rag', 'movement', 'trackers'];
+
+/** Shows the progress bar only for work that takes longer than half a second. */
+function useDelayedFlag(on: boolean, delayMs = 500): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setShown(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => setShown(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [on, delayMs]);
+  return shown;
+}
+
+export function PaneApp({ host, engine, theme }: { host: PaneHost; engine: PaneEngine; theme: PaneTheme }) {
+  const styles = useStyles();
+  const { state, dispatch, commands } = usePane(host, engine);
+  const showProgress = useDelayedFlag(state.busy !== null);
+
+  useEffect(() => {
+    void commands.load();
+  }, [commands]);
+
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root} lang="en-GB" data-testid="task-pane">
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">{UI.appTitle}</Text>
+        <Button onClick={() => void commands.revert()} disabled={state.busy !== null || state.applied.length === 0}>{UI.revert}</Button>
+      </header>
+      {state.error !== null && (
+        <MessageBar intent="error" data-testid="error-bar">
+          <MessageBarBody>{state.error}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={() => dispatch({ type: 'errorDismissed' })}>{UI.dismiss}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {showProgress && <ProgressBar aria-label={state.busy ?? UI.working} />}
+      <div role="status" aria-live="polite" className={styles.notice} data-testid="notice">{state.notice ?? ''}</div>
+      <nav aria-label={UI.appTitle}>
+        <TabList className={styles.tabs} size="small" selectedValue={state.tab} onTabSelect={(_e, data) => dispatch({ type: 'tabChosen', tab: data.value as PaneTab })}>
+          {TAB_ORDER.map((tab) => <Tab key={tab} value={tab} id={`tab-${tab}`}>{UI.tabs[tab]}</Tab>)}
+        </TabList>
+      </nav>
+      <main className={styles.panel} aria-labelledby={`tab-${state.tab}`}>
+        {state.pending !== null ? (
+          <PlanPreview plan={state.pending.plan} busy={state.busy !== null} onApply={() => void commands.applyPending()} onCancel={() => dispatch({ type: 'previewClosed' })} />
+        ) : (
+          <>
+            {state.tab === 'tables' && <TablesTab state={state} commands={commands} />}
+            {state.tab === 'validate' && <ValidateTab state={state} commands={commands} />}
+            {state.tab === 'rag' && <RagTab state={state} commands={commands} />}
+            {state.tab === 'movement' && <MovementTab state={state} commands={commands} canReadFiles={engine.readWorkbookFile !== undefined} />}
+            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} />}
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

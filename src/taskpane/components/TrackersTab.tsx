@@ -1,0 +1,31 @@
+/** Insert or update the trackers and the validation report; officers' entries survive regeneration. */
+import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { UI } from '../../engine/messages/ui';
+import type { PaneState } from '../state/reducer';
+import type { PaneCommands } from '../use-pane';
+
+const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
+
+export function TrackersTab({ state, commands }: { state: PaneState; commands: PaneCommands }) {
+  const styles = useStyles();
+  const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
+  const [tableId, setTableId] = useState<string | null>(null);
+  const table = sources.find((t) => t.id === tableId) ?? sources.filter((t) => t.kind === 'monitoring').at(-1) ?? sources[0];
+  const busy = state.busy !== null;
+  return (
+    <>
+      <Text as="p">{UI.trackers.intro}</Text>
+      <Field label={UI.trackers.table}>
+        <Dropdown value={table ? `${table.sheet} · ${table.range}` : ''} selectedOptions={table ? [table.id] : []} onOptionSelect={(_e, d) => setTableId(d.optionValue ?? null)}>
+          {sources.map((t) => <Option key={t.id} value={t.id}>{`${t.sheet} · ${t.range}`}</Option>)}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null)}>{UI.trackers.mitigation}</Button>
+        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>
+        <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>
+      </div>
+    </>
+  );
+}

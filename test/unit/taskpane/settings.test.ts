@@ -1,0 +1,46 @@
+import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
+import { fromDraft, toDraft } from '../../../src/taskpane/state/rag-draft';
+import { isOverrideList, isRagPolicy } from '../../../src/taskpane/settings';
+import { percentTextToFraction, poundsTextToNumber, formatPounds } from '../../../src/taskpane/format';
+
+describe('settings read back from the workbook', () => {
+  it('accepts the default RAG policy and rejects damaged ones', () => {
+    expect(isRagPolicy(DEFAULT_RAG_POLICY)).toBe(true);
+    expect(isRagPolicy({ ...DEFAULT_RAG_POLICY, basis: 'total' })).toBe(false);
+    expect(isRagPolicy({ ...DEFAULT_RAG_POLICY, red: { ...DEFAULT_RAG_POLICY.red, line: { money: -1, percent: 0.05, combine: 'lower' } } })).toBe(false);
+    expect(isRagPolicy('Red')).toBe(false);
+  });
+
+  it('accepts column overrides only with a known role and a column letter', () => {
+    expect(isOverrideList([{ sheet: 'Month 7', column: 'F', role: 'variance' }])).toBe(true);
+    expect(isOverrideList([{ sheet: 'Month 7', column: 'F', role: 'constructor' }])).toBe(false);
+    expect(isOverrideList([{ sheet: 'Month 7', column: 'f5', role: 'variance' }])).toBe(false);
+    expect(isOverrideList({})).toBe(false);
+  });
+});
+
+describe('en-GB money and percentages', () => {
+  it('formats pounds with a £ sign and thousands separators', () => {
+    expect(formatPounds(100000)).toBe('£100,000');
+    expect(formatPounds(1000000)).toBe('£1,000,000');
+  });
+  it('reads back what the officer types', () => {
+    expect(poundsTextToNumber('£250,000')).toBe(250000);
+    expect(poundsTextToNumber('abc')).toBeUndefined();
+    expect(poundsTextToNumber('-5')).toBeUndefined();
+    expect(percentTextToFraction('5')).toBe(0.05);
+    expect(percentTextToFraction('0.5%')).toBe(0.005);
+    expect(percentTextToFraction('')).toBeUndefined();
+  });
+  it('turns a valid policy draft into a policy', () => {
+    const draft = toDraft(DEFAULT_RAG_POLICY);
+    expect(draft.money).toEqual({ line: '£100,000', section: '£250,000', table: '£1,000,000' });
+    expect(draft.percent).toEqual({ line: '5', section: '5', table: '0.5' });
+    expect(fromDraft(draft, DEFAULT_RAG_POLICY)).toEqual(DEFAULT_RAG_POLICY);
+    const edited = fromDraft({ ...draft, basis: 'gross', money: { ...draft.money, line: '50,000' }, amberFrom: '2' }, DEFAULT_RAG_POLICY);
+    expect(edited?.basis).toBe('gross');
+    expect(edited?.red.line).toEqual({ money: 50000, percent: 0.05, combine: 'lower' });
+    expect(edited?.amberFromPercent).toBe(0.02);
+    expect(fromDraft({ ...draft, percent: { ...draft.percent, section: 'five' } }, DEFAULT_RAG_POLICY)).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- webpack loads its config as CommonJS */
+/**
+ * Two bundles:
+ *  - taskpane:  the production add-in (React + Fluent UI v9). Office.js comes only from the
+ *               Office CDN script tag in taskpane.html. Never hyperformula or exceljs.
+ *  - workbench: the browser page with a simulated workbook beside the same task pane; it may
+ *               include the simulated Excel host, hyperformula and exceljs.
+ * No eval-based source maps in any mode: the task pane's Content-Security-Policy forbids eval.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+/** Copies the ribbon icons into dist/assets so the manifest's URLs resolve. */
+class EmitIconsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('EmitIconsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'EmitIconsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const dir = path.resolve(__dirname, 'assets');
+        for (const file of fs.readdirSync(dir).filter((f) => /^icon-\d+\.png$/.test(f))) {
+          compilation.emitAsset(`assets/${file}`, new compiler.webpack.sources.RawSource(fs.readFileSync(path.join(dir, file))));
+        }
+      });
+    });
+  }
+}
+
+module.exports = (_env, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  return {
+    mode,
+    devtool: mode === 'development' ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      workbench: './src/workbench/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // exceljs pulls in Node built-ins it only needs for files on disk; the browser reads buffers.
+      fallback: { fs: false, path: false, os: false, stream: false, crypto: false, zlib: false, util: false, buffer: false, process: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Each page gets its own bundle, so the task pane cannot share a chunk that pulls in the workbench's libraries.
+      splitChunks: false,
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'workbench.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
+      new EmitIconsPlugin(),
+    ],
+  };
+};
