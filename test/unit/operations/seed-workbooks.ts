@@ -98,7 +98,8 @@ export function seed000PreviousSheet(name = 'Month 6'): Sheet {
     if (!row) return row;
     const label = row[0]?.value;
     const seed = typeof label === 'string' ? byLabel.get(label) : undefined;
-    if (!seed || /total$/i.test(seed.label) || row[5]?.formula) return row;
+    if (row === current.rows[2]) return row.map((c) => (c && typeof c.value === 'string' ? { ...c, value: c.value.replace('Month 7', 'Month 6') } : c));
+    if (!seed || seed.cells.every((c) => c === null) || /total$/i.test(seed.label) || row[5]?.formula) return row;
     const variance = (seed.cells[4] as number | null) ?? 0;
     const movement = (seed.cells[9] as number | null) ?? 0;
     const previous = Math.round((variance - movement) * 1000) / 1000;

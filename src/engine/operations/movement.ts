@@ -1,0 +1,181 @@
+/**
+ * Movement: the change in each line's variance since the previous period. Lines are
+ * matched by label (tolerating small renames); new and removed lines are reported, never
+ * guessed. Written as live formulas against the previous sheet, or against last period's
+ * figures when they come from another file, with sub totals and totals as SUM formulas.
+ */
+import { columnLetters, quoteSheetName } from '../address';
+import { cellAt, findSheet, isBlankCell, type Sheet, type Workbook } from '../grid';
+import { operationMessages as msg } from '../messages/operations';
+import { columnByRole, type MonitoringTable, type TableColumn, type TableRow } from '../model';
+import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
+import type { Edit } from '../plan';
+import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
+import { matchLabels, normaliseLabel, type LabelItem } from './labels';
+import { cellText, columnFormat, columnSpan, contiguousRuns, numberLiteral, refused, sumFormula, type OperationResult } from './shared';
+
+/** Where last period's figures are: a sheet of this workbook, or last month's file. */
+export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
+
+/** Last period's table, already read, and where it came from. */
+export interface PreviousTable {
+  readonly table: MonitoringTable;
+  readonly sheet: Sheet;
+  /** Set when the figures come from another file: they are written as figures, not links. */
+  readonly fileName?: string;
+}
+
+export interface MovementOptions {
+  /** The period named in the heading ("Month 6"); found from the previous table when not given. */
+  readonly period?: string;
+}
+
+const PERIOD_RE = /\b(month\s*\d{1,2}|quarter\s*\d|q[1-4]|period\s*\d{1,2}|p\d{1,2}|m\d{1,2})\b/i;
+
+/** The period a movement column says it is measured from: "Movement From Month 6 £m" → "Month 6". */
+export function movementPeriod(column: TableColumn): string | undefined {
+  if (column.period) return column.period;
+  const m = /movement\s+(?:from|since|on|vs\.?|versus)\s+(.+?)\s*(?:£.*|\(.*)?$/i.exec(column.header);
+  return m?.[1]?.trim() || undefined;
+}
+
+/** The period a table reports: "Month 7 Variance £m" → "Month 7". */
+export function tablePeriod(table: MonitoringTable): string | undefined {
+  const variance = columnByRole(table, 'variance');
+  return variance ? PERIOD_RE.exec(variance.header)?.[1] : undefined;
+}
+
+/**
+ * The earlier sheet to compare with: the one the movement header names ("Movement From
+ * Month 6" with a sheet "Month 6"), else the month before the one the variance header names.
+ */
+export function detectPreviousSheet(table: MonitoringTable, workbook: Workbook): string | undefined {
+  const byName = (name: string): string | undefined => {
+    const wanted = normaliseLabel(name);
+    return workbook.sheets.find((s) => s.name !== table.sheet && normaliseLabel(s.name) === wanted)?.name;
+  };
+  const movement = columnByRole(table, 'movement');
+  const named = movement && movementPeriod(movement);
+  if (named && byName(named)) return byName(named);
+  const current = tablePeriod(table);
+  const m = current && /^(month|period|p|m)\s*(\d{1,2})$/i.exec(current.trim());
+  if (m && Number(m[2]) > 1) {
+    const word = m[1]!;
+    for (const candidate of [`${word} ${Number(m[2]) - 1}`, `${word}${Number(m[2]) - 1}`]) {
+      const found = byName(candidate);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function lineItems(table: MonitoringTable): { rows: TableRow[]; items: LabelItem[] } {
+  const sections = new Map(table.rows.filter((r) => r.kind === 'section').map((r) => [r.row, r.label] as const));
+  const rows = table.rows.filter((r) => r.kind === 'line');
+  return { rows, items: rows.map((r) => ({ label: r.label, ...(r.section !== undefined ? { group: sections.get(r.section) ?? '' } : {}) })) };
+}
+
+/** The column the movement goes in: the table's own, else the first free column after the variance. */
+function targetColumn(table: MonitoringTable, sheet: Sheet, variance: TableColumn): { col: number; isNew: boolean } | undefined {
+  const existing = columnByRole(table, 'movement');
+  if (existing) return { col: existing.col, isNew: false };
+  const rows = [...table.headerRows, ...table.rows.map((r) => r.row)];
+  const free = (col: number): boolean => rows.every((r) => isBlankCell(cellAt(sheet, r, col)));
+  if (free(variance.col + 1)) return { col: variance.col + 1, isNew: true };
+  for (let col = table.lastCol + 1; col <= table.lastCol + 50; col++) if (free(col)) return { col, isNew: true };
+  return undefined;
+}
+
+export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, previous: PreviousTable, options: MovementOptions = {}): OperationResult {
+  const previousVariance = columnByRole(previous.table, 'variance');
+  const period = options.period ?? tablePeriod(previous.table) ?? previous.fileName?.replace(/\.[a-z]+$/i, '') ?? previous.sheet.name;
+  const title = msg.movementTitle(table.sheet, period);
+  const variance = columnByRole(table, 'variance');
+  const sheet = findSheet(workbook, table.sheet);
+  if (!variance || !sheet) return refused(title, [msg.movementNoVariance(table.sheet, table.range)]);
+  const previousWhere = previous.fileName ? `${previous.fileName} (${previous.sheet.name})` : previous.sheet.name;
+  if (!previousVariance) return refused(title, [msg.movementNoPreviousTable(previousWhere)]);
+  if (!previous.fileName && previous.sheet.name === table.sheet) return refused(title, [msg.movementPreviousSameSheet(table.sheet)]);
+
+  const target = targetColumn(table, sheet, variance);
+  if (!target) return refused(title, [msg.movementNoRoom(table.sheet, columnLetters(table.lastCol + 1))]);
+  const letter = columnLetters(target.col);
+  const notes: string[] = [];
+  if (previous.fileName) notes.push(msg.movementValuesFromFile(previous.fileName));
+
+  const current = lineItems(table);
+  const before = lineItems(previous.table);
+  const matching = matchLabels(current.items, before.items);
+  const formulas = new Map<number, string>();
+  const decimals = shownDecimals(cellAt(sheet, current.rows[0]?.row ?? table.firstRow, variance.col).format, table.unit);
+
+  for (const match of matching.matches) {
+    const row = current.rows[match.current]!;
+    const previousRow = before.rows[match.previous]!;
+    if (match.how === 'similar') notes.push(msg.movementRenamedLine(row.label, previousRow.label));
+    const thisCell = cellAt(sheet, row.row, variance.col);
+    const lastCell = cellAt(previous.sheet, previousRow.row, previousVariance.col);
+    const thisRef = nilSafe(`${variance.letter}${row.row + 1}`, cellText(thisCell));
+    let lastRef: string;
+    if (previous.fileName) {
+      const last = numericValue(figureOf(lastCell));
+      if (last === undefined) {
+        notes.push(msg.movementNewLine(table.sheet, `${letter}${row.row + 1}`, row.label));
+        continue;
+      }
+      lastRef = last < 0 ? `(${numberLiteral(last)})` : numberLiteral(last);
+    } else {
+      lastRef = nilSafe(`${quoteSheetName(previous.sheet.name)}!${previousVariance.letter}${previousRow.row + 1}`, cellText(lastCell));
+    }
+    formulas.set(row.row, `=${thisRef}-${lastRef}`);
+
+    const typed = cellAt(sheet, row.row, target.col);
+    if (!target.isNew && typed.formula === undefined) {
+      const a = numericValue(figureOf(thisCell));
+      const b = numericValue(figureOf(lastCell));
+      const shown = numericValue(figureOf(typed));
+      if (a !== undefined && b !== undefined && shown !== undefined && Math.abs(shown - (a - b)) > toleranceFor(decimals)) {
+        notes.push(msg.movementReplacesTyped(table.sheet, `${letter}${row.row + 1}`, formatFigure(shown, decimals), formatFigure(a - b, decimals)));
+      }
+    }
+  }
+  for (const i of matching.added) {
+    const row = current.rows[i]!;
+    notes.push(msg.movementNewLine(table.sheet, `${letter}${row.row + 1}`, row.label));
+  }
+  for (const i of matching.removed) notes.push(msg.movementRemovedLine(previousWhere, before.rows[i]!.label));
+
+  for (const row of table.rows) {
+    if ((row.kind === 'subtotal' || row.kind === 'total') && row.covers && row.covers.length > 0) {
+      formulas.set(row.row, sumFormula(target.col, row.covers));
+    }
+  }
+
+  const edits: Edit[] = [];
+  if (target.isNew || headingOutOfDate(table, period)) {
+    const headerRow = table.headerRows[table.headerRows.length - 1] ?? table.firstRow - 1;
+    edits.push({ kind: 'setValues', sheet: table.sheet, range: `${letter}${headerRow + 1}`, values: [[msg.movementHeading(period, table.unit ? UNIT_LABEL[table.unit] : '')]] });
+    if (target.isNew && cellAt(sheet, headerRow, variance.col).bold) edits.push({ kind: 'setBold', sheet: table.sheet, range: `${letter}${headerRow + 1}`, bold: true });
+  }
+  const written = [...formulas.keys()];
+  for (const [start, end] of contiguousRuns(written)) {
+    const block: string[][] = [];
+    for (let r = start; r <= end; r++) block.push([formulas.get(r)!]);
+    edits.push({ kind: 'setFormulas', sheet: table.sheet, range: columnSpan(letter, start, end), formulas: block });
+    edits.push({ kind: 'setNumberFormat', sheet: table.sheet, range: columnSpan(letter, start, end), format: columnFormat(sheet, table, variance) });
+  }
+  const range = columnSpan(letter, table.firstRow, table.lastRow);
+  return { plan: { title, description: msg.movementDescription(table.sheet, range, previousWhere), edits }, notes, problems: [] };
+}
+
+/** A cell holding a nil word ("-") counts as zero; anything else stays as it is so errors show. */
+function nilSafe(ref: string, shown: string): string {
+  return shown !== '' && isNilText(shown) ? `N(${ref})` : ref;
+}
+
+function headingOutOfDate(table: MonitoringTable, period: string): boolean {
+  const movement = columnByRole(table, 'movement');
+  if (!movement) return false;
+  const named = movementPeriod(movement);
+  return named !== undefined && normaliseLabel(named) !== normaliseLabel(period);
+}
