@@ -9,7 +9,7 @@ import { columnIndex, columnLetters, parseRange, type RangeRef } from '../../eng
 import type { CellValue } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
 import type { ConditionalFormatSpec, ConditionalStyle, Edit, EditPlan } from '../../engine/plan';
-import { tagFormula, tagOfFormula } from './cf-tag';
+import { formulaHasTag, tagFormula } from './cf-tag';
 import { PlanApplyError } from './errors';
 import { internals, isProtected } from './internals';
 import { excelResult } from './write';
@@ -114,10 +114,9 @@ function cfRule(spec: ConditionalFormatSpec, tag: string, topLeft: string, prior
   return { type: 'expression', priority, formulae: [formula], style };
 }
 
-function ruleTag(rule: ExcelJS.ConditionalFormattingRule): string | undefined {
-  const formulae = (rule as { formulae?: unknown[] }).formulae;
-  const first = formulae?.[0];
-  return typeof first === 'string' ? tagOfFormula(first) : undefined;
+function ruleHasTag(rule: ExcelJS.ConditionalFormattingRule, tag: string): boolean {
+  const first = (rule as { formulae?: unknown[] }).formulae?.[0];
+  return typeof first === 'string' && formulaHasTag(first, tag);
 }
 
 function normaliseRef(ref: string): string {
@@ -135,7 +134,7 @@ function removeTaggedRules(ws: ExcelJS.Worksheet, tag: string, onRange?: string)
   sheet.conditionalFormattings = sheet.conditionalFormattings
     .map((cf) => {
       if (wanted !== undefined && normaliseRef(cf.ref) !== wanted) return cf;
-      return { ...cf, rules: cf.rules.filter((r) => ruleTag(r) !== tag) };
+      return { ...cf, rules: cf.rules.filter((r) => !ruleHasTag(r, tag)) };
     })
     .filter((cf) => cf.rules.length > 0);
 }

@@ -4,4 +4,4 @@ export { readWorkbookBuffer, loadExcelJsBuffer, excelJsToWorkbook, MAX_WORKBOOK_
 export { workbookToExcelJs } from './write';
 export { applyPlanToExcelJs, type ApplyResult, type WrittenFormula } from './apply-plan';
 export { fillFormulaResults, type Calculator } from './results';
-export { tagFormula, tagOfFormula, untagFormula } from './cf-tag';
+export { tagFormula, markerOfTag, markerOfFormula, formulaHasTag, untagFormula } from './cf-tag';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { applyPlanToExcelJs, characterWidthToPoints, pointsToCharacterWidth } from '../../../src/host/xlsx/apply-plan';
-import { tagFormula, tagOfFormula, untagFormula } from '../../../src/host/xlsx/cf-tag';
+import { formulaHasTag, markerOfFormula, tagFormula, untagFormula } from '../../../src/host/xlsx/cf-tag';
 import { PlanApplyError } from '../../../src/host/xlsx/errors';
 import { internals } from '../../../src/host/xlsx/internals';
 import { excelJsToWorkbook } from '../../../src/host/xlsx/read-buffer';
@@ -156,13 +156,17 @@ describe('conditional-format tags', () => {
   it('round-trip through a formula, quotes included', () => {
     const f = tagFormula('rag "x"', '=$F5>0');
     expect(f).toBe('AND(ISTEXT("budget-monitor:rag ""x"""),$F5>0)');
-    expect(tagOfFormula(f)).toBe('rag "x"');
-    expect(tagOfFormula(`=${f}`)).toBe('rag "x"');
+    expect(markerOfFormula(f)).toBe('budget-monitor:rag "x"');
+    expect(formulaHasTag(`=${f}`, 'rag "x"')).toBe(true);
+    expect(formulaHasTag(f, 'budget-monitor:rag "x"')).toBe(true);
+    expect(formulaHasTag(f, 'rag')).toBe(false);
+    expect(tagFormula('budget-monitor:rag@B3', '$F5>0')).toBe('AND(ISTEXT("budget-monitor:rag@B3"),$F5>0)');
     expect(untagFormula(f)).toBe('$F5>0');
   });
   it('an officer’s formula has no tag', () => {
-    expect(tagOfFormula('AND(ISTEXT(A1),A1="Red")')).toBeUndefined();
-    expect(tagOfFormula('$F5>0')).toBeUndefined();
+    expect(markerOfFormula('AND(ISTEXT(A1),A1="Red")')).toBeUndefined();
+    expect(markerOfFormula('AND(ISTEXT("Red"),A1="Red")')).toBeUndefined();
+    expect(markerOfFormula('$F5>0')).toBeUndefined();
   });
   it('column widths convert between points and characters', () => {
     expect(pointsToCharacterWidth(characterWidthToPoints(12))).toBeCloseTo(12, 1);
