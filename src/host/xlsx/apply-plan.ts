@@ -39,7 +39,8 @@ function argb(hex: string): string {
 }
 
 function sheetFor(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
+  // Excel's sheet names are case-insensitive.
+  const ws = wb.getWorksheet(name) ?? wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
   if (!ws) throw new PlanApplyError(xlsxMessages.sheetMissing(name));
   if (isProtected(ws)) throw new PlanApplyError(xlsxMessages.sheetProtected(name));
   return ws;
@@ -127,14 +128,25 @@ function normaliseRef(ref: string): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-/** Removes the add-in's rules with this tag (on one range, or the whole sheet); the officer's rules stay. */
-function removeTaggedRules(ws: ExcelJS.Worksheet, tag: string, onRange?: string): void {
+function overlaps(ref: string, target: RangeRef): boolean {
+  // A conditional format's ref may list several areas ("A1:A5 C1:C5").
+  return ref.split(/\s+/).some((part) => {
+    const r = parseRange(part.replace(/\$/g, ''));
+    return r !== undefined && r.start.row <= target.end.row && target.start.row <= r.end.row && r.start.col <= target.end.col && target.start.col <= r.end.col;
+  });
+}
+
+/**
+ * Removes the add-in's rules with this tag: on the whole sheet, or (when adding) those
+ * overlapping the range that were there before this plan, so a plan's own rules with one
+ * tag (Red, Amber, Green) all stay. The officer's rules are never touched.
+ */
+function removeTaggedRules(ws: ExcelJS.Worksheet, tag: string, only?: { range: RangeRef; keep: ReadonlySet<object> }): void {
   const sheet = internals(ws);
-  const wanted = onRange === undefined ? undefined : normaliseRef(onRange);
   sheet.conditionalFormattings = sheet.conditionalFormattings
     .map((cf) => {
-      if (wanted !== undefined && normaliseRef(cf.ref) !== wanted) return cf;
-      return { ...cf, rules: cf.rules.filter((r) => !ruleHasTag(r, tag)) };
+      if (only && !overlaps(cf.ref, only.range)) return cf;
+      return { ...cf, rules: cf.rules.filter((r) => !ruleHasTag(r, tag) || (only !== undefined && only.keep.has(r))) };
     })
     .filter((cf) => cf.rules.length > 0);
 }
@@ -153,7 +165,7 @@ function forEachCell(ws: ExcelJS.Worksheet, ref: RangeRef, fn: (cell: ExcelJS.Ce
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, after: string | undefined): void {
-  if (wb.getWorksheet(name)) return; // Regenerating an existing sheet updates it in place.
+  if (wb.worksheets.some((w) => w.name.toLowerCase() === name.toLowerCase())) return; // Regenerating an existing sheet updates it in place.
   const ws = wb.addWorksheet(name);
   const order = wb.worksheets.filter((s) => s !== ws);
   const at = after === undefined ? -1 : order.findIndex((s) => s.name === after);
@@ -161,7 +173,16 @@ function addSheet(wb: ExcelJS.Workbook, name: string, after: string | undefined)
   order.forEach((s, i) => (internals(s).orderNo = i + 1));
 }
 
-function applyEdit(wb: ExcelJS.Workbook, edit: Edit, unshared: Set<string>, formulas: WrittenFormula[]): void {
+interface PlanState {
+  /** Sheets whose shared formulas have been written out in full. */
+  readonly unshared: Set<string>;
+  readonly formulas: WrittenFormula[];
+  /** Conditional-format rules this plan added (never replaced by the plan's own later rules). */
+  readonly addedRules: Set<object>;
+}
+
+function applyEdit(wb: ExcelJS.Workbook, edit: Edit, state: PlanState): void {
+  const { unshared, formulas } = state;
   if (edit.kind === 'addSheet') {
     addSheet(wb, edit.sheet, edit.after);
     return;
@@ -212,9 +233,11 @@ function applyEdit(wb: ExcelJS.Workbook, edit: Edit, unshared: Set<string>, form
     }
     case 'addConditionalFormat': {
       const ref = rangeOf(edit.sheet, edit.range);
-      removeTaggedRules(ws, edit.tag, edit.range);
+      removeTaggedRules(ws, edit.tag, { range: ref, keep: state.addedRules });
       const topLeft = `${columnLetters(ref.start.col)}${ref.start.row + 1}`;
-      ws.addConditionalFormatting({ ref: normaliseRef(edit.range), rules: [cfRule(edit.format, edit.tag, topLeft, nextPriority(ws))] });
+      const rule = cfRule(edit.format, edit.tag, topLeft, nextPriority(ws));
+      state.addedRules.add(rule);
+      ws.addConditionalFormatting({ ref: normaliseRef(edit.range), rules: [rule] });
       return;
     }
     case 'removeConditionalFormats':
@@ -237,9 +260,8 @@ function applyEdit(wb: ExcelJS.Workbook, edit: Edit, unshared: Set<string>, form
  * store computed results for readers that do not calculate.
  */
 export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
-  const formulas: WrittenFormula[] = [];
-  const unshared = new Set<string>();
-  for (const edit of plan.edits) applyEdit(wb, edit, unshared, formulas);
-  if (formulas.length > 0) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  return { formulas };
+  const state: PlanState = { unshared: new Set(), formulas: [], addedRules: new Set() };
+  for (const edit of plan.edits) applyEdit(wb, edit, state);
+  if (state.formulas.length > 0) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  return { formulas: state.formulas };
 }

@@ -115,6 +115,22 @@ describe('applyPlanToExcelJs', () => {
     expect(rulesOf(await reopen(again)).map((r) => r.formula)).toEqual(['D2>100', 'AND(ISTEXT("budget-monitor:rag-words-green"),TRIM(E2)="Green")']);
   });
 
+  it('one plan may add several rules with one tag; applying it again replaces them all', async () => {
+    const words: Edit[] = ['Red', 'Amber', 'Green'].map((text) => ({
+      kind: 'addConditionalFormat', sheet: 'Month 7', range: 'E2:E3', tag: 'budget-monitor:rag@A1',
+      format: { rule: { type: 'text', operator: 'equals', text }, style: { fill: '#FFFFFF' }, stopIfTrue: true },
+    }));
+    const plan: Edit[] = [{ kind: 'removeConditionalFormats', sheet: 'Month 7', tag: 'budget-monitor:rag@A1' }, ...words];
+    const wb = book();
+    apply(wb, ...plan);
+    const formulasOf = (w: ExcelJS.Workbook) => internals(w.getWorksheet('Month 7')!).conditionalFormattings.flatMap((cf) => cf.rules.map((r) => (r as { formulae?: string[] }).formulae?.[0]));
+    const once = formulasOf(await reopen(wb));
+    expect(once).toEqual(['Red', 'Amber', 'Green'].map((w) => `AND(ISTEXT("budget-monitor:rag@A1"),TRIM(E2)="${w}")`));
+    const again = await reopen(wb);
+    apply(again, ...words); // even without the leading remove, the earlier rules are replaced
+    expect(formulasOf(await reopen(again))).toEqual(once);
+  });
+
   it('setDataValidation writes list and source dropdowns', async () => {
     const wb = book();
     apply(
