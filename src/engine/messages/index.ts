@@ -4,3 +4,4 @@ export * from './ui';
 export * from './operations';
 export * from './xlsx';
 export * from './office';
+export * from './validation';

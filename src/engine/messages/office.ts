@@ -1,0 +1,37 @@
+/** What the officer reads when something stops the add-in inside Excel (the Office.js host). */
+import { sheetQualified } from '../address';
+
+const where = (sheet: string, address?: string): string => (address ? sheetQualified(sheet, address) : `sheet "${sheet}"`);
+
+export const officeMessages = {
+  sheetProtected: (sheet: string): string =>
+    `Sheet "${sheet}" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`,
+  officerData: (sheet: string, cell: string): string =>
+    `Nothing was changed: ${where(sheet, cell)} holds your own data, and the add-in only writes into empty cells or cells it filled itself. Clear or move that cell, or choose another place.`,
+  sheetMissing: (sheet: string): string =>
+    `Sheet "${sheet}" no longer exists (it may have been deleted or renamed), so nothing was changed. Check the workbook again to refresh.`,
+  sheetAlreadyExists: (sheet: string): string =>
+    `A sheet named "${sheet}" already exists, so nothing was changed. Rename or delete it and try again.`,
+  badRange: (sheet: string, range: string): string => `The add-in could not work out the cells "${range}" on sheet "${sheet}", so nothing was changed.`,
+  mixedValidation: (sheet: string, range: string): string =>
+    `${where(sheet, range)} already has mixed data validation rules, so nothing was changed. Clear them (Data > Data Validation > Clear All) and try again.`,
+  changedSinceApplied: (sheet: string, range: string, title: string): string =>
+    `"${title}" was not undone: ${where(sheet, range)} has been edited since the add-in wrote it, and undoing would overwrite that edit.`,
+  addedSheetEdited: (sheet: string, title: string): string =>
+    `"${title}" was not undone: the sheet "${sheet}" it added now holds other data, and undoing would delete it.`,
+  planNotFound: (title: string): string => `"${title}" cannot be undone: the add-in has no record of it in this workbook.`,
+  accessDenied: (sheet?: string): string =>
+    sheet
+      ? `Excel refused the change to sheet "${sheet}" (it may be protected or shared read-only). The workbook was left as it was.`
+      : 'Excel refused the change (a sheet may be protected or the workbook read-only). The workbook was left as it was.',
+  itemNotFound: (sheet?: string): string =>
+    sheet
+      ? `Part of sheet "${sheet}" the add-in needed has gone (deleted or renamed meanwhile). The workbook was left as it was; check it again.`
+      : 'Something the add-in needed has gone from the workbook (a sheet deleted or renamed meanwhile). The workbook was left as it was; check it again.',
+  cellEditMode: (): string => 'Excel is busy while you are typing in a cell. Press Enter or Esc to leave the cell, then try again.',
+  payloadTooLarge: (): string =>
+    'This workbook is too large for Excel to exchange in one go, even in smaller pieces. The workbook was left as it was; try on a smaller selection of sheets.',
+  general: (): string => 'Excel could not complete the request. The workbook was left as it was; please try again.',
+  rollbackIncomplete: (title: string): string =>
+    `"${title}" failed part-way and the add-in could not fully put the workbook back. Use Excel's Undo or check the sheets it touched.`,
+};

@@ -1,0 +1,84 @@
+/**
+ * What the task pane (and operations) use to talk to a workbook inside Excel, whether the
+ * real one (Office.js) or the simulated one: `createOfficeHost(excelApi)` returns it for both.
+ * Every method is one user action, i.e. one `Excel.run`.
+ */
+import type { Workbook } from '../engine/grid';
+import type { EditPlan } from '../engine/plan';
+
+export interface ReadResult {
+  /** Every worksheet's used range: values, formulas, number formats, protection (bold and indent for sheets up to STYLE_CELL_LIMIT cells). */
+  readonly workbook: Workbook;
+  /** The add-in's own settings stored in the workbook (see `writeSettings`). */
+  readonly settings: Record<string, unknown>;
+  /** The plans that can still be undone, newest first. */
+  readonly appliedPlans: readonly AppliedPlanSummary[];
+}
+
+/** A cell range the officer explicitly agreed to overwrite, e.g. the cell a "Fix" button repairs. */
+export interface QualifiedRange {
+  readonly sheet: string;
+  readonly range: string;
+}
+
+export interface ApplyOptions {
+  /**
+   * Cells that may be overwritten although they hold the officer's data. Everything else a
+   * plan writes values or formulas into must be empty or hold the add-in's own earlier output.
+   */
+  readonly allowOverwrite?: readonly QualifiedRange[];
+}
+
+export interface AppliedPlanSummary {
+  readonly id: string;
+  readonly title: string;
+  /** ISO time the plan was applied. */
+  readonly appliedAt: string;
+}
+
+export interface ExcelHost {
+  readWorkbook(): Promise<ReadResult>;
+  /** Applies the plan in one batched write, or throws HostError and writes nothing. */
+  applyPlan(plan: EditPlan, options?: ApplyOptions): Promise<AppliedPlanSummary>;
+  /** Takes an applied plan back exactly; throws HostError when that would overwrite later edits. */
+  revert(planId: string): Promise<void>;
+  appliedPlans(): Promise<readonly AppliedPlanSummary[]>;
+  /** "Go to finding": activates the sheet and selects the cell or range. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  readSettings(): Promise<Record<string, unknown>>;
+  writeSettings(settings: Record<string, unknown>): Promise<void>;
+}
+
+export type HostErrorCode =
+  | 'sheetProtected'
+  | 'officerData'
+  | 'sheetMissing'
+  | 'sheetAlreadyExists'
+  | 'badRange'
+  | 'mixedValidation'
+  | 'changedSinceApplied'
+  | 'addedSheetEdited'
+  | 'planNotFound'
+  | 'accessDenied'
+  | 'itemNotFound'
+  | 'cellEditMode'
+  | 'payloadTooLarge'
+  | 'general'
+  | 'rollbackIncomplete';
+
+/** The one kind of error a host throws: a plain-English message for the message bar. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    readonly sheet?: string,
+    readonly cell?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isHostError(error: unknown): error is HostError {
+  return error instanceof HostError;
+}

@@ -1,0 +1,611 @@
+/**
+ * Applying, rolling back and reverting edit plans in one Excel.run each:
+ *   sync 1  read: ledger, sheets, protection, prior state of every target, conditional formats
+ *   sync 2  only when needed: ranges of the add-in's own conditional formats, rows to re-hash
+ *   sync 3  write everything, ledger last (more syncs only per further ~4 MB of payload)
+ * Nothing is written until every check passed; a write that fails part-way is rolled back
+ * from the recorded prior state.
+ */
+import { parseRange, rangeToA1, splitQualified, toA1, type RangeRef } from '../../engine/address';
+import { officeMessages } from '../../engine/messages/office';
+import type { ConditionalFormatSpec, ConditionalStyle, Edit, EditPlan } from '../../engine/plan';
+import { HostError, type AppliedPlanSummary, type ApplyOptions, type QualifiedRange } from '../host';
+import { markerOfFormula, markerOfTag, tagFormula } from '../xlsx/cf-tag';
+import { BLOCK_BYTES, measure, readInBlocks, type BlockRead } from './blocks';
+import { isPayloadError, toHostError } from './errors';
+import {
+  LEDGER_KEY,
+  pack,
+  parseLedger,
+  rowHash,
+  trimLedger,
+  unpack,
+  unpackRows,
+  type AppliedPlan,
+  type PriorKind,
+  type RangeRecord,
+  type Scalar,
+  type TaggedFormat,
+  type ValidationRecord,
+} from './ledger';
+
+type Context = Excel.RequestContext;
+type CellEdit = Extract<Edit, { range: string }>;
+
+const PRIOR_BYTES_PER_CELL: Record<PriorKind, number> = { content: 12, numberFormat: 12, fill: 40, bold: 30 };
+const CF_LOAD =
+  'items/id,items/type,items/priority,items/stopIfTrue,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color,items/customOrNullObject/format/font/color,items/customOrNullObject/format/font/bold';
+
+/** A target rectangle: edit ranges resolved once. */
+interface Target {
+  readonly sheet: string;
+  readonly ref: RangeRef;
+  readonly range: string;
+}
+
+function target(sheet: string, range: string): Target {
+  const ref = parseRange(range);
+  if (!ref) throw new HostError('badRange', officeMessages.badRange(sheet, range), sheet, range);
+  return { sheet, ref, range: rangeToA1(ref) };
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const inRef = (ref: RangeRef, row: number, col: number): boolean => row >= ref.start.row && row <= ref.end.row && col >= ref.start.col && col <= ref.end.col;
+const overlaps = (a: RangeRef, b: RangeRef): boolean => a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+
+function priorKind(edit: CellEdit): PriorKind | undefined {
+  switch (edit.kind) {
+    case 'setValues':
+    case 'setFormulas':
+      return 'content';
+    case 'setNumberFormat':
+      return 'numberFormat';
+    case 'setFill':
+      return 'fill';
+    case 'setBold':
+      return 'bold';
+    default:
+      return undefined;
+  }
+}
+
+/** Reads one kind of prior state for a rectangle, block by block. */
+function priorRead(context: Context, t: Target, kind: PriorKind): BlockRead<Scalar[][]> {
+  return {
+    sheet: t.sheet,
+    ref: t.ref,
+    bytesPerCell: PRIOR_BYTES_PER_CELL[kind],
+    queue: (address) => {
+      const range = context.workbook.worksheets.getItem(t.sheet).getRange(address);
+      if (kind === 'content') {
+        range.load('formulas');
+        return () => range.formulas as Scalar[][];
+      }
+      if (kind === 'numberFormat') {
+        range.load('numberFormat');
+        return () => range.numberFormat as Scalar[][];
+      }
+      if (kind === 'fill') {
+        const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        return () => props.value.map((row) => row.map((p) => (p.format?.fill?.pattern === 'None' ? '' : (p.format?.fill?.color ?? ''))));
+      }
+      const props = range.getCellProperties({ format: { font: { bold: true } } });
+      return () => props.value.map((row) => row.map((p) => p.format?.font?.bold === true));
+    },
+  };
+}
+
+/** Joins the blocks of each read back into one grid per read. */
+function joinBlocks<T>(results: readonly { read: BlockRead<T[][]>; from: number; data: T[][] }[], read: BlockRead<T[][]>): T[][] {
+  return results
+    .filter((r) => r.read === read)
+    .sort((a, b) => a.from - b.from)
+    .flatMap((r) => r.data);
+}
+
+interface OwnFormat {
+  readonly item: Excel.ConditionalFormat;
+  readonly sheet: string;
+  readonly tag: string;
+  readonly formula: string;
+  readonly style: ConditionalStyle;
+  readonly stopIfTrue: boolean;
+  readonly priority: number;
+  range?: string;
+}
+
+/** Loads the sheets' conditional formats and keeps the add-in's own (tagged) ones. */
+function queueFormatLoad(context: Context, sheets: readonly string[]): () => OwnFormat[] {
+  const loads = sheets.map((sheet) => ({ sheet, formats: context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load(CF_LOAD) }));
+  return () =>
+    loads.flatMap(({ sheet, formats }) =>
+      formats.items.flatMap((item): OwnFormat[] => {
+        if (item.type !== 'Custom') return [];
+        const custom = item.customOrNullObject;
+        const formula = custom.rule.formula;
+        const tag = markerOfFormula(formula);
+        if (tag === undefined) return [];
+        const fill = custom.format.fill.color;
+        const fontColor = custom.format.font.color;
+        const bold = custom.format.font.bold;
+        const style: ConditionalStyle = { ...(fill ? { fill } : {}), ...(fontColor ? { fontColor } : {}), ...(bold ? { bold: true } : {}) };
+        return [{ item, sheet, tag, formula, style, stopIfTrue: item.stopIfTrue, priority: item.priority }];
+      }),
+    );
+}
+
+/** Loads the ranges of the given formats (a second sync: their number is only known after the first). */
+function queueFormatRanges(formats: readonly OwnFormat[]): () => void {
+  const ranges = formats.map((f) => ({ f, range: f.item.getRange().load('address') }));
+  return () => {
+    for (const { f, range } of ranges) f.range = splitQualified(range.address).address;
+  };
+}
+
+/** The rule of a spec as a condition (formula without `=`), relative to the range's top-left cell. */
+function conditionOf(spec: ConditionalFormatSpec, ref: RangeRef): string {
+  const rule = spec.rule;
+  if (rule.type === 'formula') return rule.formula.replace(/^=/, '');
+  const cell = toA1(ref.start.row, ref.start.col);
+  const literal = `"${rule.text.replace(/"/g, '""')}"`;
+  // Office.js cannot read back a text rule's formula, so text rules are written as formula rules carrying the tag.
+  switch (rule.operator) {
+    case 'equals':
+      return `TRIM(${cell})=${literal}`;
+    case 'beginsWith':
+      return `LEFT(TRIM(${cell}),${rule.text.length})=${literal}`;
+    default:
+      return `NOT(ISERROR(SEARCH(${literal},${cell})))`;
+  }
+}
+
+function queueAddFormat(context: Context, f: TaggedFormat): void {
+  const cf = context.workbook.worksheets.getItem(f.sheet).getRange(f.range).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = f.formula;
+  if (f.style.fill) cf.custom.format.fill.color = f.style.fill;
+  if (f.style.fontColor) cf.custom.format.font.color = f.style.fontColor;
+  if (f.style.bold) cf.custom.format.font.bold = true;
+  cf.stopIfTrue = f.stopIfTrue;
+  if (f.priority !== undefined) cf.priority = f.priority;
+}
+
+const sameFormat = (a: { sheet: string; formula: string; range?: string }, b: { sheet: string; formula: string; range?: string }): boolean =>
+  same(a.sheet, b.sheet) && same(a.formula, b.formula) && a.range !== undefined && b.range !== undefined && same(a.range, b.range);
+
+/** One queued write and its request size; content writes can be split into row halves. */
+interface WriteOp {
+  readonly bytes: number;
+  queue(): void;
+  split?(): [WriteOp, WriteOp];
+}
+
+function gridWrite(context: Context, t: Target, property: 'values' | 'formulas' | 'numberFormat', grid: readonly (readonly unknown[])[], firstRow = 0): WriteOp[] {
+  const rowBytes = grid.length > 0 ? measure(grid) / grid.length : 0;
+  const rowsPerOp = Math.max(1, Math.floor(BLOCK_BYTES / Math.max(1, rowBytes)));
+  const ops: WriteOp[] = [];
+  for (let from = 0; from < grid.length; from += rowsPerOp) {
+    ops.push(gridOp(context, t, property, grid.slice(from, from + rowsPerOp), firstRow + from, rowBytes));
+  }
+  return ops;
+}
+
+function gridOp(context: Context, t: Target, property: 'values' | 'formulas' | 'numberFormat', rows: readonly (readonly unknown[])[], firstRow: number, rowBytes: number): WriteOp {
+  const ref: RangeRef = { start: { row: t.ref.start.row + firstRow, col: t.ref.start.col }, end: { row: t.ref.start.row + firstRow + rows.length - 1, col: t.ref.end.col } };
+  return {
+    bytes: rows.length * rowBytes + 100,
+    queue: () => {
+      const range = context.workbook.worksheets.getItem(t.sheet).getRange(rangeToA1(ref));
+      range[property] = rows as unknown[][];
+    },
+    split:
+      rows.length > 1
+        ? () => {
+            const half = Math.ceil(rows.length / 2);
+            return [gridOp(context, t, property, rows.slice(0, half), firstRow, rowBytes), gridOp(context, t, property, rows.slice(half), firstRow + half, rowBytes)];
+          }
+        : undefined,
+  };
+}
+
+function simpleOp(queue: () => void, bytes = 200): WriteOp {
+  return { bytes, queue };
+}
+
+/** Sends the ops in syncs of about BLOCK_BYTES; a sync refused for its size is resent in halves. */
+async function sendWrites(context: Context, ops: readonly WriteOp[], last?: WriteOp): Promise<void> {
+  const pending = [...ops];
+  if (last) pending.push(last);
+  let limit = BLOCK_BYTES;
+  while (pending.length > 0) {
+    const batch: WriteOp[] = [];
+    let bytes = 0;
+    while (pending.length > 0 && (batch.length === 0 || bytes + pending[0]!.bytes <= limit)) {
+      // The ledger goes alone with the final batch, so it records nothing that was not written.
+      if (pending[0] === last && batch.length > 0 && pending.length > 1) break;
+      const op = pending.shift()!;
+      batch.push(op);
+      bytes += op.bytes;
+    }
+    for (const op of batch) op.queue();
+    try {
+      await context.sync();
+    } catch (error) {
+      // Office rejects an oversized request whole, so nothing of it was applied: resend smaller.
+      if (!isPayloadError(error)) throw error;
+      limit = Math.max(1, Math.floor(bytes / 2));
+      if (batch.length > 1) {
+        pending.unshift(...batch);
+        continue;
+      }
+      const parts = batch[0]!.split?.();
+      if (!parts) throw error;
+      pending.unshift(...parts);
+    }
+  }
+}
+
+function ledgerOp(context: Context, plans: readonly AppliedPlan[]): WriteOp {
+  const trimmed = trimLedger(plans);
+  return simpleOp(() => {
+    context.workbook.settings.add(LEDGER_KEY, trimmed);
+  }, measure(trimmed) + 100);
+}
+
+function contentGrid(edit: Extract<Edit, { kind: 'setValues' | 'setFormulas' }>, t: Target): Scalar[][] {
+  const rows = t.ref.end.row - t.ref.start.row + 1;
+  const cols = t.ref.end.col - t.ref.start.col + 1;
+  const source = edit.kind === 'setValues' ? edit.values : edit.formulas;
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => {
+      const v = source[r]?.[c] ?? null;
+      if (v === null) return '';
+      if (typeof v === 'object') return v.error;
+      return v;
+    }),
+  );
+}
+
+const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefined;
+
+export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}): Promise<AppliedPlanSummary> {
+  const cellEdits = plan.edits.filter((e): e is CellEdit => 'range' in e);
+  const targets = new Map<CellEdit, Target>(cellEdits.map((e) => [e, target(e.sheet, e.range)]));
+  const allowed = (options.allowOverwrite ?? []).map((q: QualifiedRange) => target(q.sheet, q.range));
+  const addSheets = plan.edits.filter((e): e is Extract<Edit, { kind: 'addSheet' }> => e.kind === 'addSheet');
+  const touched = [...new Set(plan.edits.map((e) => e.sheet))];
+
+  // ---- sync 1: everything the checks and the prior state need ----
+  const ledgerItem = context.workbook.settings.getItemOrNullObject(LEDGER_KEY);
+  const sheetList = context.workbook.worksheets;
+  const existingSheets = new Map<string, Excel.Worksheet>();
+  const priorReads = new Map<CellEdit, BlockRead<Scalar[][]>>();
+  const validationLoads = new Map<CellEdit, Excel.DataValidation>();
+  const widthLoads = new Map<Edit, Excel.RangeFormat>();
+  let takeFormats: () => OwnFormat[] = () => [];
+  let sheetNames: string[] = [];
+
+  const queueSheetChecks = (): void => {
+    ledgerItem.load('value');
+    sheetList.load('items/name');
+    for (const sheet of touched) existingSheets.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
+  };
+  queueSheetChecks();
+  await context.sync();
+  sheetNames = sheetList.items.map((ws) => ws.name);
+  const exists = (sheet: string): boolean => sheetNames.some((n) => same(n, sheet));
+  const added = addSheets.filter((e) => !exists(e.sheet)).map((e) => e.sheet);
+  for (const sheet of touched) {
+    if (added.some((a) => same(a, sheet))) continue;
+    const ws = existingSheets.get(sheet)!;
+    if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
+    if (ws.protection.protected) throw new HostError('sheetProtected', officeMessages.sheetProtected(sheet), sheet);
+  }
+  const isNew = (sheet: string): boolean => added.some((a) => same(a, sheet));
+  const ledger = ledgerItem.isNullObject ? [] : parseLedger(ledgerItem.value);
+
+  for (const edit of cellEdits) {
+    const t = targets.get(edit)!;
+    if (isNew(edit.sheet)) continue;
+    const kind = priorKind(edit);
+    if (kind) priorReads.set(edit, priorRead(context, t, kind));
+  }
+  const cfSheets = [...new Set(plan.edits.filter((e) => e.kind === 'addConditionalFormat' || e.kind === 'removeConditionalFormats').map((e) => e.sheet))].filter((s) => !isNew(s));
+  const results = await readInBlocks(context, [...priorReads.values()], () => {
+    for (const edit of plan.edits) {
+      if (isNew(edit.sheet)) continue;
+      if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
+      if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
+    }
+    takeFormats = queueFormatLoad(context, cfSheets);
+  });
+  const priors = new Map<CellEdit, Scalar[][]>([...priorReads].map(([edit, read]) => [edit, joinBlocks(results, read)]));
+  const ownFormats = takeFormats();
+
+  // ---- checks on what was read ----
+  for (const [edit, dv] of validationLoads) {
+    if (dv.type !== 'None' && dv.type !== 'List') {
+      throw new HostError('mixedValidation', officeMessages.mixedValidation(edit.sheet, targets.get(edit)!.range), edit.sheet, targets.get(edit)!.range);
+    }
+  }
+  const contentEdits = cellEdits.filter((e): e is Extract<Edit, { kind: 'setValues' | 'setFormulas' }> => e.kind === 'setValues' || e.kind === 'setFormulas');
+  const occupied: { sheet: string; row: number; col: number; value: Scalar }[] = [];
+  for (const edit of contentEdits) {
+    const t = targets.get(edit)!;
+    const prior = priors.get(edit);
+    prior?.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const cell = { sheet: edit.sheet, row: t.ref.start.row + r, col: t.ref.start.col + c, value };
+        if (!isEmpty(value) && !allowed.some((a) => same(a.sheet, cell.sheet) && inRef(a.ref, cell.row, cell.col))) occupied.push(cell);
+      }),
+    );
+  }
+  // Own output: the newest ledger record that wrote the cell, if its row still hashes the same.
+  const records = ledger.flatMap((p) => p.ranges.filter((r) => r.written).map((r) => ({ record: r, ref: parseRange(r.range)! })));
+  const recordFor = (cell: { sheet: string; row: number; col: number }) => records.find((x) => same(x.record.sheet, cell.sheet) && inRef(x.ref, cell.row, cell.col));
+  const rehash = new Map<RangeRecord, { ref: RangeRef; rows: Set<number> }>();
+  for (const cell of occupied) {
+    const found = recordFor(cell);
+    if (!found) throw new HostError('officerData', officeMessages.officerData(cell.sheet, toA1(cell.row, cell.col)), cell.sheet, toA1(cell.row, cell.col));
+    const entry = rehash.get(found.record) ?? { ref: found.ref, rows: new Set<number>() };
+    entry.rows.add(cell.row);
+    rehash.set(found.record, entry);
+  }
+
+  // ---- sync 2 (only when needed): own formats' ranges, and rows of earlier output to re-hash ----
+  const formatTags = new Set(plan.edits.flatMap((e) => (e.kind === 'addConditionalFormat' || e.kind === 'removeConditionalFormats' ? [`${e.sheet.toLowerCase()}\u0000${markerOfTag(e.tag)}`] : [])));
+  const relevantFormats = ownFormats.filter((f) => formatTags.has(`${f.sheet.toLowerCase()}\u0000${f.tag}`));
+  const rowLoads: { record: RangeRecord; ref: RangeRef; first: number; range: Excel.Range }[] = [];
+  if (relevantFormats.length > 0 || rehash.size > 0) {
+    const takeRanges = queueFormatRanges(relevantFormats);
+    for (const [record, { ref, rows }] of rehash) {
+      const first = Math.min(...rows);
+      const last = Math.max(...rows);
+      const slice: RangeRef = { start: { row: first, col: ref.start.col }, end: { row: last, col: ref.end.col } };
+      rowLoads.push({ record, ref, first, range: context.workbook.worksheets.getItem(record.sheet).getRange(rangeToA1(slice)).load('formulas') });
+    }
+    await context.sync();
+    takeRanges();
+  }
+  for (const cell of occupied) {
+    const load = rowLoads.find((l) => l.record === recordFor(cell)!.record)!;
+    const current = load.range.formulas[cell.row - load.first] ?? [];
+    const stored = load.record.written?.[cell.row - load.ref.start.row];
+    if (rowHash(current) !== stored) {
+      throw new HostError('officerData', officeMessages.officerData(cell.sheet, toA1(cell.row, cell.col)), cell.sheet, toA1(cell.row, cell.col));
+    }
+  }
+
+  // ---- the record: prior state of everything about to change ----
+  const rangesRecord: RangeRecord[] = [];
+  for (const edit of cellEdits) {
+    const kind = priorKind(edit);
+    if (!kind) continue;
+    const t = targets.get(edit)!;
+    const rows = t.ref.end.row - t.ref.start.row + 1;
+    const cols = t.ref.end.col - t.ref.start.col + 1;
+    const emptyPrior: Scalar = kind === 'numberFormat' ? 'General' : kind === 'bold' ? false : '';
+    const prior = priors.get(edit) ?? Array.from({ length: rows }, () => Array.from({ length: cols }, () => emptyPrior));
+    const written = kind === 'content' ? contentGrid(edit as Extract<Edit, { kind: 'setValues' | 'setFormulas' }>, t).map(rowHash) : undefined;
+    rangesRecord.push({ sheet: edit.sheet, range: t.range, kind, prior: pack(prior), ...(written ? { written } : {}) });
+  }
+  const removedFormats: TaggedFormat[] = [];
+  const addedFormats: TaggedFormat[] = [];
+  for (const edit of plan.edits) {
+    if (edit.kind === 'removeConditionalFormats') {
+      for (const f of relevantFormats) if (same(f.sheet, edit.sheet) && f.tag === markerOfTag(edit.tag)) removedFormats.push(toTagged(f));
+    }
+    if (edit.kind === 'addConditionalFormat') {
+      const t = targets.get(edit)!;
+      for (const f of relevantFormats) {
+        const ref = f.range ? parseRange(f.range) : undefined;
+        if (same(f.sheet, edit.sheet) && f.tag === markerOfTag(edit.tag) && ref && overlaps(ref, t.ref)) removedFormats.push(toTagged(f));
+      }
+      addedFormats.push({
+        sheet: edit.sheet,
+        range: t.range,
+        tag: markerOfTag(edit.tag),
+        formula: `=${tagFormula(edit.tag, conditionOf(edit.format, t.ref))}`,
+        style: edit.format.style,
+        stopIfTrue: edit.format.stopIfTrue === true,
+      });
+    }
+  }
+  const uniqueRemoved = removedFormats.filter((f, i) => removedFormats.findIndex((g) => sameFormat(g, f)) === i);
+  const validations: ValidationRecord[] = [...validationLoads].map(([edit, dv]) => ({
+    sheet: edit.sheet,
+    range: targets.get(edit)!.range,
+    prior: dv.type === 'List' && dv.rule.list ? { source: String(dv.rule.list.source), inCellDropDown: dv.rule.list.inCellDropDown } : null,
+  }));
+  const record: AppliedPlan = {
+    id: `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    title: plan.title,
+    appliedAt: new Date().toISOString(),
+    addedSheets: added,
+    ranges: rangesRecord,
+    columnWidths: [...widthLoads].map(([edit, format]) => ({ sheet: edit.sheet, column: (edit as Extract<Edit, { kind: 'setColumnWidth' }>).column, prior: format.columnWidth })),
+    addedFormats,
+    removedFormats: uniqueRemoved,
+    validations,
+  };
+
+  // ---- sync 3: write ----
+  const ops: WriteOp[] = [];
+  for (const sheet of added) {
+    const after = addSheets.find((e) => same(e.sheet, sheet))?.after;
+    ops.push(
+      simpleOp(() => {
+        const ws = context.workbook.worksheets.add(sheet);
+        if (after && exists(after)) ws.position = sheetNames.findIndex((n) => same(n, after)) + 1 + added.indexOf(sheet);
+      }),
+    );
+  }
+  for (const f of relevantFormats) if (uniqueRemoved.some((r) => sameFormat(r, f))) ops.push(simpleOp(() => f.item.delete()));
+  for (const edit of plan.edits) {
+    const t = targets.get(edit as CellEdit);
+    const range = (): Excel.Range => context.workbook.worksheets.getItem(edit.sheet).getRange(t!.range);
+    switch (edit.kind) {
+      case 'setValues':
+      case 'setFormulas':
+        ops.push(...gridWrite(context, t!, edit.kind === 'setValues' ? 'values' : 'formulas', contentGrid(edit, t!)));
+        break;
+      case 'setNumberFormat': {
+        const rows = t!.ref.end.row - t!.ref.start.row + 1;
+        const cols = t!.ref.end.col - t!.ref.start.col + 1;
+        ops.push(...gridWrite(context, t!, 'numberFormat', Array.from({ length: rows }, () => Array.from({ length: cols }, () => edit.format))));
+        break;
+      }
+      case 'setFill':
+        ops.push(simpleOp(() => (edit.color === null ? range().format.fill.clear() : (range().format.fill.color = edit.color))));
+        break;
+      case 'setBold':
+        ops.push(simpleOp(() => (range().format.font.bold = edit.bold)));
+        break;
+      case 'setColumnWidth':
+        ops.push(simpleOp(() => (context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.columnWidth = edit.width)));
+        break;
+      case 'setDataValidation':
+        ops.push(
+          simpleOp(() => {
+            const dv = range().dataValidation;
+            dv.clear();
+            dv.rule = { list: { inCellDropDown: true, source: Array.isArray(edit.list) ? edit.list.join(',') : (edit.list as { source: string }).source } };
+          }),
+        );
+        break;
+      default:
+        break;
+    }
+  }
+  for (const f of addedFormats) ops.push(simpleOp(() => queueAddFormat(context, f)));
+  try {
+    await sendWrites(context, ops, ledgerOp(context, [record, ...ledger]));
+  } catch (error) {
+    const failure = toHostError(error, touched.length === 1 ? touched[0] : undefined);
+    try {
+      await restoreIn(context, record, false);
+    } catch {
+      throw new HostError('rollbackIncomplete', officeMessages.rollbackIncomplete(plan.title));
+    }
+    throw failure;
+  }
+  return { id: record.id, title: record.title, appliedAt: record.appliedAt };
+}
+
+function toTagged(f: OwnFormat): TaggedFormat {
+  return { sheet: f.sheet, range: f.range ?? '', tag: f.tag, formula: f.formula, style: f.style, stopIfTrue: f.stopIfTrue, priority: f.priority };
+}
+
+/**
+ * Puts back the prior state a record holds. `checked` (revert) first verifies that the
+ * add-in's output is still as written, so undoing never overwrites the officer's later
+ * edits; unchecked (rollback of a failed write) restores whatever part was written.
+ */
+export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[]): Promise<void> {
+  const sheets = [...new Set([...record.ranges.map((r) => r.sheet), ...record.addedFormats.map((f) => f.sheet), ...record.removedFormats.map((f) => f.sheet), ...record.validations.map((v) => v.sheet), ...record.columnWidths.map((c) => c.sheet)])];
+  const isAdded = (sheet: string): boolean => record.addedSheets.some((a) => same(a, sheet));
+  const sheetList = context.workbook.worksheets;
+  const present = new Map<string, Excel.Worksheet>();
+  const addedUsed = new Map<string, Excel.Range>();
+  const contentReads = new Map<RangeRecord, BlockRead<Scalar[][]>>();
+  for (const r of record.ranges) if (checked && r.written) contentReads.set(r, priorRead(context, { sheet: r.sheet, ref: parseRange(r.range)!, range: r.range }, 'content'));
+  let takeFormats: () => OwnFormat[] = () => [];
+  const formatSheets = [...new Set([...record.addedFormats, ...record.removedFormats].map((f) => f.sheet))];
+
+  // sync 1: which sheets exist, are protected, and (when checked) the current output
+  for (const sheet of [...new Set([...sheets, ...record.addedSheets])]) present.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
+  await context.sync();
+  const exists = (sheet: string): boolean => present.get(sheet)?.isNullObject === false;
+  for (const sheet of sheets) {
+    if (!exists(sheet)) {
+      if (isAdded(sheet)) continue;
+      throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
+    }
+    if (present.get(sheet)!.protection.protected) throw new HostError('sheetProtected', officeMessages.sheetProtected(sheet), sheet);
+  }
+  const liveReads = [...contentReads].filter(([r]) => exists(r.sheet));
+  const results = await readInBlocks(
+    context,
+    liveReads.map(([, read]) => read),
+    () => {
+      takeFormats = queueFormatLoad(context, formatSheets.filter(exists));
+      for (const sheet of record.addedSheets) if (exists(sheet)) addedUsed.set(sheet, present.get(sheet)!.getUsedRangeOrNullObject(true).load('address'));
+    },
+  );
+  if (checked) {
+    for (const [r, read] of liveReads) {
+      const current = joinBlocks(results, read);
+      const ref = parseRange(r.range)!;
+      const changed = current.findIndex((row, i) => rowHash(row) !== r.written![i]);
+      if (changed >= 0) {
+        const rowRange = rangeToA1({ start: { row: ref.start.row + changed, col: ref.start.col }, end: { row: ref.start.row + changed, col: ref.end.col } });
+        throw new HostError('changedSinceApplied', officeMessages.changedSinceApplied(r.sheet, rowRange, record.title), r.sheet, rowRange);
+      }
+    }
+    for (const [sheet, used] of addedUsed) {
+      if (used.isNullObject) continue;
+      const usedRef = parseRange(splitQualified(used.address).address)!;
+      const writtenHere = record.ranges.filter((r) => same(r.sheet, sheet) && r.kind === 'content').map((r) => parseRange(r.range)!);
+      const covered = (row: number, col: number): boolean => writtenHere.some((w) => inRef(w, row, col));
+      if (!covered(usedRef.start.row, usedRef.start.col) || !covered(usedRef.end.row, usedRef.end.col)) {
+        throw new HostError('addedSheetEdited', officeMessages.addedSheetEdited(sheet, record.title), sheet);
+      }
+    }
+  }
+  const own = takeFormats();
+
+  // sync 2: ranges of own formats that may be the ones this plan added or removed
+  const candidates = own.filter((f) => [...record.addedFormats, ...record.removedFormats].some((r) => same(r.sheet, f.sheet) && same(r.formula, f.formula)));
+  if (candidates.length > 0) {
+    const take = queueFormatRanges(candidates);
+    await context.sync();
+    take();
+  }
+
+  // sync 3: put everything back, newest change first
+  const ops: WriteOp[] = [];
+  for (const f of candidates) if (record.addedFormats.some((a) => sameFormat(a, f))) ops.push(simpleOp(() => f.item.delete()));
+  for (const f of [...record.removedFormats].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
+    if (!exists(f.sheet) || candidates.some((c) => sameFormat(c, f) && !record.addedFormats.some((a) => sameFormat(a, c)))) continue;
+    ops.push(simpleOp(() => queueAddFormat(context, f)));
+  }
+  for (const v of [...record.validations].reverse()) {
+    if (!exists(v.sheet) || isAdded(v.sheet)) continue;
+    ops.push(
+      simpleOp(() => {
+        const dv = context.workbook.worksheets.getItem(v.sheet).getRange(v.range).dataValidation;
+        dv.clear();
+        if (v.prior) dv.rule = { list: { inCellDropDown: v.prior.inCellDropDown, source: v.prior.source } };
+      }),
+    );
+  }
+  for (const w of [...record.columnWidths].reverse()) {
+    if (!exists(w.sheet) || isAdded(w.sheet)) continue;
+    ops.push(simpleOp(() => (context.workbook.worksheets.getItem(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = w.prior)));
+  }
+  for (const r of [...record.ranges].reverse()) {
+    if (!exists(r.sheet) || isAdded(r.sheet)) continue;
+    const t = { sheet: r.sheet, ref: parseRange(r.range)!, range: r.range };
+    if (r.kind === 'content') ops.push(...gridWrite(context, t, 'formulas', unpack(r.prior)));
+    else if (r.kind === 'numberFormat') ops.push(...gridWrite(context, t, 'numberFormat', unpack(r.prior)));
+    else ops.push(...propertyRestore(context, t, r));
+  }
+  for (const sheet of record.addedSheets) if (exists(sheet)) ops.push(simpleOp(() => context.workbook.worksheets.getItem(sheet).delete()));
+  const last = ledger ? ledgerOp(context, ledger.filter((p) => p.id !== record.id)) : undefined;
+  await sendWrites(context, ops, last);
+}
+
+/** Fills and bold go back cell by cell through setCellProperties, in row blocks. */
+function propertyRestore(context: Context, t: Target, r: RangeRecord): WriteOp[] {
+  const rows = t.ref.end.row - t.ref.start.row + 1;
+  const rowsPerOp = Math.max(1, Math.floor(BLOCK_BYTES / 60 / (t.ref.end.col - t.ref.start.col + 1)));
+  const ops: WriteOp[] = [];
+  for (let from = 0; from < rows; from += rowsPerOp) {
+    const part = unpackRows(r.prior, from, from + rowsPerOp);
+    const props: Excel.SettableCellProperties[][] = part.map((row) =>
+      row.map((v) => (r.kind === 'fill' ? { format: { fill: v === '' ? { pattern: 'None' } : { color: String(v) } } } : { format: { font: { bold: v === true } } })),
+    );
+    const ref: RangeRef = { start: { row: t.ref.start.row + from, col: t.ref.start.col }, end: { row: t.ref.start.row + from + part.length - 1, col: t.ref.end.col } };
+    ops.push(simpleOp(() => context.workbook.worksheets.getItem(t.sheet).getRange(rangeToA1(ref)).setCellProperties(props), measure(props) + 100));
+  }
+  return ops;
+}

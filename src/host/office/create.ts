@@ -1,0 +1,76 @@
+/**
+ * The Office.js host: the only code that calls `Excel.run`. Pass the real API in the task
+ * pane (`officeExcelApi()`), or a SimulatedExcel in tests and the workbench.
+ */
+import { officeMessages } from '../../engine/messages/office';
+import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
+import { applyPlanIn, restoreIn } from './apply';
+import { toHostError } from './errors';
+import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
+import { readWorkbookIn } from './read';
+
+export interface ExcelApi {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real Office.js entry points (call only inside Office, after Office.onReady). */
+export function officeExcelApi(): ExcelApi {
+  return {
+    run: (options, batch) => Excel.run(options, batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+export function createOfficeHost(excel: ExcelApi): ExcelHost {
+  // One user action is one Excel.run; with ExcelApi 1.20 it is also one undo step in Excel.
+  const options = (): Excel.RunOptions => (excel.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : {});
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      return await excel.run(options(), batch);
+    } catch (error) {
+      throw toHostError(error);
+    }
+  };
+
+  const ledgerIn = async (context: Excel.RequestContext) => {
+    const item = context.workbook.settings.getItemOrNullObject(LEDGER_KEY).load('value');
+    await context.sync();
+    return item.isNullObject ? [] : parseLedger(item.value);
+  };
+  const summaries = (plans: ReturnType<typeof parseLedger>): AppliedPlanSummary[] => plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
+
+  return {
+    readWorkbook: () => run((context) => readWorkbookIn(context)),
+    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions)),
+    revert: (planId) =>
+      run(async (context) => {
+        const ledger = await ledgerIn(context);
+        const record = ledger.find((p) => p.id === planId);
+        if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
+        await restoreIn(context, record, true, ledger);
+      }),
+    appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
+    selectCell: (sheet, address) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name');
+        await context.sync();
+        if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }),
+    readSettings: () =>
+      run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+        await context.sync();
+        const value: unknown = item.isNullObject ? {} : item.value;
+        return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+      }),
+    writeSettings: (settings) =>
+      run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, settings);
+        await context.sync();
+      }),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The simulated Excel: an in-memory workbook behind the part of the Excel JavaScript API
+ * the adapter uses, with Office's semantics (see DESIGN.md). `run` is the `Excel.run`
+ * entry; the other methods act as the officer or the test harness, outside the API.
+ */
+import { columnLetters, parseA1, parseRange, toA1, type RangeRef } from '../../engine/address';
+import type { Workbook } from '../../engine/grid';
+import { recalculate } from './calc';
+import { SimulatedRequestContext, type ContextHost, type InjectedFailure, type SyncStats } from './context';
+import { SimulatedOfficeError } from './errors';
+import { findSimSheet, SimWorkbook } from './workbook';
+import { mutableCell, simCellToCell, stateFromWorkbook, type SimConditionalFormat, type SimListValidation, type SimSheet, type SimState } from './state';
+
+export interface SimulatedExcelOptions {
+  /** Delay added to every sync, to behave like Excel on the web. */
+  syncDelayMs?: number;
+  /** Highest ExcelApi version supported; 1.20 brings mergeUndoGroup. */
+  excelApiVersion?: string;
+}
+
+/** Everything observable about the workbook, for exact before/after comparisons in tests. */
+export interface SimSnapshot {
+  sheets: {
+    name: string;
+    protected: boolean;
+    cells: Record<string, { value?: string | number | boolean; formula?: string; format?: string; fill?: string; bold?: boolean }>;
+    conditionalFormats: (Omit<SimConditionalFormat, 'id' | 'range'> & { range: string })[];
+    validations: (Omit<SimListValidation, 'range'> & { range: string })[];
+    columnWidths: Record<string, number>;
+  }[];
+}
+
+export class SimulatedExcel implements ContextHost {
+  readonly stats: SyncStats = { syncs: 0, requestBytes: 0, responseBytes: 0 };
+  syncDelayMs: number;
+  excelApiVersion: string;
+  /** The options of the last `run`, e.g. whether mergeUndoGroup was asked for. */
+  lastRunOptions: Excel.RunOptions | undefined;
+  runs = 0;
+  private failures: InjectedFailure[] = [];
+
+  constructor(readonly state: SimState, options: SimulatedExcelOptions = {}) {
+    this.syncDelayMs = options.syncDelayMs ?? 0;
+    this.excelApiVersion = options.excelApiVersion ?? '1.20';
+  }
+
+  static fromWorkbook(workbook: Workbook, options?: SimulatedExcelOptions): SimulatedExcel {
+    return new SimulatedExcel(stateFromWorkbook(workbook), options);
+  }
+
+  /** `Excel.run(options, batch)`: one request context per call. */
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.runs += 1;
+    this.lastRunOptions = options;
+    const context = new SimulatedRequestContext(this);
+    const api = { workbook: new SimWorkbook(context), sync: () => context.sync() };
+    // The one place the simulated objects stand in for Office's: their shapes are checked in test/host/simulated-types.test.ts.
+    return batch(api as unknown as Excel.RequestContext);
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    return compareVersions(version, this.excelApiVersion) <= 0;
+  }
+
+  /** Makes a later sync fail (1-based over this Excel's lifetime), after running some of its calls. */
+  injectFailure(failure: InjectedFailure): void {
+    this.failures.push(failure);
+  }
+
+  takeFailure(syncNumber: number): InjectedFailure | undefined {
+    const index = this.failures.findIndex((f) => f.atSync === syncNumber);
+    if (index < 0) return undefined;
+    return this.failures.splice(index, 1)[0];
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.requestBytes = 0;
+    this.stats.responseBytes = 0;
+  }
+
+  // ---- Outside the API: what the officer does, and what tests inspect. ----
+
+  toWorkbook(): Workbook {
+    if (this.state.dirty) recalculate(this.state);
+    return {
+      sheets: this.state.sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows.map((row) => row?.map(simCellToCell)),
+        ...(s.protected ? { protected: true } : {}),
+      })),
+    };
+  }
+
+  sheet(name: string): SimSheet {
+    const sheet = findSimSheet(this.state, name);
+    if (!sheet) throw new SimulatedOfficeError('ItemNotFound', `The sheet "${name}" does not exist.`);
+    return sheet;
+  }
+
+  /** Types into a cell as the officer would: `=` starts a formula. */
+  typeInto(sheetName: string, a1: string, content: string | number | boolean | null): void {
+    const ref = parseA1(a1);
+    if (!ref) throw new RangeError(`Not a cell: ${a1}`);
+    const cell = mutableCell(this.sheet(sheetName), ref.row, ref.col);
+    delete cell.formula;
+    delete cell.value;
+    delete cell.error;
+    if (typeof content === 'string' && content.startsWith('=')) cell.formula = content;
+    else if (content !== null && content !== '') cell.value = content;
+    this.state.dirty = true;
+  }
+
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.state.sheets = this.state.sheets.filter((s) => s !== sheet);
+    this.state.dirty = true;
+  }
+
+  /** Adds a conditional format as the officer would through Excel's menus. */
+  addOfficerConditionalFormat(sheetName: string, range: string, format: Omit<SimConditionalFormat, 'id' | 'range'>): void {
+    const ref = parseRange(range);
+    if (!ref) throw new RangeError(`Not a range: ${range}`);
+    this.sheet(sheetName).conditionalFormats.push({ ...format, id: `{officer-${this.state.nextId++}}`, range: ref });
+  }
+
+  addOfficerValidation(sheetName: string, range: string, source: string): void {
+    const ref = parseRange(range);
+    if (!ref) throw new RangeError(`Not a range: ${range}`);
+    this.sheet(sheetName).validations.push({ range: ref, source, inCellDropDown: true });
+  }
+
+  settings(): Record<string, unknown> {
+    return Object.fromEntries(this.state.settings);
+  }
+
+  /** A deep, order-preserving copy of all that the officer can see (settings excluded). */
+  snapshot(): SimSnapshot {
+    if (this.state.dirty) recalculate(this.state);
+    return {
+      sheets: this.state.sheets.map((s) => {
+        const cells: SimSnapshot['sheets'][number]['cells'] = {};
+        s.rows.forEach((row, r) =>
+          row?.forEach((cell, c) => {
+            if (!cell) return;
+            const entry = Object.fromEntries(Object.entries(cell).filter(([k, v]) => v !== undefined && k !== 'error'));
+            if (Object.keys(entry).length > 0) cells[toA1(r, c)] = entry;
+          }),
+        );
+        return {
+          name: s.name,
+          protected: s.protected,
+          cells,
+          conditionalFormats: s.conditionalFormats.map(({ id: _id, range, ...rest }) => ({ ...rest, range: rangeText(range) })),
+          validations: s.validations.map((v) => ({ ...v, range: rangeText(v.range) })),
+          columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [columnLetters(c), w])),
+        };
+      }),
+    };
+  }
+}
+
+function rangeText(ref: RangeRef): string {
+  return `${toA1(ref.start.row, ref.start.col)}:${toA1(ref.end.row, ref.end.col)}`;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,141 @@
+/**
+ * The simulated workbook's in-memory state: everything the Excel JavaScript API can see
+ * through the parts the adapter uses. Proxies read and write it only inside `sync`.
+ */
+import type { Cell, CellValue, Workbook } from '../../engine/grid';
+import type { RangeRef } from '../../engine/address';
+
+/** A value as Excel's `Range.values` holds it: `""` is empty, errors are `#DIV/0!` strings. */
+export type ExcelScalar = string | number | boolean;
+
+export interface SimCell {
+  /** Constant or calculated value; undefined is empty. */
+  value?: ExcelScalar;
+  /** True when `value` is an error text such as `#REF!`. */
+  error?: boolean;
+  formula?: string;
+  format?: string;
+  fill?: string;
+  bold?: boolean;
+  indent?: number;
+}
+
+export interface SimConditionalFormat {
+  readonly id: string;
+  type: 'Custom' | 'ContainsText';
+  range: RangeRef;
+  formula?: string;
+  text?: { operator: string; text: string };
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  stopIfTrue: boolean;
+}
+
+export interface SimListValidation {
+  range: RangeRef;
+  source: string;
+  inCellDropDown: boolean;
+}
+
+export interface SimSheet {
+  name: string;
+  rows: (SimCell | undefined)[][];
+  protected: boolean;
+  conditionalFormats: SimConditionalFormat[];
+  validations: SimListValidation[];
+  /** Column widths in points, by 0-based column; absent is the default width. */
+  columnWidths: Map<number, number>;
+}
+
+export interface SimState {
+  sheets: SimSheet[];
+  settings: Map<string, unknown>;
+  selection?: { sheet: string; address: string };
+  nextId: number;
+  /** Formulas changed since the last calculation. */
+  dirty: boolean;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export function emptySheet(name: string): SimSheet {
+  return { name, rows: [], protected: false, conditionalFormats: [], validations: [], columnWidths: new Map() };
+}
+
+export function cellOf(sheet: SimSheet, row: number, col: number): SimCell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+/** The cell, created when missing, for writing. */
+export function mutableCell(sheet: SimSheet, row: number, col: number): SimCell {
+  const r = (sheet.rows[row] ??= []);
+  return (r[col] ??= {});
+}
+
+export function isEmptySimCell(cell: SimCell | undefined): boolean {
+  return !cell || (cell.formula === undefined && (cell.value === undefined || cell.value === ''));
+}
+
+/** Excel's used range (values only): the smallest block holding every non-empty cell. */
+export function usedBounds(sheet: SimSheet): RangeRef | undefined {
+  let top = -1;
+  let bottom = -1;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = -1;
+  sheet.rows.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((cell, c) => {
+      if (isEmptySimCell(cell)) return;
+      if (top < 0) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (top < 0) return undefined;
+  return { start: { row: top, col: left }, end: { row: bottom, col: right } };
+}
+
+function toSimCell(cell: Cell): SimCell {
+  const out: SimCell = {};
+  const v = cell.value;
+  if (v !== null) {
+    if (typeof v === 'object') {
+      out.value = v.error;
+      out.error = true;
+    } else out.value = v;
+  }
+  if (cell.formula !== undefined) out.formula = cell.formula;
+  if (cell.format !== undefined && cell.format !== 'General') out.format = cell.format;
+  if (cell.bold) out.bold = true;
+  if (cell.indent) out.indent = cell.indent;
+  return out;
+}
+
+export function stateFromWorkbook(workbook: Workbook): SimState {
+  const sheets = workbook.sheets.map((s) => {
+    const sheet = emptySheet(s.name);
+    sheet.protected = s.protected === true;
+    s.rows.forEach((row, r) => {
+      if (!row) return;
+      sheet.rows[r] = row.map((cell) => (cell ? toSimCell(cell) : undefined));
+    });
+    return sheet;
+  });
+  return { sheets, settings: new Map(), nextId: 1, dirty: true };
+}
+
+export function simCellToCell(cell: SimCell | undefined): Cell | undefined {
+  if (!cell) return undefined;
+  let value: CellValue = null;
+  if (cell.value !== undefined && cell.value !== '') value = cell.error ? { error: String(cell.value) } : cell.value;
+  if (value === null && cell.formula === undefined && cell.format === undefined && !cell.bold && !cell.indent) return undefined;
+  return {
+    value,
+    ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+    ...(cell.format !== undefined ? { format: cell.format } : {}),
+    ...(cell.bold ? { bold: true } : {}),
+    ...(cell.indent ? { indent: cell.indent } : {}),
+  };
+}

@@ -1,0 +1,253 @@
+/** Simulated Excel.Workbook, its worksheets, protection and settings. */
+import { parseRange, quoteSheetName } from '../../engine/address';
+import type { SimulatedRequestContext } from './context';
+import { SimulatedOfficeError } from './errors';
+import { SimObject } from './proxy';
+import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from './range';
+import { emptySheet, type SimSheet, type SimState } from './state';
+
+export function findSimSheet(state: SimState, name: string): SimSheet | undefined {
+  const wanted = name.toLowerCase();
+  return state.sheets.find((s) => s.name.toLowerCase() === wanted);
+}
+
+export class SimWorkbook extends SimObject {
+  protected readonly scalarNames = ['name'] as const;
+  readonly worksheets: SimWorksheetCollection;
+  readonly settings: SimSettingCollection;
+  constructor(context: SimulatedRequestContext) {
+    super(context);
+    this.worksheets = new SimWorksheetCollection(context);
+    this.settings = new SimSettingCollection(context);
+  }
+  describe(): string {
+    return 'Workbook';
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readScalar(): unknown {
+    return 'Book1.xlsx';
+  }
+  protected override navigation(name: string): SimObject | undefined {
+    return name === 'worksheets' ? this.worksheets : name === 'settings' ? this.settings : undefined;
+  }
+  get name(): string {
+    return this.loaded('name');
+  }
+}
+
+export class SimWorksheetCollection extends SimObject {
+  protected readonly scalarNames = [] as const;
+  private list: SimWorksheet[] | undefined;
+  describe(): string {
+    return 'Workbook.worksheets';
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readScalar(): unknown {
+    return null;
+  }
+  get items(): SimWorksheet[] {
+    if (!this.list) throw new SimulatedOfficeError('PropertyNotLoaded', `The property 'items' is not available. Load it and call "context.sync()" first.`);
+    return this.list;
+  }
+  override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
+    const itemPaths = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
+    return (state) => {
+      const items = state.sheets.map((s) => new SimWorksheet(this.context, s.name, false));
+      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name']])(state));
+      return {
+        response: { items: results.map((r) => r.response) },
+        deliver: () => {
+          this.list = items;
+          for (const r of results) r.deliver();
+        },
+      };
+    };
+  }
+  getItem(name: string): SimWorksheet {
+    return new SimWorksheet(this.context, name, false);
+  }
+  getItemOrNullObject(name: string): SimWorksheet {
+    return new SimWorksheet(this.context, name, true);
+  }
+  add(name: string): SimWorksheet {
+    const sheet = new SimWorksheet(this.context, name, false);
+    this.context.enqueue({
+      request: { call: 'Workbook.worksheets.add', name },
+      location: 'Workbook.worksheets.add',
+      run: (state) => {
+        if (findSimSheet(state, name)) throw new SimulatedOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`, 'Workbook.worksheets.add');
+        if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+          throw new SimulatedOfficeError('InvalidArgument', `"${name}" is not a valid sheet name.`, 'Workbook.worksheets.add');
+        }
+        state.sheets.push(emptySheet(name));
+      },
+    });
+    return sheet;
+  }
+}
+
+export class SimWorksheet extends SimObject implements SheetLocator {
+  protected readonly scalarNames = ['name', 'position', 'visibility', 'id'] as const;
+  readonly protection: SimWorksheetProtection;
+  constructor(context: SimulatedRequestContext, private readonly sheetName: string, private readonly orNull: boolean) {
+    super(context);
+    this.protection = new SimWorksheetProtection(context, this);
+  }
+  describe(): string {
+    return quoteSheetName(this.sheetName);
+  }
+  sheetIn(state: SimState): SimSheet {
+    const sheet = findSimSheet(state, this.sheetName);
+    if (!sheet) throw new SimulatedOfficeError('ItemNotFound', `The sheet "${this.sheetName}" does not exist.`, this.describe());
+    return sheet;
+  }
+  protected exists(state: SimState): boolean {
+    if (findSimSheet(state, this.sheetName)) return true;
+    if (this.orNull) return false;
+    return this.sheetIn(state) !== undefined;
+  }
+  protected override navigation(name: string): SimObject | undefined {
+    return name === 'protection' ? this.protection : undefined;
+  }
+  protected readScalar(name: string, state: SimState): unknown {
+    const sheet = this.sheetIn(state);
+    if (name === 'name') return sheet.name;
+    if (name === 'position') return state.sheets.indexOf(sheet);
+    if (name === 'id') return `{sheet-${sheet.name}}`;
+    return 'Visible';
+  }
+  get name(): string {
+    return this.loaded('name');
+  }
+  get position(): number {
+    return this.loaded('position');
+  }
+  set position(position: number) {
+    this.queueWrite('position', position, (state) => {
+      const sheet = this.sheetIn(state);
+      const rest = state.sheets.filter((s) => s !== sheet);
+      rest.splice(Math.max(0, Math.min(position, rest.length)), 0, sheet);
+      state.sheets = rest;
+    });
+  }
+  get visibility(): string {
+    return this.loaded('visibility');
+  }
+  get id(): string {
+    return this.loaded('id');
+  }
+  getRange(address?: string): SimRange {
+    if (address === undefined || address === '') return new SimRange(this.context, this, wholeSheet, '1:1048576');
+    const ref = parseRange(address) ?? parseColumns(address);
+    if (!ref) throw new SimulatedOfficeError('InvalidArgument', `"${address}" is not a valid address.`, this.describe());
+    return new SimRange(this.context, this, fixedRange(ref), address);
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
+    return new SimRange(this.context, this, usedRange, 'usedRange', true);
+  }
+  activate(): void {
+    this.queueWrite('activate', null, (state) => {
+      state.selection = { sheet: this.sheetIn(state).name, address: 'A1' };
+    });
+  }
+  delete(): void {
+    this.queueWrite('delete', null, (state) => {
+      const sheet = this.sheetIn(state);
+      if (state.sheets.length === 1) throw new SimulatedOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.', this.describe());
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      state.dirty = true;
+    });
+  }
+}
+
+/** `C:C` or `C:E`: whole columns. */
+function parseColumns(address: string): ReturnType<typeof parseRange> {
+  const m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(address.trim());
+  if (!m) return undefined;
+  const a = parseRange(`${m[1]}1:${m[2]}1`);
+  if (!a) return undefined;
+  return { start: { row: 0, col: a.start.col }, end: { row: 1_048_575, col: a.end.col } };
+}
+
+export class SimWorksheetProtection extends SimObject {
+  protected readonly scalarNames = ['protected'] as const;
+  constructor(context: SimulatedRequestContext, readonly sheet: SimWorksheet) {
+    super(context);
+  }
+  describe(): string {
+    return `${this.sheet.describe()}.protection`;
+  }
+  protected exists(state: SimState): boolean {
+    this.sheet.sheetIn(state);
+    return true;
+  }
+  protected readScalar(_name: string, state: SimState): unknown {
+    return this.sheet.sheetIn(state).protected;
+  }
+  get protected(): boolean {
+    return this.loaded('protected');
+  }
+}
+
+export class SimSettingCollection extends SimObject {
+  protected readonly scalarNames = [] as const;
+  describe(): string {
+    return 'Workbook.settings';
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readScalar(): unknown {
+    return null;
+  }
+  getItem(key: string): SimSetting {
+    return new SimSetting(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): SimSetting {
+    return new SimSetting(this.context, key, true);
+  }
+  add(key: string, value: unknown): SimSetting {
+    const stored = JSON.parse(JSON.stringify(value)) as unknown;
+    this.context.enqueue({
+      request: { call: 'Workbook.settings.add', key, value: stored },
+      location: 'Workbook.settings.add',
+      run: (state) => {
+        state.settings.set(key, stored);
+      },
+    });
+    return new SimSetting(this.context, key, false);
+  }
+}
+
+export class SimSetting extends SimObject {
+  protected readonly scalarNames = ['key', 'value'] as const;
+  constructor(context: SimulatedRequestContext, private readonly settingKey: string, private readonly orNull: boolean) {
+    super(context);
+  }
+  describe(): string {
+    return `Setting(${this.settingKey})`;
+  }
+  protected exists(state: SimState): boolean {
+    if (state.settings.has(this.settingKey)) return true;
+    if (this.orNull) return false;
+    throw new SimulatedOfficeError('ItemNotFound', `The setting "${this.settingKey}" does not exist.`, this.describe());
+  }
+  protected readScalar(name: string, state: SimState): unknown {
+    return name === 'key' ? this.settingKey : state.settings.get(this.settingKey);
+  }
+  get key(): string {
+    return this.loaded('key');
+  }
+  get value(): unknown {
+    return this.loaded('value');
+  }
+  delete(): void {
+    this.queueWrite('delete', null, (state) => {
+      state.settings.delete(this.settingKey);
+    });
+  }
+}
