@@ -1,0 +1,60 @@
+/**
+ * Shared shape of the row identities (net budget, variance, pressure split, savings
+ * buckets): compute what a cell should be from the others on its row, compare within
+ * tolerance, and report at the root cell.
+ */
+import { toA1 } from '../address';
+import type { Finding } from '../findings';
+import type { TableRow } from '../model';
+import { type RuleContext, clean } from './context';
+import { compareFigures } from './compare';
+import type { RuleMeta } from './types';
+
+export interface IdentityCheck {
+  readonly row: TableRow;
+  /** The cell whose value the identity derives. */
+  readonly derivedCol: number;
+  /** The cells it is derived from (candidates for the root of a fault). */
+  readonly operandCols: readonly number[];
+  readonly expected: number;
+  readonly actual: number;
+  readonly messageId: string;
+  readonly roundingMessageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** Compares and reports; returns undefined when the identity holds. */
+export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: IdentityCheck): Finding | undefined {
+  const { row, derivedCol } = check;
+  const verdict = compareFigures(check.actual, check.expected, ctx.tolerance(row.row, derivedCol));
+  if (verdict === 'match') return undefined;
+  const col = verdict === 'mismatch' ? ctx.rootCell(row.row, check.operandCols, derivedCol) : derivedCol;
+  return ctx.report(meta, {
+    // When the root is an operand, say so: the derived cell is then consistent with the rest of its column.
+    messageId: verdict === 'rounding' ? check.roundingMessageId : col !== derivedCol ? 'root' : check.messageId,
+    data: {
+      label: row.label || `row ${row.row + 1}`,
+      derived: toA1(row.row, derivedCol),
+      actual: ctx.show(check.actual, row.row, derivedCol),
+      expected: ctx.show(check.expected, row.row, derivedCol),
+      ...check.data,
+      detail: ctx.text(meta, check.messageId, {
+        label: row.label || `row ${row.row + 1}`,
+        derived: toA1(row.row, derivedCol),
+        actual: ctx.show(check.actual, row.row, derivedCol),
+        expected: ctx.show(check.expected, row.row, derivedCol),
+        ...check.data,
+      }),
+    },
+    row: row.row,
+    col,
+    ...(verdict === 'rounding' ? { severity: 'info' as const } : {}),
+    expected: clean(check.expected),
+    actual: clean(check.actual),
+  });
+}
+
+/** Rows that carry figures: lines, sub totals and totals. */
+export function figureRows(rows: readonly TableRow[]): TableRow[] {
+  return rows.filter((r) => r.kind === 'line' || r.kind === 'subtotal' || r.kind === 'total');
+}

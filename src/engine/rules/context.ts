@@ -1,0 +1,200 @@
+/**
+ * What a rule sees: one table, its sheet and workbook, the caller's policy, and cached
+ * helpers for reading figures, the decimals they are shown to, and tolerances.
+ */
+import { toA1 } from '../address';
+import type { Finding, Severity } from '../findings';
+import { type Cell, type Sheet, type Workbook, cellAt } from '../grid';
+import type { MonitoringTable, TableColumn, TableRow } from '../model';
+import { type Figure, figureOf, formatFigure, numericValue } from '../numbers';
+import type { EditPlan } from '../plan';
+import type { RagPolicy } from '../policy';
+import { UNIT_LABEL, shownDecimals, toleranceFor } from '../units';
+import { type MessageData, fillTemplate } from './message';
+import type { RuleMeta } from './types';
+
+/** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
+export interface PreviousPeriod {
+  readonly workbook: Workbook;
+  readonly sheet: string;
+  readonly tables: readonly MonitoringTable[];
+  /** True when the sheet belongs to the workbook being validated. */
+  readonly sameWorkbook: boolean;
+}
+
+export interface ReportSpec {
+  readonly messageId: string;
+  readonly data?: MessageData;
+  readonly row: number;
+  readonly col: number;
+  /** Defaults to the rule's own severity. */
+  readonly severity?: Severity;
+  readonly expected?: string | number | null;
+  readonly actual?: string | number | null;
+  readonly fix?: EditPlan;
+  /** Report on another sheet (movement: a line missing from the current month). */
+  readonly sheet?: string;
+}
+
+export interface RuleContextInit {
+  readonly workbook: Workbook;
+  readonly sheet: Sheet;
+  readonly table: MonitoringTable;
+  readonly policy: RagPolicy;
+  /** Finds the earlier period for a table whose movement column names it; undefined when unavailable. */
+  readonly previousFor?: (table: MonitoringTable, periodName: string | undefined) => PreviousPeriod | undefined;
+}
+
+export class RuleContext {
+  readonly workbook: Workbook;
+  readonly sheet: Sheet;
+  readonly table: MonitoringTable;
+  readonly policy: RagPolicy;
+  /** `£m`, `£000`, `£`, or empty when the table states no unit. */
+  readonly unitLabel: string;
+  /** ` (£m)` to append to a message, or empty. */
+  readonly inUnit: string;
+  private readonly previousFor: RuleContextInit['previousFor'];
+  private readonly figures = new Map<number, (Figure | undefined)[]>();
+  private readonly rowsByIndex = new Map<number, TableRow>();
+  private coveringTotals: Map<number, TableRow[]> | undefined;
+
+  constructor(init: RuleContextInit) {
+    this.workbook = init.workbook;
+    this.sheet = init.sheet;
+    this.table = init.table;
+    this.policy = init.policy;
+    this.previousFor = init.previousFor;
+    this.unitLabel = init.table.unit ? UNIT_LABEL[init.table.unit] : '';
+    this.inUnit = this.unitLabel ? ` (${this.unitLabel})` : '';
+    for (const r of init.table.rows) this.rowsByIndex.set(r.row, r);
+  }
+
+  cell(row: number, col: number): Cell {
+    return cellAt(this.sheet, row, col);
+  }
+
+  /** The cell read as a finance figure, cached per table. */
+  figure(row: number, col: number): Figure {
+    let column = this.figures.get(col);
+    if (!column) {
+      column = [];
+      this.figures.set(col, column);
+    }
+    let f = column[row];
+    if (f === undefined) {
+      f = figureOf(this.cell(row, col));
+      column[row] = f;
+    }
+    return f;
+  }
+
+  /** The number a cell counts as in arithmetic: nil and blank are 0; text, TBC and errors are undefined. */
+  number(row: number, col: number): number | undefined {
+    return numericValue(this.figure(row, col));
+  }
+
+  isBlank(row: number, col: number): boolean {
+    return this.figure(row, col).kind === 'blank';
+  }
+
+  /** Decimals the cell is shown to: its number format, else the table's unit. */
+  decimals(row: number, col: number): number {
+    return shownDecimals(this.cell(row, col).format, this.table.unit);
+  }
+
+  tolerance(row: number, col: number): number {
+    return toleranceFor(this.decimals(row, col));
+  }
+
+  /** A figure as the table shows it, e.g. `(0.057)`. */
+  show(value: number, row: number, col: number): string {
+    return formatFigure(value, this.decimals(row, col));
+  }
+
+  rowAt(row: number): TableRow | undefined {
+    return this.rowsByIndex.get(row);
+  }
+
+  /** Sub totals and totals whose `covers` include the row, innermost (fewest covered rows) first. */
+  totalsCovering(row: number): readonly TableRow[] {
+    if (!this.coveringTotals) {
+      const map = new Map<number, TableRow[]>();
+      for (const r of this.table.rows) {
+        if (!r.covers) continue;
+        for (const c of r.covers) {
+          const list = map.get(c);
+          if (list) list.push(r);
+          else map.set(c, [r]);
+        }
+      }
+      for (const list of map.values()) list.sort((a, b) => (a.covers?.length ?? 0) - (b.covers?.length ?? 0));
+      this.coveringTotals = map;
+    }
+    return this.coveringTotals.get(row) ?? [];
+  }
+
+  /** True when the innermost total covering `row` does not add up in column `col` (beyond tolerance). */
+  columnTotalBroken(row: number, col: number): boolean {
+    const total = this.totalsCovering(row)[0];
+    if (!total?.covers) return false;
+    const stated = this.figure(total.row, col);
+    if (stated.kind !== 'number' && stated.kind !== 'nil') return false;
+    let sum = 0;
+    for (const r of total.covers) {
+      const n = this.number(r, col);
+      if (n === undefined) return false;
+      sum += n;
+    }
+    return Math.abs((numericValue(stated) ?? 0) - sum) > this.tolerance(total.row, col);
+  }
+
+  /**
+   * Where to report a broken row identity: the one operand whose column total is also
+   * broken is the root of the fault (a typed figure changed); otherwise the derived cell.
+   */
+  rootCell(row: number, operands: readonly number[], derived: number): number {
+    const broken = operands.filter((c) => this.columnTotalBroken(row, c));
+    return broken.length === 1 ? broken[0]! : derived;
+  }
+
+  previousPeriod(periodName: string | undefined): PreviousPeriod | undefined {
+    return this.previousFor?.(this.table, periodName);
+  }
+
+  /** One of the rule's templates filled in (fix titles and descriptions too). */
+  text(meta: RuleMeta, messageId: string, data: MessageData = {}): string {
+    return fillTemplate(meta.messages[messageId] ?? messageId, { inUnit: this.inUnit, unit: this.unitLabel, ...data });
+  }
+
+  /** Builds a finding from one of the rule's message templates. */
+  report(meta: RuleMeta, spec: ReportSpec): Finding {
+    const template = meta.messages[spec.messageId] ?? spec.messageId;
+    const cell = toA1(spec.row, spec.col);
+    const message = fillTemplate(template, { cell, inUnit: this.inUnit, unit: this.unitLabel, ...spec.data });
+    const finding: Finding = {
+      rule: meta.id,
+      severity: spec.severity ?? meta.severity,
+      sheet: spec.sheet ?? this.table.sheet,
+      cell,
+      message,
+      expected: spec.expected ?? null,
+      actual: spec.actual ?? null,
+    };
+    return spec.fix ? { ...finding, fix: spec.fix } : finding;
+  }
+}
+
+/** Rows of the given kinds, in sheet order. */
+export function rowsOf(table: MonitoringTable, ...kinds: TableRow['kind'][]): TableRow[] {
+  return table.rows.filter((r) => kinds.includes(r.kind));
+}
+
+export function columnOf(table: MonitoringTable, role: TableColumn['role']): TableColumn | undefined {
+  return table.columns.find((c) => c.role === role);
+}
+
+/** Numbers in findings: the computed value without binary noise. */
+export function clean(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}

@@ -1,0 +1,68 @@
+/**
+ * The rule registry: every check, in the order findings for the same cell are kept
+ * (arithmetic before words, root causes before their consequences).
+ */
+import { errorValueRule } from './error-value';
+import { missingFigureRule } from './missing-figure';
+import { mitigationTrackerRule } from './mitigation-tracker';
+import { mixedUnitsRule } from './mixed-units';
+import { movementRule } from './movement';
+import { netBudgetRule } from './net-budget';
+import { numberAsTextRule } from './number-as-text';
+import { pressureSplitRule } from './pressure-split';
+import { ragPolicyRule } from './rag-policy';
+import { savingsTrackerRule } from './savings-tracker';
+import { sumRangeRule } from './sum-range';
+import { totalFormulaRule } from './total-formula';
+import { totalSumRule } from './total-sum';
+import type { Rule, RuleMeta } from './types';
+import { unreadableFigureRule } from './unreadable-figure';
+import { varianceLabelRule } from './variance-label';
+import { varianceRule } from './variance';
+
+export type { Rule, RuleMeta } from './types';
+export { RuleContext } from './context';
+
+export const RULES: readonly Rule[] = [
+  errorValueRule,
+  numberAsTextRule,
+  unreadableFigureRule,
+  missingFigureRule,
+  mixedUnitsRule,
+  sumRangeRule,
+  totalSumRule,
+  totalFormulaRule,
+  netBudgetRule,
+  varianceRule,
+  varianceLabelRule,
+  ragPolicyRule,
+  pressureSplitRule,
+  movementRule,
+  savingsTrackerRule,
+  mitigationTrackerRule,
+];
+
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}
+
+export {
+  errorValueRule,
+  missingFigureRule,
+  mitigationTrackerRule,
+  mixedUnitsRule,
+  movementRule,
+  netBudgetRule,
+  numberAsTextRule,
+  pressureSplitRule,
+  ragPolicyRule,
+  savingsTrackerRule,
+  sumRangeRule,
+  totalFormulaRule,
+  totalSumRule,
+  unreadableFigureRule,
+  varianceLabelRule,
+  varianceRule,
+};

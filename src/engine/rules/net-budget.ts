@@ -1,0 +1,47 @@
+/** net-budget: net budget = expenditure + income (or − income where the table stores income as positive). */
+import type { Finding } from '../findings';
+import { columnOf } from './context';
+import { figureRows, reportIdentity } from './arithmetic';
+import type { Rule } from './types';
+
+export const netBudgetRule: Rule = {
+  meta: {
+    id: 'net-budget',
+    severity: 'error',
+    description: 'Net budget equals expenditure plus income (minus income where income is shown positive).',
+    fixable: false,
+    messages: {
+      plus: 'Net budget {derived} for {label} is {actual} but expenditure {expenditure} plus income {income} is {expected}{inUnit}',
+      minus: 'Net budget {derived} for {label} is {actual} but expenditure {expenditure} less income {income} is {expected}{inUnit}',
+      root: '{cell} looks wrong: its column total does not add up either. {detail}',
+      rounding: 'Net budget {derived} for {label} is {actual} and expenditure with income comes to {expected}{inUnit}: a rounding difference, not an error',
+    },
+  },
+  check(ctx) {
+    const exp = columnOf(ctx.table, 'expenditure');
+    const inc = columnOf(ctx.table, 'income');
+    const net = columnOf(ctx.table, 'netBudget');
+    if (!exp || !inc || !net) return [];
+    const sign = ctx.table.signs.income === 'positive' ? -1 : 1;
+    const out: Finding[] = [];
+    for (const row of figureRows(ctx.table.rows)) {
+      const e = ctx.number(row.row, exp.col);
+      const i = ctx.number(row.row, inc.col);
+      const n = ctx.number(row.row, net.col);
+      if (e === undefined || i === undefined || n === undefined) continue;
+      if (ctx.isBlank(row.row, net.col) && ctx.isBlank(row.row, exp.col)) continue;
+      const f = reportIdentity(ctx, netBudgetRule.meta, {
+        row,
+        derivedCol: net.col,
+        operandCols: [exp.col, inc.col],
+        expected: e + sign * i,
+        actual: n,
+        messageId: sign > 0 ? 'plus' : 'minus',
+        roundingMessageId: 'rounding',
+        data: { expenditure: ctx.show(e, row.row, exp.col), income: ctx.show(i, row.row, inc.col) },
+      });
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * rag-policy: the RAG word on each line, sub total and total agrees with the council's
+ * policy (money in pounds and percent of budget, per level). Words outside the policy's
+ * vocabulary are reported. Fix: the right word, in the table's own style (Red or R).
+ * The status comes from the same function the RAG colouring uses, so the two agree.
+ */
+import { toA1 } from '../address';
+import type { Finding } from '../findings';
+import type { TableRow } from '../model';
+import { ragBudgetColumn, ragStatusFor } from '../operations/rag-formatting';
+import type { RagLevel, RagPolicy, RagStatus } from '../policy';
+import { type RuleContext, columnOf } from './context';
+import { figureRows } from './arithmetic';
+import { overspendOf } from './figures';
+import type { Rule } from './types';
+
+const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
+
+export const ragPolicyRule: Rule = {
+  meta: {
+    id: 'rag-policy',
+    severity: 'error',
+    description: "The RAG status agrees with the council's policy for the line, section or whole table.",
+    fixable: true,
+    messages: {
+      wrongStatus: '{cell} says {actual} but {label} is {reason}: under the RAG policy it should be {expected}',
+      notAWord: '{cell} says "{actual}", which is not one of the RAG words ({words}): {label} should be {expected}',
+      missing: '{cell} has no RAG status: {label} is {reason}, so it should be {expected}',
+      overspendReason: 'overspending by {overspend}{inUnit} ({percent} of its budget {budget})',
+      overspendNoBudget: 'overspending by {overspend}{inUnit}',
+      onBudgetReason: 'on budget or underspending (variance {variance})',
+      fixTitle: 'Set {cell} to {expected}',
+    },
+  },
+  check(ctx) {
+    const ragCol = columnOf(ctx.table, 'rag');
+    const variance = columnOf(ctx.table, 'variance');
+    if (!ragCol || !variance) return [];
+    const style = wordStyle(ctx, ragCol.col);
+    const out: Finding[] = [];
+    for (const row of figureRows(ctx.table.rows)) {
+      const v = ctx.number(row.row, variance.col);
+      if (v === undefined) continue;
+      if (ctx.isBlank(row.row, variance.col) && ctx.isBlank(row.row, ragCol.col)) continue;
+      const budget = budgetOf(ctx, row);
+      const over = overspendOf(ctx.table, v);
+      const tol = ctx.tolerance(row.row, variance.col);
+      // Without a budget the policy's percentage cannot be applied, so the row is not judged.
+      if (budget === undefined) continue;
+      const status = ragStatusFor(over > tol ? over : 0, budget, levelOf(row), ctx.policy, ctx.table.unit);
+      const finding = judge(ctx, row, ragCol.col, status, style, { over, v, variance: variance.col, budget });
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
+};
+
+export function levelOf(row: TableRow): RagLevel {
+  return row.kind === 'subtotal' ? 'section' : row.kind === 'total' ? 'table' : 'line';
+}
+
+export function readRagWord(policy: RagPolicy, text: string): { status: RagStatus; index: number } | undefined {
+  const t = text.trim().toLowerCase();
+  for (const status of STATUSES) {
+    const index = policy.words[status].findIndex((w) => w.toLowerCase() === t);
+    if (index >= 0) return { status, index };
+  }
+  return undefined;
+}
+
+/** Which of the policy's spellings the table uses (e.g. 0 for "Red", 1 for "R"): the commonest. */
+function wordStyle(ctx: RuleContext, col: number): number {
+  const counts = new Map<number, number>();
+  for (const row of ctx.table.rows) {
+    const value = ctx.cell(row.row, col).value;
+    if (typeof value !== 'string') continue;
+    const word = readRagWord(ctx.policy, value);
+    if (word) counts.set(word.index, (counts.get(word.index) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [index, count] of counts) if (count > bestCount) [best, bestCount] = [index, count];
+  return best;
+}
+
+function budgetOf(ctx: RuleContext, row: TableRow): number | undefined {
+  const column = ragBudgetColumn(ctx.table, ctx.policy);
+  return column ? ctx.number(row.row, column.col) : undefined;
+}
+
+interface Figures {
+  readonly over: number;
+  readonly v: number;
+  readonly variance: number;
+  readonly budget: number | undefined;
+}
+
+function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, style: number, f: Figures): Finding | undefined {
+  const meta = ragPolicyRule.meta;
+  const value = ctx.cell(row.row, col).value;
+  const text = typeof value === 'string' ? value.trim() : value === null ? '' : typeof value === 'object' ? value.error : String(value);
+  const words = ctx.policy.words[status];
+  const expected = words[style] ?? words[0] ?? status;
+  const reason = status === 'Green' || f.over <= 0
+    ? ctx.text(meta, 'onBudgetReason', { variance: ctx.show(f.v, row.row, f.variance) })
+    : f.budget === undefined
+      ? ctx.text(meta, 'overspendNoBudget', { overspend: ctx.show(f.over, row.row, f.variance) })
+      : ctx.text(meta, 'overspendReason', {
+        overspend: ctx.show(f.over, row.row, f.variance),
+        percent: f.budget === 0 ? '∞' : `${((f.over / Math.abs(f.budget)) * 100).toFixed(1)}%`,
+        budget: ctx.show(f.budget, row.row, f.variance),
+      });
+  const allWords = STATUSES.flatMap((s) => ctx.policy.words[s]).join(', ');
+  const cell = toA1(row.row, col);
+  const make = (messageId: string, severity?: 'warning'): Finding => ctx.report(meta, {
+    messageId,
+    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason, words: allWords },
+    row: row.row,
+    col,
+    ...(severity ? { severity } : {}),
+    expected,
+    actual: text,
+    fix: {
+      title: ctx.text(meta, 'fixTitle', { cell, expected }),
+      edits: [{ kind: 'setValues', sheet: ctx.table.sheet, range: cell, values: [[expected]] }],
+    },
+  });
+  if (text === '') return make('missing', 'warning');
+  const word = readRagWord(ctx.policy, text);
+  if (!word) return make('notAWord');
+  return word.status === status ? undefined : make('wrongStatus');
+}

@@ -1,0 +1,146 @@
+/**
+ * sum-range: a total's SUM must cover exactly its rows: no omitted line, no header,
+ * no note, no other total (double counting), nothing from outside the table.
+ * Fix: the SUM over the rows it should cover.
+ */
+import { columnLetters, toA1 } from '../address';
+import type { Finding } from '../findings';
+import type { TableRow } from '../model';
+import type { RuleContext } from './context';
+import { rowNoun, summedColumns } from './figures';
+import { type SumReference, parseSumFormula, referencedRows, sumFormulaFor } from './sum-formula';
+import { bridgeable } from './total-formula';
+import type { Rule } from './types';
+
+export const sumRangeRule: Rule = {
+  meta: {
+    id: 'sum-range',
+    severity: 'error',
+    description: "A total's SUM covers exactly its section: no omitted line, header, note, other total or cell outside the table.",
+    fixable: true,
+    messages: {
+      wrongRange: '{noun} {cell} is {formula}, which {problems}; it should be {expected}',
+      omits: 'leaves out {rows}',
+      header: 'takes in the header {rows}',
+      note: 'takes in the note {rows}',
+      doubleCounts: 'counts {rows} twice (double counting)',
+      otherSection: 'takes in {rows} from outside what it totals',
+      itself: 'includes itself',
+      outside: 'takes in {refs} outside the table',
+      and: ' and ',
+      rowName: 'row {row} ({label})',
+      rowNumber: 'row {row}',
+      fixTitle: 'Correct the SUM in {cell}',
+      fixDescription: 'Replace {formula} with {expected}',
+    },
+  },
+  check(context) {
+    const out: Finding[] = [];
+    for (const total of context.table.rows) {
+      if (!total.covers || total.covers.length === 0) continue;
+      for (const column of summedColumns(context.table)) {
+        const finding = checkCell(context, total, column.col);
+        if (finding) out.push(finding);
+      }
+    }
+    return out;
+  },
+};
+
+function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | undefined {
+  const meta = sumRangeRule.meta;
+  const formula = ctx.cell(total.row, col).formula;
+  if (formula === undefined) return undefined;
+  const refs = parseSumFormula(formula);
+  if (!refs) return undefined;
+  const { rows, outside } = referencedRows(refs, col, ctx.table.sheet);
+  const referenced = new Set(rows);
+  const covers = new Set(total.covers);
+  const indirect = coveredThrough(ctx, total);
+  const headers = new Set(ctx.table.headerRows);
+
+  const omitted = [...covers].filter((r) => !referenced.has(r));
+  const header: number[] = [];
+  const notes: number[] = [];
+  const twice: number[] = [];
+  const otherSection: number[] = [];
+  const outsideRows: number[] = [];
+  let self = false;
+  for (const r of referenced) {
+    if (covers.has(r)) continue;
+    if (r === total.row) {
+      self = true;
+      continue;
+    }
+    if (headers.has(r)) {
+      header.push(r);
+      continue;
+    }
+    if (ctx.isBlank(r, col)) continue; // a blank cell adds nothing
+    if (r < ctx.table.firstRow || r > ctx.table.lastRow) {
+      outsideRows.push(r);
+      continue;
+    }
+    const kind = ctx.rowAt(r)?.kind;
+    if (kind === 'note' || kind === 'section' || kind === 'blank') notes.push(r);
+    else if (indirect.has(r) || kind === 'subtotal' || kind === 'total') twice.push(r);
+    else otherSection.push(r);
+  }
+
+  const parts: string[] = [];
+  const describe = (list: number[]): string => list.sort((a, b) => a - b).map((r) => rowName(ctx, r)).join(', ');
+  if (omitted.length) parts.push(ctx.text(meta, 'omits', { rows: describe(omitted) }));
+  if (header.length) parts.push(ctx.text(meta, 'header', { rows: describe(header) }));
+  if (notes.length) parts.push(ctx.text(meta, 'note', { rows: describe(notes) }));
+  if (twice.length) parts.push(ctx.text(meta, 'doubleCounts', { rows: describe(twice) }));
+  if (otherSection.length) parts.push(ctx.text(meta, 'otherSection', { rows: describe(otherSection) }));
+  if (self) parts.push(ctx.text(meta, 'itself'));
+  const outsideText = [...outsideRows.map((r) => toA1(r, col)), ...outside.map((ref) => refText(ref))];
+  if (outsideText.length) parts.push(ctx.text(meta, 'outside', { refs: outsideText.join(', ') }));
+  if (parts.length === 0) return undefined;
+
+  const expected = sumFormulaFor(col, total.covers ?? [], bridgeable(ctx, col));
+  const cell = toA1(total.row, col);
+  return ctx.report(meta, {
+    messageId: 'wrongRange',
+    data: { noun: rowNoun(total), formula, problems: parts.join(ctx.text(meta, 'and')), expected },
+    row: total.row,
+    col,
+    expected,
+    actual: formula,
+    fix: {
+      title: ctx.text(meta, 'fixTitle', { cell }),
+      description: ctx.text(meta, 'fixDescription', { formula, expected }),
+      edits: [{ kind: 'setFormulas', sheet: ctx.table.sheet, range: cell, formulas: [[expected]] }],
+    },
+  });
+}
+
+/** Rows added up by the totals this total covers (a grand total over sub totals already has their lines). */
+function coveredThrough(ctx: RuleContext, total: TableRow): Set<number> {
+  const out = new Set<number>();
+  const visit = (rows: readonly number[], depth: number): void => {
+    if (depth > 8) return;
+    for (const r of rows) {
+      const inner = ctx.rowAt(r);
+      if (inner?.covers && inner.row !== total.row) {
+        for (const c of inner.covers) out.add(c);
+        visit(inner.covers, depth + 1);
+      }
+    }
+  };
+  visit(total.covers ?? [], 0);
+  return out;
+}
+
+function rowName(ctx: RuleContext, row: number): string {
+  const label = ctx.rowAt(row)?.label;
+  return label ? ctx.text(sumRangeRule.meta, 'rowName', { row: row + 1, label }) : ctx.text(sumRangeRule.meta, 'rowNumber', { row: row + 1 });
+}
+
+function refText(ref: SumReference): string {
+  const a = `${columnLetters(ref.startCol)}${ref.startRow + 1}`;
+  const b = `${columnLetters(ref.endCol)}${ref.endRow + 1}`;
+  const address = a === b ? a : `${a}:${b}`;
+  return ref.sheet !== undefined ? `${ref.sheet}!${address}` : address;
+}

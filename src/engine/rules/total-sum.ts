@@ -1,0 +1,124 @@
+/**
+ * total-sum: every sub total and total equals the sum of the rows it covers, in every
+ * money column; a row-total column equals the sum of its year columns.
+ */
+import { toA1 } from '../address';
+import { columnsByRole } from '../model';
+import type { Finding } from '../findings';
+import { roundTo } from '../numbers';
+import { type RuleContext, clean } from './context';
+import { compareFigures } from './compare';
+import { rowNoun, summedColumns } from './figures';
+import type { Rule } from './types';
+
+export const totalSumRule: Rule = {
+  meta: {
+    id: 'total-sum',
+    severity: 'error',
+    description: 'Each sub total and total equals the sum of what it covers; a row total equals the sum of its years.',
+    fixable: false,
+    messages: {
+      column: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}',
+      columnUncounted: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}, not counting {uncounted}, which is not a number',
+      columnRounding: '{noun} {cell} is {actual} and its lines add up to {expected}{inUnit}: a rounding difference, not an error',
+      shownRounding: '{noun} {cell} shows {actual} but its lines as shown add up to {expected}{inUnit}: a rounding difference, not an error',
+      rowTotal: 'Row total {cell} is {actual} but its year columns add up to {expected}{inUnit}',
+      rowTotalRounding: 'Row total {cell} is {actual} and its year columns add up to {expected}{inUnit}: a rounding difference, not an error',
+    },
+  },
+  check(context) {
+    return [...checkColumnTotals(context), ...checkRowTotals(context)];
+  },
+};
+
+function checkColumnTotals(ctx: RuleContext): Finding[] {
+  const meta = totalSumRule.meta;
+  const out: Finding[] = [];
+  const columns = summedColumns(ctx.table);
+  for (const total of ctx.table.rows) {
+    if (!total.covers || total.covers.length === 0) continue;
+    for (const column of columns) {
+      const col = column.col;
+      const stated = ctx.figure(total.row, col);
+      if (stated.kind !== 'number' && stated.kind !== 'nil') continue; // blanks, text and errors: other rules
+      const statedValue = stated.kind === 'number' ? stated.value : 0;
+      let sum = 0;
+      let shownSum = 0;
+      let known = true;
+      let anyFigure = false;
+      // TBC and damaged text add nothing (as in Excel's SUM); the message names them.
+      const uncounted: string[] = [];
+      for (const r of total.covers) {
+        const f = ctx.figure(r, col);
+        if (f.kind === 'number') {
+          sum += f.value;
+          shownSum += roundTo(f.value, ctx.decimals(r, col));
+          anyFigure = true;
+        } else if (f.kind === 'nil') anyFigure = true;
+        else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
+        else if (f.kind === 'error') known = false; // the error is the finding
+      }
+      if (!known || (!anyFigure && stated.kind === 'nil')) continue;
+      const decimals = ctx.decimals(total.row, col);
+      const verdict = compareFigures(statedValue, sum, ctx.tolerance(total.row, col));
+      const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
+      if (verdict === 'mismatch') {
+        const messageId = uncounted.length ? 'columnUncounted' : 'column';
+        out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue) }));
+      } else if (uncounted.length) {
+        continue; // TBC lines that have not moved the total yet: nothing to say
+      } else if (verdict === 'rounding') {
+        out.push(ctx.report(meta, { messageId: 'columnRounding', data, row: total.row, col, severity: 'info', expected: clean(sum), actual: clean(statedValue) }));
+      } else if (roundTo(statedValue, decimals) !== roundTo(shownSum, decimals)) {
+        // Stored figures agree but the figures as printed do not: worth a note for the reader of the paper.
+        out.push(ctx.report(meta, {
+          messageId: 'shownRounding',
+          data: { ...data, expected: ctx.show(shownSum, total.row, col) },
+          row: total.row,
+          col,
+          severity: 'info',
+          expected: clean(shownSum),
+          actual: clean(statedValue),
+        }));
+      }
+    }
+  }
+  return out;
+}
+
+function checkRowTotals(ctx: RuleContext): Finding[] {
+  const meta = totalSumRule.meta;
+  const out: Finding[] = [];
+  const years = columnsByRole(ctx.table, 'year');
+  const totals = columnsByRole(ctx.table, 'rowTotal');
+  if (years.length === 0) return out;
+  for (const totalColumn of totals) {
+    for (const row of ctx.table.rows) {
+      if (row.kind === 'section' || row.kind === 'blank' || row.kind === 'note') continue;
+      const col = totalColumn.col;
+      const stated = ctx.figure(row.row, col);
+      if (stated.kind !== 'number' && stated.kind !== 'nil') continue;
+      const statedValue = stated.kind === 'number' ? stated.value : 0;
+      let sum = 0;
+      let known = true;
+      for (const y of years) {
+        const n = ctx.number(row.row, y.col);
+        if (n === undefined) known = false;
+        else sum += n;
+      }
+      if (!known) continue;
+      const verdict = compareFigures(statedValue, sum, ctx.tolerance(row.row, col));
+      if (verdict === 'match') continue;
+      out.push(ctx.report(meta, {
+        messageId: verdict === 'mismatch' ? 'rowTotal' : 'rowTotalRounding',
+        data: { actual: ctx.show(statedValue, row.row, col), expected: ctx.show(sum, row.row, col) },
+        row: row.row,
+        col,
+        ...(verdict === 'rounding' ? { severity: 'info' as const } : {}),
+        expected: clean(sum),
+        actual: clean(statedValue),
+      }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * unreadable-figure: text in a figure column that is not a number, nil or TBC: a
+ * damaged cell such as "`(19)" or ", ,", or several figures run together. When removing
+ * stray marks leaves a number, the fix stores that number (shown first, as every fix).
+ */
+import { toA1 } from '../address';
+import type { Finding } from '../findings';
+import { parseNumberText } from '../numbers';
+import { summedColumns } from './figures';
+import type { Rule } from './types';
+
+const STRAY = /[`'"’‘´^~_|\\]/g;
+
+export const unreadableFigureRule: Rule = {
+  meta: {
+    id: 'unreadable-figure',
+    severity: 'error',
+    description: 'Every cell in a figure column holds a number, a nil (-) or TBC, not damaged text.',
+    fixable: true,
+    messages: {
+      stray: '{cell} holds "{actual}", which is not a number: it looks like {expected} with stray characters',
+      several: '{cell} holds several figures in one cell ("{actual}"): each belongs in its own row',
+      notNumber: '{cell} holds "{actual}" in a figure column, which is not a number, nil (-) or TBC',
+      fixTitle: 'Store {cell} as {expected}',
+    },
+  },
+  check(ctx) {
+    const meta = unreadableFigureRule.meta;
+    const out: Finding[] = [];
+    const columns = summedColumns(ctx.table);
+    // Section rows too: a stray mark on a sub-heading row is damage as well.
+    for (const row of ctx.table.rows.filter((r) => r.kind !== 'blank' && r.kind !== 'note')) {
+      for (const column of columns) {
+        const f = ctx.figure(row.row, column.col);
+        if (f.kind !== 'text') continue;
+        const text = f.text.trim();
+        const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+        const cleaned = parseNumberText(text.replace(STRAY, ''));
+        const cell = toA1(row.row, column.col);
+        if (cleaned !== undefined) {
+          const expected = ctx.show(cleaned, row.row, column.col);
+          out.push(ctx.report(meta, {
+            messageId: 'stray',
+            data: { actual: shown, expected },
+            row: row.row,
+            col: column.col,
+            expected: cleaned,
+            actual: text,
+            fix: {
+              title: ctx.text(meta, 'fixTitle', { cell, expected }),
+              edits: [{ kind: 'setValues', sheet: ctx.table.sheet, range: cell, values: [[cleaned]] }],
+            },
+          }));
+          continue;
+        }
+        const pieces = text.split(/\s+/).filter((p) => p !== '');
+        const several = pieces.length > 1 && pieces.every((p) => parseNumberText(p) !== undefined);
+        out.push(ctx.report(meta, { messageId: several ? 'several' : 'notNumber', data: { actual: shown }, row: row.row, col: column.col, actual: text }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * variance-label: the word beside a variance agrees with its sign. Overspend /
+ * Underspend; on income lines (net budget ≤ 0) Underachievement / Overachievement;
+ * a nil variance is on budget.
+ */
+import type { Finding } from '../findings';
+import { toA1 } from '../address';
+import { type RuleContext, columnOf } from './context';
+import { figureRows } from './arithmetic';
+import { overspendOf } from './figures';
+import type { Rule } from './types';
+
+type Direction = 'over' | 'under' | 'nil';
+type Family = 'spend' | 'income' | 'nil';
+
+interface LabelWord {
+  readonly direction: Direction;
+  readonly family: Family;
+}
+
+const WORDS: Readonly<Record<string, LabelWord>> = {
+  overspend: { direction: 'over', family: 'spend' },
+  overspent: { direction: 'over', family: 'spend' },
+  overspending: { direction: 'over', family: 'spend' },
+  underspend: { direction: 'under', family: 'spend' },
+  underspent: { direction: 'under', family: 'spend' },
+  underspending: { direction: 'under', family: 'spend' },
+  underachievement: { direction: 'over', family: 'income' },
+  underachieved: { direction: 'over', family: 'income' },
+  underrecovery: { direction: 'over', family: 'income' },
+  overachievement: { direction: 'under', family: 'income' },
+  overachieved: { direction: 'under', family: 'income' },
+  overrecovery: { direction: 'under', family: 'income' },
+  onbudget: { direction: 'nil', family: 'nil' },
+  nil: { direction: 'nil', family: 'nil' },
+  breakeven: { direction: 'nil', family: 'nil' },
+  balanced: { direction: 'nil', family: 'nil' },
+  ontarget: { direction: 'nil', family: 'nil' },
+};
+
+/** The word written by a fix. */
+const CANONICAL: Readonly<Record<string, string>> = {
+  'over/spend': 'Overspend',
+  'under/spend': 'Underspend',
+  'over/income': 'Underachievement',
+  'under/income': 'Overachievement',
+  nil: 'On budget',
+};
+
+export function readLabelWord(text: string): LabelWord | undefined {
+  const t = text.trim();
+  if (/^[-–—]+$/.test(t)) return { direction: 'nil', family: 'nil' };
+  return WORDS[t.toLowerCase().replace(/[^a-z]/g, '')];
+}
+
+export const varianceLabelRule: Rule = {
+  meta: {
+    id: 'variance-label',
+    severity: 'error',
+    description: 'Overspend / Underspend (Underachievement / Overachievement on income lines) agrees with the variance; a nil variance is on budget.',
+    fixable: true,
+    messages: {
+      wrongDirection: '{cell} says "{actual}" but the variance {variance} for {label} is an {kind}: it should say "{expected}"',
+      wrongFamily: '{cell} says "{actual}" but {label} is an income line (net budget {budget}): it should say "{expected}"',
+      notIncome: '{cell} says "{actual}" but {label} is not an income line (net budget {budget}): it should say "{expected}"',
+      nilVariance: '{cell} says "{actual}" but the variance for {label} is nil: it should say "{expected}"',
+      missing: '{cell} is blank but the variance {variance} for {label} is an {kind}: it should say "{expected}"',
+      unknownWord: '{cell} says "{actual}", which is not a variance label: for a variance of {variance} it should say "{expected}"',
+      overspendKind: 'overspend',
+      underspendKind: 'underspend',
+      fixTitle: 'Write "{expected}" in {cell}',
+    },
+  },
+  check(ctx) {
+    const labelCol = columnOf(ctx.table, 'varianceLabel');
+    const variance = columnOf(ctx.table, 'variance');
+    if (!labelCol || !variance) return [];
+    const net = columnOf(ctx.table, 'netBudget');
+    const out: Finding[] = [];
+    for (const row of figureRows(ctx.table.rows)) {
+      const v = ctx.number(row.row, variance.col);
+      if (v === undefined) continue;
+      if (ctx.isBlank(row.row, variance.col) && ctx.isBlank(row.row, labelCol.col)) continue;
+      const over = overspendOf(ctx.table, v);
+      const tol = ctx.tolerance(row.row, variance.col);
+      const direction: Direction = over > tol ? 'over' : over < -tol ? 'under' : 'nil';
+      const budget = net ? ctx.number(row.row, net.col) : undefined;
+      const family: Family = direction === 'nil' ? 'nil' : budget !== undefined && budget <= 0 && net ? 'income' : 'spend';
+      const expected = CANONICAL[direction === 'nil' ? 'nil' : `${direction}/${family}`]!;
+      const finding = judge(ctx, row.row, labelCol.col, { direction, family, expected, variance: ctx.show(v, row.row, variance.col), budget: budget === undefined ? '' : ctx.show(budget, row.row, net!.col), label: row.label || `row ${row.row + 1}` });
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
+};
+
+interface Expectation {
+  readonly direction: Direction;
+  readonly family: Family;
+  readonly expected: string;
+  readonly variance: string;
+  readonly budget: string;
+  readonly label: string;
+}
+
+function judge(ctx: RuleContext, row: number, col: number, e: Expectation): Finding | undefined {
+  const meta = varianceLabelRule.meta;
+  const value = ctx.cell(row, col).value;
+  const text = typeof value === 'string' ? value.trim() : value === null ? '' : String(typeof value === 'object' ? value.error : value);
+  const kind = ctx.text(meta, e.direction === 'over' ? 'overspendKind' : 'underspendKind');
+  const data = { actual: text, expected: e.expected, variance: e.variance, budget: e.budget, label: e.label, kind };
+  const make = (messageId: string, severity?: 'warning'): Finding => ctx.report(meta, {
+    messageId,
+    data,
+    row,
+    col,
+    ...(severity ? { severity } : {}),
+    expected: e.expected,
+    actual: text,
+    fix: {
+      title: ctx.text(meta, 'fixTitle', { expected: e.expected, cell: toA1(row, col) }),
+      edits: [{ kind: 'setValues', sheet: ctx.table.sheet, range: toA1(row, col), values: [[e.expected]] }],
+    },
+  });
+  if (text === '') return e.direction === 'nil' ? undefined : make('missing', 'warning');
+  const word = readLabelWord(text);
+  if (!word) return make('unknownWord');
+  if (e.direction === 'nil') return word.direction === 'nil' ? undefined : make('nilVariance', 'warning');
+  if (word.direction !== e.direction) return make('wrongDirection');
+  if (word.family === 'nil') return make('wrongDirection');
+  if (word.family !== e.family) return make(e.family === 'income' ? 'wrongFamily' : 'notIncome', 'warning');
+  return undefined;
+}
