@@ -5,3 +5,4 @@ export * from './operations';
 export * from './xlsx';
 export * from './office';
 export * from './validation';
+export * from './cli';

@@ -1,0 +1,138 @@
+/**
+ * `budget-monitor apply`: the add-in's edits, written to a new file. The input is only
+ * read; the output appears whole (written beside it, then renamed) or not at all.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { summarise, type Finding } from '../engine/findings';
+import type { Workbook } from '../engine/grid';
+import { cliMessages } from '../engine/messages/cli';
+import type { EditPlan } from '../engine/plan';
+import { applyPlanToExcelJs, type WrittenFormula } from '../host/xlsx/apply-plan';
+import { PlanApplyError } from '../host/xlsx/errors';
+import { excelJsToNonEmptyWorkbook, excelJsToWorkbook } from '../host/xlsx/read-buffer';
+import { loadExcelJsFile } from '../host/xlsx/read-file';
+import { fillFormulaResults } from '../host/xlsx/results';
+import { OPERATION_FLAGS, UsageError, type ApplyCommand } from './args';
+import type { CliEngine, ValidateOptions } from './engine-port';
+import { EXIT_ERRORS, EXIT_OK, type CliIo } from './io';
+import { loadPolicyFile } from './policy-file';
+import { resolvePrior } from './prior';
+
+/** A failure after the arguments were accepted; like a usage error, one line and exit 2. */
+export class CommandFailed extends Error {
+  override readonly name = 'CommandFailed';
+}
+
+/** Fixes can uncover further fixes (a corrected line, then its sub total); a few passes settle them. */
+const MAX_FIX_PASSES = 5;
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+function uniquePlans(findings: readonly Finding[]): EditPlan[] {
+  const seen = new Set<string>();
+  const plans: EditPlan[] = [];
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const key = JSON.stringify(f.fix.edits);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    plans.push(f.fix);
+  }
+  return plans;
+}
+
+class Session {
+  workbook: Workbook;
+  private readonly written: WrittenFormula[] = [];
+
+  constructor(
+    readonly wb: ExcelJS.Workbook,
+    workbook: Workbook,
+    private readonly engine: CliEngine,
+  ) {
+    this.workbook = workbook;
+  }
+
+  apply(plan: EditPlan): void {
+    if (plan.edits.length === 0) return;
+    try {
+      this.written.push(...applyPlanToExcelJs(this.wb, plan).formulas);
+    } catch (err) {
+      if (err instanceof PlanApplyError) throw new CommandFailed(cliMessages.cannotApply(err.message));
+      throw err;
+    }
+    // The next check must see the figures the new formulas produce, as Excel would.
+    if (this.engine.calculate) fillFormulaResults(this.wb, this.written, this.engine.calculate);
+    this.workbook = excelJsToWorkbook(this.wb);
+  }
+}
+
+export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine): Promise<number> {
+  for (const op of cmd.operations) {
+    if (op !== 'fix' && !engine.operations[op]) throw new CommandFailed(cliMessages.operationUnavailable(`--${op}`));
+  }
+  const input = path.resolve(cmd.file);
+  const out = path.resolve(cmd.out);
+  if (input === out) throw new UsageError(cliMessages.usage.outIsInput(cmd.file));
+  if (!cmd.force && (await exists(out))) throw new UsageError(cliMessages.usage.outExists(cmd.out));
+
+  const policy = await loadPolicyFile(cmd.policy);
+  const wb = await loadExcelJsFile(cmd.file);
+  const session = new Session(wb, excelJsToNonEmptyWorkbook(wb, cmd.file), engine);
+  const prior = await resolvePrior(cmd.prior, session.workbook, cmd.file);
+  const options: ValidateOptions = prior ? { policy, prior } : { policy };
+  const said: string[] = [];
+
+  if (cmd.operations.includes('fix')) {
+    let applied = 0;
+    let previous = '';
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const plans = uniquePlans(engine.validate(session.workbook, options).findings);
+      const key = JSON.stringify(plans.map((p) => p.edits));
+      if (plans.length === 0 || key === previous) break;
+      previous = key;
+      for (const plan of plans) session.apply(plan);
+      applied += plans.length;
+    }
+    said.push(cliMessages.applied.fixes(applied));
+  }
+
+  for (const op of OPERATION_FLAGS) {
+    if (op === 'fix' || !cmd.operations.includes(op)) continue;
+    const operation = engine.operations[op]!;
+    const { tables, findings } = engine.validate(session.workbook, options);
+    const outcome = operation({ workbook: session.workbook, tables, findings, policy, prior });
+    if (outcome.problems.length > 0) throw new CommandFailed(cliMessages.operationRefused(`--${op}`, outcome.problems.join(' ')));
+    session.apply(outcome.plan);
+    said.push(cliMessages.applied.operation(outcome.plan.title), ...outcome.notes.map((n) => cliMessages.applied.note(n)));
+  }
+  if (!engine.calculate) said.push(cliMessages.noCalculator);
+
+  const remaining = summarise(engine.validate(session.workbook, options).findings);
+  await writeAtomically(wb, out, cmd.out, cmd.force);
+  said.push(cliMessages.applied.remaining(remaining.errors, remaining.warnings, remaining.infos), cliMessages.applied.wrote(cmd.out));
+  io.stdout(`${said.join('\n')}\n`);
+  return remaining.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+async function writeAtomically(wb: ExcelJS.Workbook, out: string, shown: string, force: boolean): Promise<void> {
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
+  try {
+    const data = await wb.xlsx.writeBuffer();
+    await fs.writeFile(temp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
+    if (!force && (await exists(out))) throw new UsageError(cliMessages.usage.outExists(shown));
+    await fs.rename(temp, out);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    if (err instanceof UsageError) throw err;
+    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message.split('\n')[0]! : String(err));
+    throw new CommandFailed(cliMessages.cannotWrite(shown, reason));
+  }
+}
