@@ -25,6 +25,31 @@ class EmitIconsPlugin {
   }
 }
 
+/** Libraries the add-in's task pane must never ship (GPL HyperFormula; exceljs is for files, not Excel). */
+const FORBIDDEN_IN_TASKPANE = /[\\/]node_modules[\\/](hyperformula|exceljs)[\\/]/;
+
+/** Fails the build when the taskpane chunk contains a forbidden library, naming the module. */
+class TaskpaneGuardPlugin {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('TaskpaneGuardPlugin', (compilation) => {
+      for (const chunk of compilation.chunks) {
+        if (chunk.name !== 'taskpane') continue;
+        for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          // Production concatenates modules: look inside the concatenation too.
+          for (const inner of [module, ...(module.modules ?? [])]) {
+            const resource = inner.resource ?? '';
+            const bad = FORBIDDEN_IN_TASKPANE.exec(resource);
+            if (bad) {
+              compilation.errors.push(new compiler.webpack.WebpackError(`The task pane bundle must not contain ${bad[1]} (found ${resource}).`));
+              return;
+            }
+          }
+        }
+      }
+    });
+  }
+}
+
 module.exports = (_env, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   return {
@@ -72,6 +97,7 @@ module.exports = (_env, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'workbench.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
       new EmitIconsPlugin(),
+      new TaskpaneGuardPlugin(),
     ],
   };
 };

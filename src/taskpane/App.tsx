@@ -6,7 +6,7 @@ import {
 import { useEffect, useState } from 'react';
 import { UI } from '../engine/messages/ui';
 import type { PaneEngine } from './engine-port';
-import type { PaneHost } from './host-port';
+import type { ExcelHost } from '../host/host';
 import { usePane } from './use-pane';
 import type { PaneTab } from './state/reducer';
 import { TablesTab } from './components/TablesTab';
@@ -42,7 +42,7 @@ function useDelayedFlag(on: boolean, delayMs = 500): boolean {
   return shown;
 }
 
-export function PaneApp({ host, engine, theme }: { host: PaneHost; engine: PaneEngine; theme: PaneTheme }) {
+export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: PaneEngine; theme: PaneTheme }) {
   const styles = useStyles();
   const { state, dispatch, commands } = usePane(host, engine);
   const showProgress = useDelayedFlag(state.busy !== null);
@@ -81,7 +81,7 @@ export function PaneApp({ host, engine, theme }: { host: PaneHost; engine: PaneE
             {state.tab === 'validate' && <ValidateTab state={state} commands={commands} />}
             {state.tab === 'rag' && <RagTab state={state} commands={commands} />}
             {state.tab === 'movement' && <MovementTab state={state} commands={commands} canReadFiles={engine.readWorkbookFile !== undefined} />}
-            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} />}
+            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} offered={{ mitigation: engine.mitigationTrackerPlan !== undefined, savings: engine.savingsTrackerPlan !== undefined, report: engine.reportPlan !== undefined }} />}
           </>
         )}
       </main>

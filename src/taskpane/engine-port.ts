@@ -1,6 +1,7 @@
 /**
- * The engine calls the pane makes, gathered in one object so the composition root
- * (the add-in or the workbench) wires the real engine and tests can see each call.
+ * The engine calls the pane makes, gathered in one object: the add-in and the workbench
+ * wire the real engine (src/taskpane/engine.ts), and each call is one place to adapt.
+ * Every plan function throws an Error with a plain-English message when it cannot run.
  */
 import type { Finding } from '../engine/findings';
 import type { Workbook } from '../engine/grid';
@@ -8,19 +9,21 @@ import type { ColumnOverride, MonitoringTable } from '../engine/model';
 import type { EditPlan } from '../engine/plan';
 import type { RagPolicy } from '../engine/policy';
 
-export interface PreviousPeriod {
-  readonly workbook: Workbook;
+/** Last period's figures: a sheet of this workbook, or a sheet of last month's file. */
+export interface PreviousPeriodChoice {
   readonly sheet: string;
+  readonly file?: { readonly workbook: Workbook; readonly fileName: string };
 }
 
 export interface PaneEngine {
   readTables(workbook: Workbook, overrides: readonly ColumnOverride[]): readonly MonitoringTable[];
-  validate(workbook: Workbook, tables: readonly MonitoringTable[], policy: RagPolicy): readonly Finding[];
+  validate(workbook: Workbook, overrides: readonly ColumnOverride[], policy: RagPolicy): { readonly tables: readonly MonitoringTable[]; readonly findings: readonly Finding[] };
   ragPlan(workbook: Workbook, table: MonitoringTable, policy: RagPolicy): EditPlan;
-  movementPlan(workbook: Workbook, table: MonitoringTable, previous: PreviousPeriod): EditPlan;
-  mitigationTrackerPlan(workbook: Workbook, table: MonitoringTable): EditPlan;
-  savingsTrackerPlan(workbook: Workbook, table: MonitoringTable): EditPlan;
-  reportPlan(workbook: Workbook, findings: readonly Finding[]): EditPlan;
+  movementPlan(workbook: Workbook, table: MonitoringTable, previous: PreviousPeriodChoice, overrides: readonly ColumnOverride[]): EditPlan;
+  /** Tracker and report operations; absent ones are not offered. */
+  mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
+  savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
+  reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
   /** Reads another .xlsx (last month's file). Absent in Excel, where exceljs is not bundled. */
   readWorkbookFile?: (bytes: ArrayBuffer, fileName: string) => Promise<Workbook>;
 }

@@ -9,9 +9,11 @@ import { UI } from '../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
 import { mergePlans, type EditPlan } from '../engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
-import type { PaneEngine } from './engine-port';
-import { SETTING_KEYS, type PaneHost } from './host-port';
+import type { ExcelHost } from '../host/host';
+import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
+import { SETTING_KEYS } from './settings-keys';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from './state/reducer';
+import { writtenRanges } from './state/overwrite';
 import { isRagPolicy, isOverrideList } from './settings';
 
 export interface PaneCommands {
@@ -24,7 +26,7 @@ export interface PaneCommands {
   chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
   savePolicy(policy: RagPolicy): Promise<void>;
   previewRag(): Promise<void>;
-  previewMovement(tableId: string, previous: { workbook?: Workbook; sheet: string }): Promise<void>;
+  previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
   previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null): Promise<void>;
   readPreviousFile(file: File): Promise<Workbook | undefined>;
 }
@@ -36,7 +38,7 @@ export function plainMessage(error: unknown): string {
   return UI.errors.generic;
 }
 
-export function usePane(host: PaneHost, engine: PaneEngine): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
+export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   const latest = useRef(state);
   latest.current = state;
@@ -52,9 +54,9 @@ export function usePane(host: PaneHost, engine: PaneEngine): { state: PaneState;
 
   const readTables = useCallback(
     async (overrides: readonly ColumnOverride[]): Promise<{ workbook: Workbook; tables: readonly MonitoringTable[] }> => {
-      const workbook = await host.readWorkbook();
+      const { workbook, appliedPlans } = await host.readWorkbook();
       const tables = engine.readTables(workbook, overrides);
-      dispatch({ type: 'tablesRead', tables });
+      dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
       return { workbook, tables };
     },
     [host, engine],
@@ -66,17 +68,27 @@ export function usePane(host: PaneHost, engine: PaneEngine): { state: PaneState;
       if (!table) throw new Error(UI.errors.noTables);
       return table;
     };
-    const preview = (plan: EditPlan, fixes: readonly Finding[] = []) => dispatch({ type: 'previewOpened', plan, fixes });
+    /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
+    const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean) =>
+      dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [] });
+    const saveSetting = async (key: string, value: unknown) => {
+      const current = await host.readSettings();
+      await host.writeSettings({ ...current, [key]: value });
+    };
 
     const validate = async () => {
-      const { workbook, tables } = await readTables(latest.current.overrides);
-      dispatch({ type: 'validated', findings: engine.validate(workbook, tables, latest.current.policy) });
+      const { workbook, appliedPlans } = await host.readWorkbook();
+      const { tables, findings } = engine.validate(workbook, latest.current.overrides, latest.current.policy);
+      dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
+      dispatch({ type: 'validated', findings });
     };
 
     return {
       load: () =>
         run(UI.working, async () => {
-          const [roles, policy] = await Promise.all([host.getSetting(SETTING_KEYS.columnRoles), host.getSetting(SETTING_KEYS.ragPolicy)]);
+          const settings = await host.readSettings();
+          const roles = settings[SETTING_KEYS.columnRoles];
+          const policy = settings[SETTING_KEYS.ragPolicy];
           const overrides = isOverrideList(roles) ? roles : [];
           dispatch({ type: 'settingsLoaded', overrides, policy: isRagPolicy(policy) ? policy : DEFAULT_RAG_POLICY });
           await readTables(overrides);
@@ -90,37 +102,40 @@ export function usePane(host: PaneHost, engine: PaneEngine): { state: PaneState;
         const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
         if (plans.length === 0) return;
         const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
-        preview(plan, findings);
+        preview(plan, findings, true);
       },
       applyPending: () =>
         run(UI.working, async () => {
           const pending = latest.current.pending;
           if (!pending) return;
-          await host.applyPlan(pending.plan);
-          dispatch({ type: 'planApplied', title: pending.plan.title });
+          const applied = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite });
+          dispatch({ type: 'planApplied', applied });
           if (latest.current.findings !== null) await validate();
         }),
       revert: () =>
         run(UI.revert, async () => {
-          const title = latest.current.applied.at(-1) ?? null;
-          const done = await host.revert();
-          dispatch({ type: 'reverted', title: done ? (title ?? UI.revert) : null });
-          if (!done) dispatch({ type: 'noticeShown', message: UI.nothingToRevert });
-          else if (latest.current.findings !== null) await validate();
+          const last = (await host.appliedPlans())[0];
+          if (!last) {
+            dispatch({ type: 'noticeShown', message: UI.nothingToRevert });
+            return;
+          }
+          await host.revert(last.id);
+          dispatch({ type: 'reverted', title: UI.reverted(last.title) });
+          if (latest.current.findings !== null) await validate();
           else await readTables(latest.current.overrides);
         }),
       chooseRole: (sheet, column, role) =>
         run(UI.working, async () => {
           dispatch({ type: 'roleChosen', sheet, column, role });
           const overrides = latest.current.overrides;
-          await host.setSetting(SETTING_KEYS.columnRoles, overrides);
+          await saveSetting(SETTING_KEYS.columnRoles, overrides);
           await readTables(overrides);
           dispatch({ type: 'noticeShown', message: UI.tables.saved });
         }),
       savePolicy: (policy) =>
         run(UI.rag.save, async () => {
           dispatch({ type: 'policyChanged', policy });
-          await host.setSetting(SETTING_KEYS.ragPolicy, policy);
+          await saveSetting(SETTING_KEYS.ragPolicy, policy);
           dispatch({ type: 'noticeShown', message: UI.rag.saved });
         }),
       previewRag: () =>
@@ -129,26 +144,30 @@ export function usePane(host: PaneHost, engine: PaneEngine): { state: PaneState;
           const targets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'rag'));
           if (targets.length === 0) throw new Error(UI.errors.noTables);
           const plans = targets.map((t) => engine.ragPlan(workbook, t, latest.current.policy));
-          preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans));
+          preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true);
         }),
       previewMovement: (tableId, previous) =>
         run(UI.movement.apply, async () => {
           const { workbook, tables } = await readTables(latest.current.overrides);
-          const before = previous.workbook ?? workbook;
+          const before = previous.file?.workbook ?? workbook;
           if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
-          preview(engine.movementPlan(workbook, tableById(tables, tableId), { workbook: before, sheet: previous.sheet }));
+          preview(engine.movementPlan(workbook, tableById(tables, tableId), previous, latest.current.overrides), [], true);
         }),
       previewTracker: (kind, tableId) =>
         run(UI.working, async () => {
-          const { workbook, tables } = await readTables(latest.current.overrides);
+          const { workbook, appliedPlans } = await host.readWorkbook();
+          const { tables, findings } = engine.validate(workbook, latest.current.overrides, latest.current.policy);
+          dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
           if (kind === 'report') {
-            const findings = engine.validate(workbook, tables, latest.current.policy);
+            if (!engine.reportPlan) throw new Error(UI.errors.unavailable);
             dispatch({ type: 'validated', findings });
-            preview(engine.reportPlan(workbook, findings));
+            preview(engine.reportPlan(workbook, findings), [], false);
             return;
           }
           const table = tableById(tables, tableId);
-          preview(kind === 'mitigation' ? engine.mitigationTrackerPlan(workbook, table) : engine.savingsTrackerPlan(workbook, table));
+          const make = kind === 'mitigation' ? engine.mitigationTrackerPlan : engine.savingsTrackerPlan;
+          if (!make) throw new Error(UI.errors.unavailable);
+          preview(make(workbook, tables, table), [], false);
         }),
       readPreviousFile: async (file) => {
         const reader = engine.readWorkbookFile;

@@ -67,6 +67,7 @@ export const UI = {
     fileUnavailable: 'Reading another file needs the workbench. In Excel, copy last month’s sheet into this workbook first.',
     apply: 'Compute movement',
     pickSheet: 'Choose the sheet that holds the previous period.',
+    noPreviousTable: (where: string) => `No table with a variance column was found on ${where}.`,
   },
   trackers: {
     intro: 'Trackers keep the officers’ own entries when they are regenerated.',
@@ -79,6 +80,7 @@ export const UI = {
     generic: 'Something went wrong. Your workbook has not been changed.',
     noTables: 'No monitoring table was found, so there is nothing to do yet.',
     unknownSheet: (sheet: string) => `The sheet “${sheet}” no longer exists.`,
+    unavailable: 'That is not available in this version of Budget Monitor.',
   },
   workbench: {
     title: 'Budget Monitor workbench',

@@ -55,7 +55,7 @@ export function MovementTab({ state, commands, canReadFiles }: { state: PaneStat
       <Button
         appearance="primary"
         disabled={busy || !table || chosenSheet === null}
-        onClick={() => table && chosenSheet && void commands.previewMovement(table.id, source === 'file' && file ? { workbook: file.workbook, sheet: chosenSheet } : { sheet: chosenSheet })}
+        onClick={() => table && chosenSheet && void commands.previewMovement(table.id, source === 'file' && file ? { sheet: chosenSheet, file: { workbook: file.workbook, fileName: file.name } } : { sheet: chosenSheet })}
       >
         {UI.movement.apply}
       </Button>

@@ -7,7 +7,7 @@ import type { PaneCommands } from '../use-pane';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
 
-export function TrackersTab({ state, commands }: { state: PaneState; commands: PaneCommands }) {
+export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean } }) {
   const styles = useStyles();
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
@@ -22,9 +22,9 @@ export function TrackersTab({ state, commands }: { state: PaneState; commands: P
         </Dropdown>
       </Field>
       <div className={styles.actions}>
-        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null)}>{UI.trackers.mitigation}</Button>
-        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>
-        <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>
+        {offered.mitigation && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null)}>{UI.trackers.mitigation}</Button>}
+        {offered.savings && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>}
+        {offered.report && <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import type { Finding, Severity } from '../../engine/findings';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../../engine/model';
 import type { EditPlan } from '../../engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
+import type { AppliedPlanSummary, QualifiedRange } from '../../host/host';
 
 export type PaneTab = 'tables' | 'validate' | 'rag' | 'movement' | 'trackers';
 
@@ -15,6 +16,8 @@ export interface PendingPlan {
   readonly plan: EditPlan;
   /** Findings this plan fixes, cleared from the list once it is applied. */
   readonly fixes: readonly Finding[];
+  /** Cells holding the officer's figures that this plan, once previewed and accepted, may overwrite. */
+  readonly allowOverwrite: readonly QualifiedRange[];
 }
 
 export interface PaneState {
@@ -32,8 +35,8 @@ export interface PaneState {
   readonly pending: PendingPlan | null;
   readonly policy: RagPolicy;
   readonly previous: PreviousSource | null;
-  /** Titles of applied plans, most recent last; revert pops the last. */
-  readonly applied: readonly string[];
+  /** Plans that can still be reverted, newest first (as the host reports them). */
+  readonly applied: readonly AppliedPlanSummary[];
 }
 
 export const initialPaneState: PaneState = {
@@ -56,13 +59,13 @@ export type PaneAction =
   | { type: 'workFailed'; message: string }
   | { type: 'errorDismissed' }
   | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy }
-  | { type: 'tablesRead'; tables: readonly MonitoringTable[] }
+  | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
   | { type: 'validated'; findings: readonly Finding[] }
-  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[] }
+  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[] }
   | { type: 'previewClosed' }
-  | { type: 'planApplied'; title: string }
-  | { type: 'reverted'; title: string | null }
+  | { type: 'planApplied'; applied: AppliedPlanSummary }
+  | { type: 'reverted'; title: string }
   | { type: 'policyChanged'; policy: RagPolicy }
   | { type: 'previousChosen'; previous: PreviousSource | null }
   | { type: 'noticeShown'; message: string };
@@ -80,13 +83,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'settingsLoaded':
       return { ...state, overrides: action.overrides, policy: action.policy };
     case 'tablesRead':
-      return { ...state, busy: null, tables: action.tables };
+      return { ...state, busy: null, tables: action.tables, applied: action.applied };
     case 'roleChosen':
       return { ...state, overrides: withOverride(state.overrides, { sheet: action.sheet, column: action.column, role: action.role }) };
     case 'validated':
       return { ...state, busy: null, findings: action.findings };
     case 'previewOpened':
-      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes } };
+      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite } };
     case 'previewClosed':
       return { ...state, pending: null };
     case 'planApplied': {
@@ -95,8 +98,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         busy: null,
         pending: null,
-        notice: action.title,
-        applied: [...state.applied, action.title],
+        notice: action.applied.title,
+        applied: [action.applied, ...state.applied],
         findings: state.findings && fixed.size > 0 ? state.findings.filter((f) => !fixed.has(f)) : state.findings,
       };
     }
@@ -106,7 +109,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         busy: null,
         pending: null,
         notice: action.title,
-        applied: action.title === null ? [] : state.applied.slice(0, -1),
+        applied: state.applied.slice(1),
       };
     case 'policyChanged':
       return { ...state, policy: action.policy };

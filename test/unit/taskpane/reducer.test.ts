@@ -2,6 +2,7 @@ import type { Finding } from '../../../src/engine/findings';
 import type { MonitoringTable } from '../../../src/engine/model';
 import type { EditPlan } from '../../../src/engine/plan';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
+import { writtenRanges } from '../../../src/taskpane/state/overwrite';
 import { fixableOfKind, groupFindings, initialPaneState, paneReducer, type PaneState } from '../../../src/taskpane/state/reducer';
 
 const fixD16: EditPlan = { title: 'Fix sub total D16', edits: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'D16', formulas: [['=SUM(D5:D15)']] }] };
@@ -43,42 +44,46 @@ describe('paneReducer', () => {
     ]);
   });
 
-  it('applying a previewed fix removes exactly the findings it fixes and records the title for revert', () => {
+  it('applying a previewed fix removes exactly the findings it fixes and records the plan for revert', () => {
     let s = paneReducer(initialPaneState, { type: 'validated', findings: [d16, e16, h9] });
-    s = paneReducer(s, { type: 'previewOpened', plan: fixD16, fixes: [d16] });
-    expect(s.pending?.plan).toBe(fixD16);
-    s = paneReducer(s, { type: 'planApplied', title: fixD16.title });
+    const allow = [{ sheet: 'Month 7', range: 'D16' }];
+    s = paneReducer(s, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: allow });
+    expect(s.pending).toEqual({ plan: fixD16, fixes: [d16], allowOverwrite: allow });
+    s = paneReducer(s, { type: 'planApplied', applied: { id: 'p1', title: fixD16.title, appliedAt: '2026-01-01T00:00:00Z' } });
     expect(s.findings).toEqual([e16, h9]);
     expect(s.pending).toBeNull();
-    expect(s.applied).toEqual(['Fix sub total D16']);
+    expect(s.applied.map((a) => a.id)).toEqual(['p1']);
     expect(s.notice).toBe('Fix sub total D16');
   });
 
   it('applying a plan that fixes nothing (RAG, trackers) leaves the findings alone', () => {
     let s = paneReducer(initialPaneState, { type: 'validated', findings: [h9] });
-    s = paneReducer(s, { type: 'previewOpened', plan: { title: 'Apply RAG colours', edits: [] }, fixes: [] });
-    s = paneReducer(s, { type: 'planApplied', title: 'Apply RAG colours' });
+    s = paneReducer(s, { type: 'previewOpened', plan: { title: 'Apply RAG colours', edits: [] }, fixes: [], allowOverwrite: [] });
+    s = paneReducer(s, { type: 'planApplied', applied: { id: 'p2', title: 'Apply RAG colours', appliedAt: '2026-01-01T00:00:00Z' } });
     expect(s.findings).toEqual([h9]);
   });
 
-  it('revert pops the last applied title; a revert with nothing to undo empties the history', () => {
-    let s: PaneState = { ...initialPaneState, applied: ['A', 'B'] };
-    s = paneReducer(s, { type: 'reverted', title: 'B' });
-    expect(s.applied).toEqual(['A']);
-    s = paneReducer(s, { type: 'reverted', title: null });
-    expect(s.applied).toEqual([]);
+  it('revert drops the newest applied plan and says what was reverted', () => {
+    const a = { id: 'a', title: 'A', appliedAt: '2026-01-01T00:00:00Z' };
+    const b = { id: 'b', title: 'B', appliedAt: '2026-01-01T00:01:00Z' };
+    let s: PaneState = { ...initialPaneState, applied: [b, a] };
+    s = paneReducer(s, { type: 'reverted', title: 'Reverted: B.' });
+    expect(s.applied).toEqual([a]);
+    expect(s.notice).toBe('Reverted: B.');
   });
 
   it('changing tab closes an open preview without applying it', () => {
-    let s = paneReducer(initialPaneState, { type: 'previewOpened', plan: fixD16, fixes: [d16] });
+    let s = paneReducer(initialPaneState, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: [] });
     s = paneReducer(s, { type: 'tabChosen', tab: 'rag' });
     expect(s).toMatchObject({ tab: 'rag', pending: null, applied: [] });
   });
 
-  it('stores tables as read and ends the busy state', () => {
-    const table = { id: 'Month 7!A3:K33' } as MonitoringTable;
-    const s = paneReducer({ ...initialPaneState, busy: 'x' }, { type: 'tablesRead', tables: [table] });
+  it('stores tables and the revertible plans the host reports as read, and ends the busy state', () => {
+    const table = { id: 'Month 7!A3:K37' } as MonitoringTable;
+    const applied = [{ id: 'x1', title: 'Apply RAG colours', appliedAt: '2026-01-01T00:00:00Z' }];
+    const s = paneReducer({ ...initialPaneState, busy: 'x' }, { type: 'tablesRead', tables: [table], applied });
     expect(s.tables).toEqual([table]);
+    expect(s.applied).toEqual(applied);
     expect(s.busy).toBeNull();
   });
 });
@@ -99,5 +104,20 @@ describe('fixableOfKind', () => {
   it('lists the fixable findings of the same rule only', () => {
     expect(fixableOfKind([d16, e16, h9, f5], 'total-sum')).toEqual([d16, e16]);
     expect(fixableOfKind([d16, e16, h9, f5], 'figures')).toEqual([]);
+  });
+});
+
+describe('writtenRanges', () => {
+  it('lists only the value and formula writes of a plan, by sheet', () => {
+    const plan: EditPlan = {
+      title: 'Compute movement',
+      edits: [
+        { kind: 'setFormulas', sheet: 'Month 7', range: 'K5:K15', formulas: [] },
+        { kind: 'setNumberFormat', sheet: 'Month 7', range: 'K5:K15', format: '0.000' },
+        { kind: 'addConditionalFormat', sheet: 'Month 7', range: 'H5:H37', tag: 'rag', format: { rule: { type: 'formula', formula: '=TRUE' }, style: { fill: '#FF0000' } } },
+        { kind: 'setValues', sheet: "Bob's", range: 'A1', values: [['x']] },
+      ],
+    };
+    expect(writtenRanges(plan)).toEqual([{ sheet: 'Month 7', range: 'K5:K15' }, { sheet: "Bob's", range: 'A1' }]);
   });
 });
