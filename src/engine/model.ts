@@ -70,6 +70,12 @@ export interface TableRow {
   readonly covers?: readonly number[];
   /** How `covers` was decided. */
   readonly coverBasis?: 'section' | 'subtotals' | 'statedRange' | 'above' | 'formula';
+  /**
+   * For subtotal and total rows whose figures are a formula adding up their column: the
+   * rows that formula references as written (first such column). Compare with `covers`
+   * to find SUMs that omit a line or count one twice.
+   */
+  readonly formulaCovers?: readonly number[];
   /** The section header row this row belongs to, if any. */
   readonly section?: number;
 }
@@ -90,7 +96,7 @@ export interface MonitoringTable {
   readonly kind: TableKind;
   /** Title text found above the header, if any. */
   readonly title?: string;
-  /** Header rows (one or two), top first. */
+  /** Header rows (one to three; none for a headerless block of figures), top first. */
   readonly headerRows: readonly number[];
   /** First and last row of the table body (after the header). */
   readonly firstRow: number;

@@ -1,0 +1,138 @@
+/**
+ * One pass over a sheet: every cell is reduced to a small kind code kept in a typed
+ * array, with per-row counts, so later stages never re-parse a cell or rescan a row.
+ */
+import { type Cell, type Sheet, isErrorValue } from '../grid';
+import { isNilText, isUnknownText, parseNumberText } from '../numbers';
+
+export const CellKind = {
+  Empty: 0,
+  Number: 1,
+  /** Text that reads as a number: counts as a figure, remembered as text. */
+  NumericText: 2,
+  /** `-`, `nil`: a figure of zero. */
+  Nil: 3,
+  /** `TBC`, `n/a`: a figure not yet known. */
+  Unknown: 4,
+  Error: 5,
+  Text: 6,
+  /** Text with digits that is not a number ("`(19)", "222 113"): damaged figures. */
+  DigitText: 7,
+  Boolean: 8,
+} as const;
+export type CellKind = (typeof CellKind)[keyof typeof CellKind];
+
+export interface RowStats {
+  first: number;
+  last: number;
+  numbers: number;
+  nils: number;
+  errors: number;
+  texts: number;
+  digitTexts: number;
+  formulas: number;
+}
+
+export interface SheetScan {
+  readonly sheet: Sheet;
+  readonly width: number;
+  readonly height: number;
+  /** kinds[row * width + col] */
+  readonly kinds: Uint8Array;
+  /** Per-row counts; undefined for a row with no non-empty cell. */
+  readonly stats: ReadonlyArray<RowStats | undefined>;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** The kind of one cell; cheap checks first so plain numbers and labels cost almost nothing. */
+export function kindOfCell(cell: Cell | undefined): CellKind {
+  if (!cell) return CellKind.Empty;
+  const v = cell.value;
+  if (typeof v === 'number') return Number.isFinite(v) ? CellKind.Number : CellKind.Error;
+  if (v === null) return cell.formula !== undefined ? CellKind.Number : CellKind.Empty;
+  if (typeof v === 'boolean') return CellKind.Boolean;
+  if (typeof v !== 'string') return isErrorValue(v) ? CellKind.Error : CellKind.Empty;
+  if (v.length <= 12) {
+    const t = v.trim();
+    if (t === '') return CellKind.Empty;
+    if (isNilText(t)) return CellKind.Nil;
+    if (isUnknownText(t)) return CellKind.Unknown;
+    if (t.charCodeAt(0) === 35 && t.endsWith('!')) return CellKind.Error; // "#REF!" typed as text
+  }
+  if (!hasDigit(v)) return v.trim() === '' ? CellKind.Empty : CellKind.Text;
+  if (v.length <= 40 && parseNumberText(v) !== undefined) return CellKind.NumericText;
+  return CellKind.DigitText;
+}
+
+export function isFigureKind(kind: number): boolean {
+  return kind === CellKind.Number || kind === CellKind.NumericText || kind === CellKind.Nil || kind === CellKind.Unknown || kind === CellKind.Error;
+}
+
+export function isTextKind(kind: number): boolean {
+  return kind === CellKind.Text || kind === CellKind.DigitText || kind === CellKind.Boolean;
+}
+
+/** Sheets wider than this are read up to this column: no budget table is wider. */
+export const MAX_COLUMNS = 1024;
+
+export function scanSheet(sheet: Sheet): SheetScan {
+  const height = sheet.rows.length;
+  let width = 0;
+  for (let r = 0; r < height; r++) {
+    const row = sheet.rows[r];
+    if (row && row.length > width) width = row.length;
+  }
+  if (width > MAX_COLUMNS) width = MAX_COLUMNS;
+  const kinds = new Uint8Array(width * height);
+  const stats: (RowStats | undefined)[] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    let s: RowStats | undefined;
+    const n = Math.min(row.length, width);
+    const base = r * width;
+    for (let c = 0; c < n; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const k = kindOfCell(cell);
+      if (k === CellKind.Empty) continue;
+      kinds[base + c] = k;
+      if (!s) s = { first: c, last: c, numbers: 0, nils: 0, errors: 0, texts: 0, digitTexts: 0, formulas: 0 };
+      s.last = c;
+      if (cell.formula !== undefined) s.formulas++;
+      switch (k) {
+        case CellKind.Number:
+        case CellKind.NumericText:
+          s.numbers++;
+          break;
+        case CellKind.Nil:
+        case CellKind.Unknown:
+          s.nils++;
+          break;
+        case CellKind.Error:
+          s.errors++;
+          break;
+        case CellKind.DigitText:
+          s.digitTexts++;
+          s.texts++;
+          break;
+        default:
+          s.texts++;
+      }
+    }
+    stats[r] = s;
+  }
+  return { sheet, width, height, kinds, stats };
+}
+
+export function kindAt(scan: SheetScan, row: number, col: number): CellKind {
+  if (row < 0 || row >= scan.height || col < 0 || col >= scan.width) return CellKind.Empty;
+  return scan.kinds[row * scan.width + col] as CellKind;
+}

@@ -1,0 +1,234 @@
+/**
+ * Which rows each sub total and total covers, and so the final kind of every row.
+ *
+ * - A section header opens a group; "sub total" or "Total <section>" closes it and covers
+ *   its lines, or its own sub totals when it has nested sections.
+ * - A grand total covers what is left at the top level: the sub totals, plus any lines
+ *   no sub total covers (all lines when there are none).
+ * - A service total on the section's own row, above its lines, is recognised by a SUM of
+ *   the rows below or by arithmetic (it equals the sum of the lines beneath it).
+ * - "(total of lines 190 to 698)" covers the rows whose line number (a column of the
+ *   sheet) falls in that range, or those sheet rows when no column numbers the lines.
+ * - In a tracker, the amount "To be Mitigated" is not one of the actions: the actions'
+ *   total leaves it out, and "Still to be Mitigated" adds the two.
+ */
+import { FIGURE_ROLES, type RowKind, type TableColumn, type TableRow } from '../model';
+import { toleranceFor } from '../units';
+import type { SheetScan } from './cells';
+import type { RowFacts } from './rows';
+import { decimalsAt, hasNumberAt, numberAt } from './values';
+
+interface Item {
+  readonly row: number;
+  readonly summary: boolean;
+  readonly opening: boolean;
+}
+
+interface Group {
+  readonly header: number | undefined;
+  readonly key: string;
+  readonly items: Item[];
+}
+
+interface Settled {
+  kind: RowKind;
+  section?: number;
+  covers?: number[];
+  coverBasis?: TableRow['coverBasis'];
+}
+
+/** "Total Older People" / "Older People Total" → "older people". */
+function totalledName(key: string): string {
+  return key
+    .replace(/^(sub[- ]?)?totals?\b[\s:-]*(for\s+|of\s+)?/, '')
+    .replace(/[\s:-]*\b(sub[- ]?)?totals?$/, '')
+    .trim();
+}
+
+/** Service totals sitting above their lines: head row → the lines it covers. */
+function totalsAbove(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): Map<number, number[]> {
+  const figureCols = columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
+  const heads = new Map<number, number[]>();
+  let i = 0;
+  while (i < facts.length) {
+    if (facts[i]!.hint !== 'line') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < facts.length && facts[end + 1]!.hint === 'line') end++;
+    // Only the first row of a run, or the row after a closed group, can head a group.
+    let h = i;
+    while (h < end) {
+      const k = groupEnd(scan, facts, figureCols, h, end);
+      if (k === undefined) break;
+      heads.set(facts[h]!.row, facts.slice(h + 1, k + 1).map((f) => f.row));
+      h = k + 1;
+    }
+    i = end + 1;
+  }
+  return heads;
+}
+
+/** Index of the last line of the group headed by facts[h], or undefined when it heads none. */
+function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly number[], h: number, end: number): number | undefined {
+  const head = facts[h]!;
+  if (head.sumsRows === 'below' && head.formulaRows && head.formulaRows.length > 0) {
+    const lastRow = head.formulaRows[head.formulaRows.length - 1]!;
+    let k = h;
+    while (k + 1 <= end && facts[k + 1]!.row <= lastRow) k++;
+    return k > h ? k : undefined;
+  }
+  const compared = cols.filter((c) => hasNumberAt(scan, head.row, c));
+  if (compared.length === 0 || compared.every((c) => numberAt(scan, head.row, c) === 0)) return undefined;
+  const sums = compared.map(() => 0);
+  for (let k = h + 1; k <= end; k++) {
+    let allMatch = true;
+    for (let j = 0; j < compared.length; j++) {
+      const v = numberAt(scan, facts[k]!.row, compared[j]!);
+      if (v === undefined) return undefined; // TBC or text among the lines: not a clean total
+      sums[j]! += v;
+      const target = numberAt(scan, head.row, compared[j]!)!;
+      const tol = toleranceFor(decimalsAt(scan, head.row, compared[j]!) ?? 6) * Math.max(1, (k - h) / 2);
+      if (Math.abs(target - sums[j]!) > tol) allMatch = false;
+    }
+    if (allMatch && k >= h + 2) return k;
+  }
+  return undefined;
+}
+
+/** Rows numbered x..y in a column of the table (the row's own line number sits in it), else sheet rows x..y. */
+function statedRangeRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[], at: RowFacts): number[] {
+  const [x, y] = at.statedRange!;
+  let best: number[] = [];
+  for (const column of columns) {
+    const own = numberAt(scan, at.row, column.col);
+    if (!hasNumberAt(scan, at.row, column.col) || own === undefined || !Number.isInteger(own)) continue;
+    const rows = facts
+      .filter((f) => f.row !== at.row && f.hint !== 'blank' && hasNumberAt(scan, f.row, column.col))
+      .filter((f) => {
+        const n = numberAt(scan, f.row, column.col)!;
+        return Number.isInteger(n) && n >= x && n <= y;
+      })
+      .map((f) => f.row);
+    if (rows.length > best.length) best = rows;
+  }
+  if (best.length > 0) return best;
+  return facts.filter((f) => f.row !== at.row && f.hint !== 'blank' && f.row + 1 >= x && f.row + 1 <= y).map((f) => f.row);
+}
+
+function basisOf(covered: readonly Item[]): 'section' | 'subtotals' {
+  return covered.some((c) => c.summary) ? 'subtotals' : 'section';
+}
+
+export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): TableRow[] {
+  const heads = totalsAbove(scan, facts, columns);
+  const underHead = new Map<number, number>();
+  for (const [head, lines] of heads) for (const l of lines) underHead.set(l, head);
+
+  const root: Group = { header: undefined, key: '', items: [] };
+  const stack: Group[] = [root];
+  const top = (): Group => stack[stack.length - 1]!;
+  const closeTop = (): void => {
+    const g = stack.pop()!;
+    top().items.push(...g.items);
+  };
+  const closeAll = (): void => {
+    while (stack.length > 1) closeTop();
+  };
+  const settled = new Map<number, Settled>();
+
+  const grandTotal = (f: RowFacts, balance: boolean): Settled => {
+    closeAll();
+    const lastOpening = balance ? -1 : root.items.map((x) => x.opening).lastIndexOf(true);
+    const covered = root.items.slice(lastOpening + 1);
+    const kept = root.items.slice(0, lastOpening + 1);
+    root.items.length = 0;
+    root.items.push(...kept, { row: f.row, summary: true, opening: false });
+    return { kind: 'total', covers: covered.map((c) => c.row), coverBasis: basisOf(covered) };
+  };
+
+  const closeGroup = (f: RowFacts, target: Group): Settled => {
+    while (top() !== target) closeTop();
+    stack.pop();
+    top().items.push({ row: f.row, summary: true, opening: false });
+    return {
+      kind: 'subtotal',
+      ...(target.header !== undefined ? { section: target.header } : {}),
+      covers: target.items.map((c) => c.row),
+      coverBasis: basisOf(target.items),
+    };
+  };
+
+  const rootSubtotal = (f: RowFacts): Settled => {
+    let start = root.items.length;
+    while (start > 0 && !root.items[start - 1]!.summary && !root.items[start - 1]!.opening) start--;
+    const covered = root.items.splice(start);
+    root.items.push({ row: f.row, summary: true, opening: false });
+    return { kind: 'subtotal', covers: covered.map((c) => c.row), coverBasis: 'section' };
+  };
+
+  for (const f of facts) {
+    const section = top().header;
+    const inSection = section !== undefined ? { section } : {};
+    const head = underHead.get(f.row);
+    if (head !== undefined) {
+      settled.set(f.row, f.hint === 'blank' ? { kind: 'blank', section: head } : { kind: 'line', section: head });
+      continue;
+    }
+    if (heads.has(f.row)) {
+      top().items.push({ row: f.row, summary: true, opening: false });
+      settled.set(f.row, { kind: 'subtotal', ...inSection, covers: heads.get(f.row)!, coverBasis: 'above' });
+      continue;
+    }
+    switch (f.hint) {
+      case 'blank':
+      case 'note':
+        settled.set(f.row, { kind: f.hint, ...inSection });
+        break;
+      case 'section': {
+        const t = top();
+        if (t !== root && t.items.some((x) => !x.summary)) closeTop();
+        const parent = top().header;
+        stack.push({ header: f.row, key: f.key, items: [] });
+        settled.set(f.row, { kind: 'section', ...(parent !== undefined ? { section: parent } : {}) });
+        break;
+      }
+      case 'line':
+      case 'opening':
+        top().items.push({ row: f.row, summary: false, opening: f.hint === 'opening' });
+        settled.set(f.row, { kind: 'line', ...inSection });
+        break;
+      case 'balance':
+        settled.set(f.row, grandTotal(f, true));
+        break;
+      case 'subtotal':
+      case 'total': {
+        if (f.statedRange) {
+          grandTotal(f, false); // a stated range still closes what is open above it
+          settled.set(f.row, { kind: f.hint, covers: statedRangeRows(scan, facts, columns, f), coverBasis: 'statedRange' });
+          break;
+        }
+        const name = totalledName(f.key);
+        const named = name === '' ? undefined : [...stack].reverse().find((g) => g !== root && g.key === name);
+        if (named) settled.set(f.row, closeGroup(f, named));
+        else if (f.hint === 'subtotal') settled.set(f.row, top() !== root ? closeGroup(f, top()) : rootSubtotal(f));
+        else settled.set(f.row, grandTotal(f, false));
+        break;
+      }
+    }
+  }
+
+  return facts.map((f) => {
+    const s = settled.get(f.row) ?? { kind: 'line' as const };
+    return {
+      row: f.row,
+      kind: s.kind,
+      label: f.label,
+      indent: f.indent,
+      ...(s.covers ? { covers: s.covers, coverBasis: s.coverBasis! } : {}),
+      ...(s.section !== undefined ? { section: s.section } : {}),
+      ...(f.formulaRows && (s.kind === 'subtotal' || s.kind === 'total') ? { formulaCovers: f.formulaRows } : {}),
+    };
+  });
+}

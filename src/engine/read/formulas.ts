@@ -1,0 +1,49 @@
+/**
+ * What a summary formula adds up, as written: the rows of its own column that it
+ * references on its own sheet. Only summary candidates are inspected, so this stays
+ * off the hot path.
+ */
+import { columnIndex } from '../address';
+
+const REF_RE = /(\$?)([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?/g;
+
+function isNameChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46;
+}
+
+/**
+ * Rows (0-based, sorted, unique) of column `col` that the formula references on its own
+ * sheet, other than `row` itself. Ranges spanning other columns count only if they
+ * include `col`. Capped: a reference to a whole column adds nothing useful.
+ */
+export function sameColumnRows(formula: string, col: number, row: number): number[] {
+  const rows = new Set<number>();
+  REF_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REF_RE.exec(formula)) !== null) {
+    const before = m.index > 0 ? formula.charCodeAt(m.index - 1) : 32;
+    if (before === 33 /* ! */ || isNameChar(before) || before === 39 /* ' */) continue;
+    const after = formula.charCodeAt(m.index + m[0].length);
+    if (after === 40 /* ( */ || isNameChar(after)) continue;
+    let c1: number;
+    let c2: number;
+    try {
+      c1 = columnIndex(m[2]!);
+      c2 = m[4] ? columnIndex(m[4]) : c1;
+    } catch {
+      continue;
+    }
+    if (col < Math.min(c1, c2) || col > Math.max(c1, c2)) continue;
+    const r1 = Number(m[3]) - 1;
+    const r2 = m[5] ? Number(m[5]) - 1 : r1;
+    const lo = Math.min(r1, r2);
+    const hi = Math.min(Math.max(r1, r2), lo + 100_000);
+    for (let r = lo; r <= hi; r++) if (r !== row) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+/** True when the formula adds up its own column (a SUM over a range, or two or more cells). */
+export function isColumnSum(formula: string, col: number, row: number): boolean {
+  return sameColumnRows(formula, col, row).length >= 2;
+}

@@ -1,0 +1,81 @@
+/**
+ * The table reader: finds every table on every sheet of a workbook and describes it as a
+ * MonitoringTable (columns with roles and units, rows with kinds, what each total covers,
+ * the sign convention). Pure and total: any grid in, tables out, never an exception.
+ */
+import { rangeToA1 } from '../address';
+import type { Sheet, Workbook } from '../grid';
+import type { ColumnOverride, MonitoringTable } from '../model';
+import { scanSheet, type SheetScan } from './cells';
+import { buildColumns, settleContextualRoles } from './columns';
+import { settleRows } from './coverage';
+import { tableKindOf } from './kind';
+import { type TableRegion, findRegions } from './regions';
+import { rowFacts } from './rows';
+import { DEFAULT_SIGNS, detectSigns } from './signs';
+import { textOf } from './text';
+import { tableUnit } from './unit';
+
+export interface ReadOptions {
+  /** Roles the officer has set by hand, by sheet and column letter: they win over the guess. */
+  readonly overrides?: readonly ColumnOverride[];
+}
+
+export function readTables(workbook: Workbook, options: ReadOptions = {}): MonitoringTable[] {
+  const overrides = options.overrides ?? [];
+  const tables: MonitoringTable[] = [];
+  for (const sheet of workbook?.sheets ?? []) {
+    try {
+      tables.push(...readSheet(sheet, overrides));
+    } catch {
+      // Last line of defence for a malformed grid (e.g. a host handing over a non-array
+      // row): that sheet yields no tables rather than breaking the officer's whole check.
+    }
+  }
+  return tables;
+}
+
+export function readSheet(sheet: Sheet, overrides: readonly ColumnOverride[] = []): MonitoringTable[] {
+  const scan = scanSheet(sheet);
+  return findRegions(scan).map((region) => readRegion(scan, region, overrides));
+}
+
+function titleOf(scan: SheetScan, rows: readonly number[]): string | undefined {
+  const parts: string[] = [];
+  for (const r of rows) for (const cell of scan.sheet.rows[r] ?? []) {
+    const t = textOf(cell?.value);
+    if (t) parts.push(t);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly ColumnOverride[]): MonitoringTable {
+  const initial = buildColumns(scan, region, overrides);
+  const labelHeader = initial.find((c) => c.role === 'label')?.header ?? '';
+  const kind = tableKindOf(initial, labelHeader);
+  const columns = settleContextualRoles(initial, kind);
+  const ctx = { scan, columns, firstCol: region.firstCol, lastCol: region.lastCol };
+  const facts = [];
+  for (let r = region.firstRow; r <= region.lastRow; r++) facts.push(rowFacts(ctx, r));
+  const rows = settleRows(scan, facts, columns);
+  const top = region.headerRows[0] ?? region.firstRow;
+  const range = rangeToA1({ start: { row: top, col: region.firstCol }, end: { row: region.lastRow, col: region.lastCol } });
+  const unit = tableUnit(scan, columns, region.titleRows, region.firstRow, region.lastRow);
+  const title = titleOf(scan, region.titleRows);
+  return {
+    id: `${scan.sheet.name}!${range}`,
+    sheet: scan.sheet.name,
+    kind,
+    ...(title !== undefined ? { title } : {}),
+    headerRows: region.headerRows,
+    firstRow: region.firstRow,
+    lastRow: region.lastRow,
+    firstCol: region.firstCol,
+    lastCol: region.lastCol,
+    range,
+    ...(unit.unit ? { unit: unit.unit, unitSource: unit.source! } : {}),
+    columns,
+    rows,
+    signs: rows.length > 0 ? detectSigns(scan, columns, rows) : DEFAULT_SIGNS,
+  };
+}

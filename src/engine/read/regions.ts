@@ -1,0 +1,224 @@
+/**
+ * Where the tables are on a sheet: header rows (up to three, possibly below a title),
+ * the body beneath them up to the next table or a gap of blank rows, and the columns in
+ * use. Blocks of figures under no recognisable header become headerless tables, so no
+ * figures go unread.
+ */
+import { CellKind, type SheetScan, isFigureKind, kindAt } from './cells';
+import { isUnitOnly, looksLikeHeaderWord } from './roles';
+import { textOf, yearIn } from './text';
+
+export interface TableRegion {
+  /** Rows above the header holding the title or a unit, top first. */
+  readonly titleRows: readonly number[];
+  readonly headerRows: readonly number[];
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+}
+
+const MAX_HEADER_ROWS = 3;
+/** A run of this many blank rows ends a table. */
+const BLANK_GAP_ENDS_TABLE = 3;
+/** How far below a header row its first figure row may be. */
+const HEADER_REACH = 4;
+
+function isBlankRow(scan: SheetScan, r: number): boolean {
+  return scan.stats[r] === undefined;
+}
+
+function hasNumbers(scan: SheetScan, r: number): boolean {
+  const s = scan.stats[r];
+  return s !== undefined && s.numbers > 0;
+}
+
+/** Text only: no number, dash, TBC or error (text with digits, such as "2024/25", is allowed). */
+function isTextOnly(scan: SheetScan, r: number): boolean {
+  const s = scan.stats[r];
+  return s !== undefined && s.numbers === 0 && s.nils === 0 && s.errors === 0 && s.texts > 0;
+}
+
+function nextFigureRow(scan: SheetScan, r: number): number | undefined {
+  for (let f = r + 1; f <= Math.min(scan.height - 1, r + HEADER_REACH); f++) if (hasNumbers(scan, f)) return f;
+  return undefined;
+}
+
+/** True when a figure sits in column c on one of the three rows from f. */
+function figureBelow(scan: SheetScan, f: number, c: number): boolean {
+  for (let r = f; r < Math.min(scan.height, f + 3); r++) if (isFigureKind(kindAt(scan, r, c))) return true;
+  return false;
+}
+
+function cellText(scan: SheetScan, r: number, c: number): string {
+  return textOf(scan.sheet.rows[r]?.[c]?.value);
+}
+
+/** A row of column headings: text only, with heading words over columns that hold figures below. */
+function isHeaderRow(scan: SheetScan, r: number): boolean {
+  if (!isTextOnly(scan, r)) return false;
+  const f = nextFigureRow(scan, r);
+  if (f === undefined) return false;
+  const s = scan.stats[r]!;
+  let words = 0;
+  let overFigures = 0;
+  let unitOrYearOverFigure = false;
+  for (let c = s.first; c <= s.last && c < scan.width; c++) {
+    const kind = kindAt(scan, r, c);
+    if (kind !== CellKind.Text && kind !== CellKind.DigitText) continue;
+    const text = cellText(scan, r, c);
+    const word = looksLikeHeaderWord(text);
+    // Digits in a heading name a year, period or unit; anything else is a damaged figure row.
+    if (kind === CellKind.DigitText && !word) return false;
+    const over = figureBelow(scan, f, c);
+    if (word) words++;
+    if (over) overFigures++;
+    if (word && over && (isUnitOnly(text) || yearIn(text) !== undefined)) unitOrYearOverFigure = true;
+  }
+  if (words === 0 || overFigures === 0) return false;
+  return s.texts >= 2 || unitOrYearOverFigure;
+}
+
+/** Text-only row whose cells all sit over figure columns: the upper line of a wrapped heading. */
+function isHeadingContinuation(scan: SheetScan, r: number, f: number): boolean {
+  if (!isTextOnly(scan, r)) return false;
+  const s = scan.stats[r]!;
+  for (let c = s.first; c <= s.last && c < scan.width; c++) {
+    if (kindAt(scan, r, c) !== CellKind.Empty && !figureBelow(scan, f, c)) return false;
+  }
+  return true;
+}
+
+interface HeaderBlock {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+function findHeaderBlocks(scan: SheetScan): HeaderBlock[] {
+  const blocks: HeaderBlock[] = [];
+  let r = 0;
+  while (r < scan.height) {
+    if (!isHeaderRow(scan, r)) {
+      r++;
+      continue;
+    }
+    let bottom = r;
+    while (bottom + 1 < scan.height && isHeaderRow(scan, bottom + 1)) bottom++;
+    let top = Math.max(r, bottom - MAX_HEADER_ROWS + 1);
+    const f = nextFigureRow(scan, bottom)!;
+    const floor = blocks.length > 0 ? blocks[blocks.length - 1]!.bottom + 1 : 0;
+    while (top - 1 >= floor && bottom - top + 1 < MAX_HEADER_ROWS && isHeadingContinuation(scan, top - 1, f)) top--;
+    blocks.push({ top, bottom });
+    r = bottom + 1;
+  }
+  return blocks;
+}
+
+/** Up to two text-only rows just above the header (one blank row between allowed): title and unit. */
+function titleRowsAbove(scan: SheetScan, top: number, floor: number): number[] {
+  const rows: number[] = [];
+  let blanks = 0;
+  for (let r = top - 1; r >= floor && rows.length < 2; r--) {
+    if (isBlankRow(scan, r)) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    if (!isTextOnly(scan, r) || scan.stats[r]!.texts > 3) break;
+    rows.unshift(r);
+  }
+  return rows;
+}
+
+/** Last body row: stops before `limit`, at a long blank gap; trailing blank rows dropped. */
+function bodyEnd(scan: SheetScan, first: number, limit: number): number {
+  let last = first - 1;
+  let blanks = 0;
+  for (let r = first; r < limit; r++) {
+    if (isBlankRow(scan, r)) {
+      if (++blanks >= BLANK_GAP_ENDS_TABLE) break;
+      continue;
+    }
+    blanks = 0;
+    last = r;
+  }
+  return last;
+}
+
+function columnsInUse(scan: SheetScan, rows: Iterable<number>): { first: number; last: number } {
+  let first = Number.MAX_SAFE_INTEGER;
+  let last = -1;
+  for (const r of rows) {
+    const s = scan.stats[r];
+    if (!s) continue;
+    if (s.first < first) first = s.first;
+    if (s.last > last) last = s.last;
+  }
+  return { first: first === Number.MAX_SAFE_INTEGER ? 0 : first, last: Math.max(last, 0) };
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let r = from; r <= to; r++) yield r;
+}
+
+function containsFigures(scan: SheetScan, from: number, to: number): boolean {
+  for (let r = from; r <= to; r++) if (hasNumbers(scan, r)) return true;
+  return false;
+}
+
+export function findRegions(scan: SheetScan): TableRegion[] {
+  const blocks = findHeaderBlocks(scan);
+  const regions: TableRegion[] = [];
+  const starts = blocks.map((b, i) => {
+    const floor = i > 0 ? blocks[i - 1]!.bottom + 2 : 0;
+    const titles = titleRowsAbove(scan, b.top, floor);
+    return { block: b, titles, top: titles[0] ?? b.top };
+  });
+  starts.forEach(({ block, titles }, i) => {
+    const limit = i + 1 < starts.length ? starts[i + 1]!.top : scan.height;
+    const first = block.bottom + 1;
+    const last = bodyEnd(scan, first, limit);
+    if (last < first || !containsFigures(scan, first, last)) return;
+    const headerRows = [...range(block.top, block.bottom)];
+    const cols = columnsInUse(scan, [...headerRows, ...range(first, last)]);
+    regions.push({ titleRows: titles, headerRows, firstRow: first, lastRow: last, firstCol: cols.first, lastCol: cols.last });
+  });
+  return [...regions, ...headerlessRegions(scan, regions)].sort((a, b) => a.firstRow - b.firstRow);
+}
+
+/** Blocks of figure rows outside every headed table: read without a header. */
+function headerlessRegions(scan: SheetScan, headed: readonly TableRegion[]): TableRegion[] {
+  const covered = new Uint8Array(scan.height);
+  for (const t of headed) {
+    for (const r of t.titleRows) covered[r] = 1;
+    for (let r = t.headerRows[0] ?? t.firstRow; r <= t.lastRow; r++) covered[r] = 1;
+  }
+  const out: TableRegion[] = [];
+  let r = 0;
+  while (r < scan.height) {
+    if (covered[r] || !hasNumbers(scan, r)) {
+      r++;
+      continue;
+    }
+    let first = r;
+    while (first - 1 >= 0 && !covered[first - 1] && isTextOnly(scan, first - 1) && first > r - 2) first--;
+    let last = r;
+    let figureRows = 0;
+    let blanks = 0;
+    let x = r;
+    for (; x < scan.height && !covered[x]; x++) {
+      if (isBlankRow(scan, x)) {
+        if (++blanks >= 2) break;
+        continue;
+      }
+      blanks = 0;
+      last = x;
+      if (hasNumbers(scan, x)) figureRows++;
+    }
+    if (figureRows >= 2) {
+      const cols = columnsInUse(scan, range(first, last));
+      out.push({ titleRows: [], headerRows: [], firstRow: first, lastRow: last, firstCol: cols.first, lastCol: cols.last });
+    }
+    r = Math.max(x, r + 1);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * A column's role from its header text. Order matters: the most specific wording is
+ * tried first ("Month 7 Variance" is a variance, not a period; "Total Income" is income,
+ * not a row total).
+ */
+import type { ColumnRole } from '../model';
+import { normaliseText, periodIn, yearIn } from './text';
+
+export interface HeaderRole {
+  readonly role: ColumnRole;
+  readonly period?: string;
+  readonly year?: string;
+}
+
+interface RolePattern {
+  readonly role: ColumnRole;
+  readonly test: RegExp;
+}
+
+// Tried in order on the normalised header.
+const PATTERNS: readonly RolePattern[] = [
+  { role: 'varianceLabel', test: /over\s*-?\s*spend\s*\/\s*\(?\s*under|\(under\s*spend\)|over\s*\/\s*\(?under|favourable\s*\/\s*\(?adverse|adverse\s*\/\s*\(?favourable/ },
+  { role: 'variancePercent', test: /variance\s*(\(%\)|%|percent)|%\s*variance|variance as a? ?%|% of (net )?budget/ },
+  { role: 'movement', test: /\bmovement\b|\bchange (from|since)\b/ },
+  { role: 'rag', test: /\brag\b|^status$|^rating$/ },
+  { role: 'ongoingPressure', test: /(ongoing|recurrent|recurring|permanent) pressures?/ },
+  { role: 'oneOffPressure', test: /one[- ]?off pressures?|non[- ]?recurrent pressures?|temporary pressures?/ },
+  { role: 'oneOffMitigation', test: /one[- ]?off mitigations?|non[- ]?recurrent mitigations?/ },
+  { role: 'ongoingMitigation', test: /(ongoing|recurrent|recurring) mitigations?/ },
+  { role: 'overAchieved', test: /over[- ]?achieved|over[- ]?delivered/ },
+  { role: 'achieved', test: /^achieved\b|\bachieved$|^delivered\b/ },
+  { role: 'onTrack', test: /on[- ]track/ },
+  { role: 'atRisk', test: /at[- ]risk|unachievable|not achievable/ },
+  { role: 'rating', test: /confidence|risk level|^risk$|likelihood|^impact$|deliverability/ },
+  { role: 'comments', test: /comment|commentary|narrative|explanation|^notes?$|risk assessment|^remarks|^reason/ },
+  { role: 'income', test: /\bincome\b|\breceipts?\b/ },
+  { role: 'netBudget', test: /\bnet\b.*\b(budget|expenditure|spend|cost)|^net$/ },
+  { role: 'expenditure', test: /expenditure|\bgross\b|spend budget|^spend$/ },
+  { role: 'variance', test: /variance|over\s*\/\s*\(?under\s*spend|\(under\)\s*\/\s*over/ },
+  { role: 'forecast', test: /forecast|projection|projected|outturn|full[- ]year/ },
+  { role: 'target', test: /\btarget\b|savings? (required|proposed|value|amount)/ },
+  { role: 'rowTotal', test: /\btotal\b/ },
+  { role: 'netBudget', test: /budget/ },
+  { role: 'reference', test: /^(mtfp )?ref(erence)?\b|^ref\.|\bcode$|^no\.?$|^line( no\.?)?$|^id$|\bref$|^e-code$/ },
+];
+
+// Words that name the line label column; the strongest wins when several text columns compete.
+const LABEL_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\bservice\b|\barea\b|\bitem\b|^[il]tem$|\bplan\b|proposal|activity|transformation|\bactions?\b|mitigation proposed|local authority|cost cent(re|er)|budget (holder|line)|directorate|department|\bheading\b|\bscheme\b|\bproject\b/, 3],
+  [/\bdescription\b|\bname\b/, 2],
+  [/\bcategory\b|\btype\b/, 1],
+];
+
+/** How strongly a header names the label column (0 = not at all). */
+export function labelScore(header: string): number {
+  const h = normaliseText(header);
+  for (const [re, score] of LABEL_WORDS) if (re.test(h)) return score;
+  return 0;
+}
+
+const PERIOD_ONLY = /^(quarter|qtr|q|month|period|p)\s*\d{1,2}\b/;
+
+/**
+ * The role a header names, or undefined when the words say nothing (the data decides).
+ * Period columns come back as 'currentPeriod'; the table decides which one is earlier.
+ */
+export function roleOfHeader(header: string): HeaderRole | undefined {
+  const h = normaliseText(header);
+  if (h === '') return undefined;
+  const period = periodIn(header);
+  const year = yearIn(h);
+  for (const p of PATTERNS) {
+    if (!p.test.test(h)) continue;
+    if (p.role === 'movement' || p.role === 'variance') return period ? { role: p.role, period } : { role: p.role };
+    if (p.role === 'rowTotal' && year && !/\d\s*years?\b/.test(h)) break; // "Total 2024/25" is that year's column
+    return year && p.role !== 'rowTotal' && p.role !== 'reference' ? { role: p.role, year } : { role: p.role };
+  }
+  if (year) return { role: 'year', year };
+  if (PERIOD_ONLY.test(h) && period) return { role: 'currentPeriod', period };
+  return undefined;
+}
+
+/** True when the header text is only a unit ("£", "£m", "£'000"): the column holds money. */
+export function isUnitOnly(header: string): boolean {
+  return /^\(?\s*£\s*(m|k|'?000s?|000's|thousands?|millions?)?\s*\)?$/.test(normaliseText(header));
+}
+
+/** Words that mark a header row (beyond role words): used to tell a header from a body row. */
+export function looksLikeHeaderWord(text: string): boolean {
+  const h = normaliseText(text);
+  if (h === '' || h.length > 60) return false;
+  if (roleOfHeader(h) !== undefined || labelScore(h) > 0 || isUnitOnly(h)) return true;
+  return /£|\bunit\b|\byear\s*\d\b/.test(h);
+}

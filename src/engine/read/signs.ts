@@ -1,0 +1,54 @@
+/**
+ * The table's sign convention, decided by its own figures: on every line that has them,
+ * does net = expenditure + income or expenditure − income; does variance = forecast −
+ * budget or budget − forecast. The majority wins; seed 000's convention when undecided.
+ */
+import { type SignConvention, type TableColumn, type TableRow } from '../model';
+import type { SheetScan } from './cells';
+import { numberAt } from './values';
+
+export const DEFAULT_SIGNS: SignConvention = { income: 'negative', variance: 'overspendPositive' };
+
+export function detectSigns(scan: SheetScan, columns: readonly TableColumn[], rows: readonly TableRow[]): SignConvention {
+  const col = (role: TableColumn['role']): number | undefined => columns.find((c) => c.role === role)?.col;
+  const exp = col('expenditure');
+  const inc = col('income');
+  const net = col('netBudget');
+  const fc = col('forecast');
+  const vr = col('variance');
+  let incomeNegative = 0;
+  let incomePositive = 0;
+  let overPositive = 0;
+  let underPositive = 0;
+  let negativeIncomes = 0;
+  let positiveIncomes = 0;
+  for (const row of rows) {
+    if (row.kind !== 'line' && row.kind !== 'subtotal' && row.kind !== 'total') continue;
+    const at = (c: number | undefined): number | undefined => (c === undefined ? undefined : numberAt(scan, row.row, c));
+    const e = at(exp);
+    const i = at(inc);
+    const n = at(net);
+    const f = at(fc);
+    const v = at(vr);
+    if (i !== undefined && i < 0) negativeIncomes++;
+    if (i !== undefined && i > 0) positiveIncomes++;
+    if (e !== undefined && i !== undefined && n !== undefined && i !== 0) {
+      const plus = Math.abs(n - (e + i));
+      const minus = Math.abs(n - (e - i));
+      if (plus < minus) incomeNegative++;
+      else if (minus < plus) incomePositive++;
+    }
+    if (n !== undefined && f !== undefined && v !== undefined && v !== 0) {
+      const over = Math.abs(v - (f - n));
+      const under = Math.abs(v - (n - f));
+      if (over < under) overPositive++;
+      else if (under < over) underPositive++;
+    }
+  }
+  let income: SignConvention['income'] = DEFAULT_SIGNS.income;
+  if (incomeNegative !== incomePositive) income = incomeNegative > incomePositive ? 'negative' : 'positive';
+  else if (negativeIncomes !== positiveIncomes) income = negativeIncomes > positiveIncomes ? 'negative' : 'positive';
+  const variance: SignConvention['variance'] =
+    overPositive === underPositive ? DEFAULT_SIGNS.variance : overPositive > underPositive ? 'overspendPositive' : 'underspendPositive';
+  return { income, variance };
+}
