@@ -74,8 +74,10 @@ export class HostError extends Error {
     message: string,
     readonly sheet?: string,
     readonly cell?: string,
+    /** The underlying Office error, for the console and bug reports (never shown as the message). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 

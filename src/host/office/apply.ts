@@ -12,7 +12,7 @@ import type { ConditionalFormatSpec, ConditionalStyle, Edit, EditPlan } from '..
 import { HostError, type AppliedPlanSummary, type ApplyOptions, type QualifiedRange } from '../host';
 import { markerOfFormula, markerOfTag, tagFormula } from '../xlsx/cf-tag';
 import { BLOCK_BYTES, measure, readInBlocks, type BlockRead } from './blocks';
-import { isPayloadError, toHostError } from './errors';
+import { isPayloadError, officeErrorCode, toHostError } from './errors';
 import {
   LEDGER_KEY,
   pack,
@@ -278,48 +278,65 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const ledgerItem = context.workbook.settings.getItemOrNullObject(LEDGER_KEY);
   const sheetList = context.workbook.worksheets;
   const existingSheets = new Map<string, Excel.Worksheet>();
-  const priorReads = new Map<CellEdit, BlockRead<Scalar[][]>>();
+  const priors = new Map<CellEdit, Scalar[][]>();
   const validationLoads = new Map<CellEdit, Excel.DataValidation>();
   const widthLoads = new Map<Edit, Excel.RangeFormat>();
-  let takeFormats: () => OwnFormat[] = () => [];
-  let sheetNames: string[] = [];
+  const formatLoads: (() => OwnFormat[])[] = [];
+  const namedByAddSheet = (sheet: string): boolean => addSheets.some((e) => same(e.sheet, sheet));
 
-  const queueSheetChecks = (): void => {
-    ledgerItem.load('value');
-    sheetList.load('items/name');
-    for (const sheet of touched) existingSheets.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
+  /** Reads the prior state of the edits on some sheets; the first sync also carries `extras`. */
+  const inspect = async (onSheet: (sheet: string) => boolean, extras?: () => void): Promise<void> => {
+    const reads = new Map<CellEdit, BlockRead<Scalar[][]>>();
+    for (const edit of cellEdits) {
+      const kind = priorKind(edit);
+      if (kind && onSheet(edit.sheet)) reads.set(edit, priorRead(context, targets.get(edit)!, kind));
+    }
+    const formatSheets = [...new Set(plan.edits.filter((e) => e.kind === 'addConditionalFormat' || e.kind === 'removeConditionalFormats').map((e) => e.sheet))].filter(onSheet);
+    const results = await readInBlocks(context, [...reads.values()], () => {
+      extras?.();
+      for (const edit of plan.edits) {
+        if (!onSheet(edit.sheet)) continue;
+        if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
+        if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
+      }
+      formatLoads.push(queueFormatLoad(context, formatSheets));
+    });
+    for (const [edit, read] of reads) priors.set(edit, joinBlocks(results, read));
   };
-  queueSheetChecks();
-  await context.sync();
-  sheetNames = sheetList.items.map((ws) => ws.name);
+
+  try {
+    await inspect(
+      (sheet) => !namedByAddSheet(sheet),
+      () => {
+        ledgerItem.load('value');
+        sheetList.load('items/name');
+        for (const sheet of touched) existingSheets.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
+      },
+    );
+  } catch (error) {
+    if (officeErrorCode(error) !== 'ItemNotFound') throw error;
+    // A sheet the plan needs has gone: find which, to name it.
+    const checks = touched.filter((s) => !namedByAddSheet(s)).map((sheet) => ({ sheet, ws: sheetList.getItemOrNullObject(sheet).load('name') }));
+    await context.sync();
+    const missing = checks.find((c) => c.ws.isNullObject);
+    if (missing) throw new HostError('sheetMissing', officeMessages.sheetMissing(missing.sheet), missing.sheet);
+    throw error;
+  }
+  const sheetNames = sheetList.items.map((ws) => ws.name);
   const exists = (sheet: string): boolean => sheetNames.some((n) => same(n, sheet));
   const added = addSheets.filter((e) => !exists(e.sheet)).map((e) => e.sheet);
+  const isNew = (sheet: string): boolean => added.some((a) => same(a, sheet));
   for (const sheet of touched) {
-    if (added.some((a) => same(a, sheet))) continue;
+    if (isNew(sheet)) continue;
     const ws = existingSheets.get(sheet)!;
     if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
     if (ws.protection.protected) throw new HostError('sheetProtected', officeMessages.sheetProtected(sheet), sheet);
   }
-  const isNew = (sheet: string): boolean => added.some((a) => same(a, sheet));
   const ledger = ledgerItem.isNullObject ? [] : parseLedger(ledgerItem.value);
-
-  for (const edit of cellEdits) {
-    const t = targets.get(edit)!;
-    if (isNew(edit.sheet)) continue;
-    const kind = priorKind(edit);
-    if (kind) priorReads.set(edit, priorRead(context, t, kind));
-  }
-  const cfSheets = [...new Set(plan.edits.filter((e) => e.kind === 'addConditionalFormat' || e.kind === 'removeConditionalFormats').map((e) => e.sheet))].filter((s) => !isNew(s));
-  const results = await readInBlocks(context, [...priorReads.values()], () => {
-    for (const edit of plan.edits) {
-      if (isNew(edit.sheet)) continue;
-      if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
-      if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
-    }
-    takeFormats = queueFormatLoad(context, cfSheets);
-  });
-  const priors = new Map<CellEdit, Scalar[][]>([...priorReads].map(([edit, read]) => [edit, joinBlocks(results, read)]));
-  const ownFormats = takeFormats();
+  // "Add sheet" of a sheet that exists updates it: its targets need their prior state too.
+  const updated = touched.filter((s) => namedByAddSheet(s) && !isNew(s));
+  if (updated.length > 0) await inspect((sheet) => updated.some((u) => same(u, sheet)));
+  const ownFormats = formatLoads.flatMap((take) => take());
 
   // ---- checks on what was read ----
   for (const [edit, dv] of validationLoads) {

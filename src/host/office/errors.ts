@@ -21,15 +21,15 @@ export function toHostError(error: unknown, sheet?: string): HostError {
   if (error instanceof HostError) return error;
   switch (officeErrorCode(error)) {
     case 'AccessDenied':
-      return new HostError('accessDenied', officeMessages.accessDenied(sheet), sheet);
+      return new HostError('accessDenied', officeMessages.accessDenied(sheet), sheet, undefined, error);
     case 'ItemNotFound':
-      return new HostError('itemNotFound', officeMessages.itemNotFound(sheet), sheet);
+      return new HostError('itemNotFound', officeMessages.itemNotFound(sheet), sheet, undefined, error);
     case 'InvalidOperationInCellEditMode':
-      return new HostError('cellEditMode', officeMessages.cellEditMode());
+      return new HostError('cellEditMode', officeMessages.cellEditMode(), undefined, undefined, error);
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      return new HostError('payloadTooLarge', officeMessages.payloadTooLarge());
+      return new HostError('payloadTooLarge', officeMessages.payloadTooLarge(), undefined, undefined, error);
     default:
-      return new HostError('general', officeMessages.general(), sheet);
+      return new HostError('general', officeMessages.general(), sheet, undefined, error);
   }
 }

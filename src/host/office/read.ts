@@ -79,7 +79,7 @@ function toCell(block: CellBlock, i: number, j: number): Cell | undefined {
   const style = block.styles?.[i]?.[j]?.format;
   let value: CellValue = null;
   if (type === 'Error') value = { error: String(raw) };
-  else if (type !== 'Empty' && raw !== '' && raw !== undefined && raw !== null) value = raw as CellValue;
+  else if (type !== 'Empty' && raw !== undefined && raw !== null) value = raw as CellValue;
   const hasFormula = typeof formula === 'string' && formula.startsWith('=');
   const hasFormat = typeof format === 'string' && format !== 'General';
   const bold = style?.font?.bold === true;

@@ -12,7 +12,8 @@ export function recalculate(state: SimState): void {
   const hasFormula = state.sheets.some((s) => s.rows.some((row) => row?.some((c) => c?.formula !== undefined)));
   if (!hasFormula) return;
   const grid: Workbook = {
-    sheets: state.sheets.map((s) => ({ name: s.name, rows: s.rows.map((row) => row?.map(simCellToCell)) })),
+    // Dense rows: the calculator cannot take sparse arrays.
+    sheets: state.sheets.map((s) => ({ name: s.name, rows: Array.from(s.rows, (row) => Array.from(row ?? [], simCellToCell)) })),
   };
   const calculated = recalculateGrid(grid);
   calculated.sheets.forEach((sheet, i) => {

@@ -264,7 +264,8 @@ function grid<T>(sheet: SimSheet, ref: RangeRef, read: (cell: SimCell | undefine
 
 function valueType(cell: SimCell | undefined): string {
   const v = cell?.value;
-  if (v === undefined || v === '') return 'Empty';
+  // A formula giving "" is text in Excel; only a cell with nothing in it is Empty.
+  if (v === undefined || (v === '' && cell?.formula === undefined)) return 'Empty';
   if (cell?.error) return 'Error';
   if (typeof v === 'number') return 'Double';
   if (typeof v === 'boolean') return 'Boolean';
