@@ -205,3 +205,33 @@ export function formulaAt(workbook: Workbook, sheet: string, a1: string): string
   for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
   return s.rows[Number(m[2]) - 1]?.[col - 1]?.formula;
 }
+
+export interface SeedMitigationRow {
+  readonly label: string;
+  /** Quarter 2, Month 7, Movement, One-off, Ongoing: numbers, or text as published ("TBC", "-"). */
+  readonly amounts: readonly (number | string)[];
+  readonly comment: string;
+}
+
+/** Table 3 of seed 000 (mitigating actions), header lines dropped. */
+export function seed000Mitigations(): SeedMitigationRow[] {
+  const text = readFileSync(path.join(SEEDS, '000_34eff9e3cb479fd7.txt'), 'utf8');
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('In-Year Mitigation Proposed\t'));
+  const out: SeedMitigationRow[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('In-Year Mitigation Proposed\t') || line.trim() === '') continue;
+    if (!line.includes('\t')) break;
+    const [label, ...rest] = line.split('\t');
+    out.push({
+      label: label!.trim(),
+      amounts: rest.slice(0, 5).map((c) => {
+        const t = c.trim();
+        const n = parseNumberText(t);
+        return n === undefined ? t : n;
+      }),
+      comment: (rest[5] ?? '').trim(),
+    });
+  }
+  return out;
+}
