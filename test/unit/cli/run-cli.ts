@@ -1,0 +1,59 @@
+/** Runs the CLI in-process with the real engine and captures what it prints. */
+import { runCli } from '../../../src/cli/main';
+import { realEngine } from '../../../src/cli/engine-wiring';
+import type { CliEngine } from '../../../src/cli/engine-port';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let engine: Promise<CliEngine> | undefined;
+
+export async function runWith(argv: readonly string[], withEngine?: CliEngine): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, withEngine ?? (await (engine ??= realEngine())));
+  return { code, stdout, stderr };
+}
+
+/** Exactly one line on stderr, no stack trace, nothing on stdout. */
+export function expectOneLineError(run: CliRun, pattern: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
+}
+
+/** Checks a `check --format json` document against issue 7's schema, field for field. */
+export function expectCheckSchema(doc: unknown, file: string): void {
+  expect(Object.keys(doc as object).sort()).toEqual(['file', 'findings', 'summary', 'tables']);
+  const d = doc as Record<string, unknown>;
+  expect(d.file).toBe(file);
+  expect(Array.isArray(d.tables)).toBe(true);
+  for (const t of d.tables as Record<string, unknown>[]) {
+    expect(Object.keys(t).sort()).toEqual(['columns', 'range', 'sheet', 'unit']);
+    expect(typeof t.sheet).toBe('string');
+    expect(t.range).toMatch(/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/);
+    expect([null, 'millions', 'thousands', 'pounds']).toContain(t.unit);
+    for (const c of t.columns as Record<string, unknown>[]) {
+      expect(Object.keys(c).sort()).toEqual(['column', 'role']);
+      expect(c.column).toMatch(/^[A-Z]{1,3}$/);
+      expect(typeof c.role).toBe('string');
+    }
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of d.findings as Record<string, unknown>[]) {
+    expect(Object.keys(f).sort()).toEqual(['actual', 'cell', 'expected', 'message', 'rule', 'severity', 'sheet']);
+    expect(typeof f.rule).toBe('string');
+    expect(['error', 'warning', 'info']).toContain(f.severity);
+    expect(typeof f.sheet).toBe('string');
+    expect(f.cell).toMatch(/^[A-Z]{1,3}\d+$/);
+    expect(typeof f.message).toBe('string');
+    for (const v of [f.expected, f.actual]) expect(v === null || typeof v === 'string' || typeof v === 'number').toBe(true);
+    counts[f.severity as keyof typeof counts]++;
+  }
+  expect(d.summary).toEqual({ errors: counts.error, warnings: counts.warning, infos: counts.info });
+}
