@@ -142,9 +142,9 @@ export class RuleContext {
     if (stated.kind !== 'number' && stated.kind !== 'nil') return false;
     let sum = 0;
     for (const r of total.covers) {
-      const n = this.number(r, col);
-      if (n === undefined) return false;
-      sum += n;
+      const f = this.figure(r, col);
+      if (f.kind === 'error') return false;
+      sum += numericValue(f) ?? 0; // TBC and text add nothing, as in Excel's SUM
     }
     return Math.abs((numericValue(stated) ?? 0) - sum) > this.tolerance(total.row, col);
   }

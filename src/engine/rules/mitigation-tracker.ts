@@ -43,7 +43,8 @@ export const mitigationTrackerRule: Rule = {
       .map((role) => columnOf(ctx.table, role as TableColumn['role']))
       .filter((c) => c !== undefined);
     const out: Finding[] = [];
-    out.push(...splits(ctx, [...actions, ...(total ? [total] : [])], current));
+    // The total row's own split follows from its actions' splits and sums, so only actions are split-checked.
+    out.push(...splits(ctx, actions, current));
     if (total) out.push(...totals(ctx, total, actions, amountCols));
     if (still && toBe && total) out.push(...stillToBe(ctx, still, toBe, total, amountCols.filter((c) => c.role !== 'oneOffMitigation' && c.role !== 'ongoingMitigation')));
     return out;

@@ -27,6 +27,7 @@ export const sumRangeRule: Rule = {
       otherSection: 'takes in {rows} from outside what it totals',
       itself: 'includes itself',
       outside: 'takes in {refs} outside the table',
+      otherColumn: 'takes in {refs} from another column or sheet',
       and: ' and ',
       rowName: 'row {row} ({label})',
       rowNumber: 'row {row}',
@@ -95,8 +96,8 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | un
   if (twice.length) parts.push(ctx.text(meta, 'doubleCounts', { rows: describe(twice) }));
   if (otherSection.length) parts.push(ctx.text(meta, 'otherSection', { rows: describe(otherSection) }));
   if (self) parts.push(ctx.text(meta, 'itself'));
-  const outsideText = [...outsideRows.map((r) => toA1(r, col)), ...outside.map((ref) => refText(ref))];
-  if (outsideText.length) parts.push(ctx.text(meta, 'outside', { refs: outsideText.join(', ') }));
+  if (outsideRows.length) parts.push(ctx.text(meta, 'outside', { refs: outsideRows.map((r) => toA1(r, col)).join(', ') }));
+  if (outside.length) parts.push(ctx.text(meta, 'otherColumn', { refs: outside.map((ref) => refText(ref)).join(', ') }));
   if (parts.length === 0) return undefined;
 
   const expected = sumFormulaFor(col, total.covers ?? [], bridgeable(ctx, col));

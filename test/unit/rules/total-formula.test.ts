@@ -1,0 +1,45 @@
+import { totalFormulaRule } from '../../../src/engine/rules';
+import { seed000Mitigations, seed000Table1Formulas, seed000Table1Values, seed001MtfpTracker, seed004Table5 } from '../../fixtures/grids';
+import { findingsOf, ruleTester, withCell, withValue } from '../../support/rule-tester';
+
+const M7 = 'Month 7';
+const M = '#,##0.000;(#,##0.000);"-"';
+
+ruleTester(totalFormulaRule, {
+  valid: [
+    { name: 'seed 000 Table 1 with SUM formulas', workbook: seed000Table1Formulas() },
+    { name: 'seed 000 mitigation tracker', workbook: seed000Mitigations() },
+    { name: 'seed 001 tracker TOTALS', workbook: seed001MtfpTracker() },
+    { name: 'seed 004 Table 5 row and column totals', workbook: seed004Table5() },
+  ],
+  invalid: [
+    {
+      name: 'a sub total typed over its formula',
+      workbook: withCell(seed000Table1Formulas(), M7, 'D16', { value: 98.506, format: M }),
+      errors: [{ cell: 'D16', severity: 'warning', expected: '=SUM(D5:D15)', message: 'Sub total D16 is the typed number 98.506, not a formula: it will not follow changes to its lines. Use =SUM(D5:D15)' }],
+    },
+    {
+      name: 'the grand total typed: the fix adds the sub totals',
+      workbook: withCell(seed000Table1Formulas(), M7, 'B37', { value: 193.526, format: M }),
+      errors: [{ cell: 'B37', expected: '=SUM(B16,B21,B33,B36)' }],
+    },
+    {
+      name: 'a typed row total (seed 004 Table 5)',
+      workbook: withCell(seed004Table5(), 'Table 5', 'E5', { value: 3754, format: '#,##0;(#,##0);"-"' }),
+      errors: [{ cell: 'E5', expected: '=SUM(B5:D5)', message: /Row total E5 is the typed number 3,754/ }],
+    },
+  ],
+});
+
+describe('total-formula on the table typed as published', () => {
+  it('warns on every total cell of every figure column, and nowhere else', () => {
+    const cells = findingsOf(totalFormulaRule, seed000Table1Values()).map((f) => f.cell);
+    const expected = [16, 21, 33, 36, 37].flatMap((r) => 'BCDEFIJK'.split('').map((c) => `${c}${r}`));
+    expect(cells.sort()).toEqual(expected.sort());
+  });
+
+  it('offers SUM fixes over each section', () => {
+    const f = findingsOf(totalFormulaRule, withValue(seed000Table1Values(), M7, 'F33', -0.859)).find((x) => x.cell === 'F33');
+    expect(f?.expected).toBe('=SUM(F23:F32)');
+  });
+});
