@@ -1,0 +1,190 @@
+/**
+ * The officer's whole workflow on the built workbench, in order: each step builds on the
+ * page state the previous one left. Cells are Excel addresses on the sample's "Month 7"
+ * sheet (seed 000 Table 1: header row 3, Children & Families lines 5–15, sub total 16).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const pane = (page) => page.getByTestId('task-pane');
+const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
+
+async function chooseTab(page, name) {
+  await pane(page).getByRole('tab', { name, exact: true }).click();
+}
+
+async function showSheet(page, name) {
+  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true }).click();
+}
+
+/** Types into a grid cell as the officer would: select it, type, Enter. */
+async function typeInto(page, a1, text) {
+  await cell(page, a1).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function validate(page) {
+  await chooseTab(page, 'Validate');
+  await pane(page).getByRole('button', { name: 'Validate workbook' }).click();
+  await pane(page).getByTestId('summary').waitFor();
+}
+
+async function applyPreview(page) {
+  const preview = pane(page).getByTestId('plan-preview');
+  await preview.waitFor();
+  await preview.getByRole('button', { name: 'Apply' }).click();
+  await preview.waitFor({ state: 'detached' });
+}
+
+async function assertNoError(page) {
+  const bar = pane(page).getByTestId('error-bar');
+  if (await bar.count()) assert.fail(`Message bar: ${await bar.innerText()}`);
+}
+
+const rgb = (hex) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+const background = (page, a1) => cell(page, a1).evaluate((el) => getComputedStyle(el).backgroundColor);
+
+export const tests = [
+  {
+    name: 'the workbench opens with the seed 000 sample and the task pane',
+    async run({ url, page }) {
+      await page.goto(`${url}/workbench.html`);
+      await pane(page).waitFor();
+      await showSheet(page, 'Month 7');
+      assert.equal(await cell(page, 'A7').innerText(), 'External Placements');
+      assert.equal(await cell(page, 'F37').innerText(), '8.380');
+      assert.equal(await cell(page, 'C5').innerText(), '(1.223)');
+    },
+  },
+  {
+    name: 'validating the clean sample finds no errors',
+    async run({ page }) {
+      await validate(page);
+      await assertNoError(page);
+      const summary = await pane(page).getByTestId('summary').innerText();
+      assert.match(summary, /Ready to submit|^0 errors/, summary);
+      const errors = await pane(page).getByRole('region', { name: /· Errors$/ }).count();
+      assert.equal(errors, 0, summary);
+    },
+  },
+  {
+    name: 'a sub total typed over its formula is reported at its cell',
+    async run({ page }) {
+      await showSheet(page, 'Month 7');
+      await typeInto(page, 'B16', '115.000');
+      assert.equal(await cell(page, 'B16').innerText(), '115.000');
+      await validate(page);
+      const finding = pane(page).locator('[data-testid="finding"][data-cell="Month 7!B16"]').first();
+      await finding.waitFor();
+      assert.match(await pane(page).getByTestId('summary').innerText(), /[1-9]\d* errors?/);
+    },
+  },
+  {
+    name: 'clicking the finding selects its cell in the grid',
+    async run({ page }) {
+      await cell(page, 'A1').click();
+      const finding = pane(page).locator('[data-testid="finding"][data-cell="Month 7!B16"]').first();
+      await finding.getByRole('button', { name: 'Go to Month 7!B16' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="selected-address"]')?.textContent === 'Month 7!B16');
+      assert.equal(await cell(page, 'B16').getAttribute('aria-selected'), 'true');
+    },
+  },
+  {
+    name: 'Fix previews the change, then restores the SUM formula',
+    async run({ page, screenshots }) {
+      const finding = pane(page).locator('[data-testid="finding"][data-cell="Month 7!B16"]').first();
+      await finding.getByRole('button', { name: 'Fix…' }).click();
+      const preview = pane(page).getByTestId('plan-preview');
+      await preview.waitFor();
+      assert.match(await preview.innerText(), /Month 7!B16/);
+      await page.screenshot({ path: path.join(screenshots, 'fix-preview.png') });
+      await applyPreview(page);
+      await assertNoError(page);
+      await cell(page, 'B16').click();
+      assert.equal(await page.getByTestId('formula-bar').innerText(), '=SUM(B5:B15)');
+      assert.equal(await cell(page, 'B16').innerText(), '115.076');
+      await pane(page).getByTestId('summary').waitFor();
+      assert.equal(await pane(page).locator('[data-testid="finding"][data-cell="Month 7!B16"]').count(), 0);
+    },
+  },
+  {
+    name: 'Apply RAG colours the RAG column by the default policy',
+    async run({ page, screenshots }) {
+      await chooseTab(page, 'RAG');
+      await pane(page).getByRole('button', { name: 'Apply RAG colours' }).click();
+      await applyPreview(page);
+      await assertNoError(page);
+      await showSheet(page, 'Month 7');
+      // External Placements +14.701 and CLA West +0.168: Red; Leaving Care +0.029: Amber; Prevention Services: Green.
+      await page.waitForFunction(() => document.querySelector('td[data-cell="H7"]')?.getAttribute('data-fill') !== '');
+      assert.equal(await background(page, 'H7'), rgb('#FFC7CE'));
+      assert.equal(await background(page, 'H13'), rgb('#FFC7CE'));
+      assert.equal(await background(page, 'H14'), rgb('#FFEB9C'));
+      assert.equal(await background(page, 'H5'), rgb('#C6EFCE'));
+      await page.screenshot({ path: path.join(screenshots, 'workbench.png') });
+    },
+  },
+  {
+    name: 'movement is computed against the Month 6 sheet',
+    async run({ page }) {
+      await chooseTab(page, 'Movement');
+      await pane(page).getByRole('button', { name: 'Compute movement' }).click();
+      await applyPreview(page);
+      await assertNoError(page);
+      await showSheet(page, 'Month 7');
+      await cell(page, 'K7').click();
+      assert.match(await page.getByTestId('formula-bar').innerText(), /'Month 6'!/);
+      assert.equal(await cell(page, 'K7').innerText(), '0.234');
+      assert.equal(await cell(page, 'K37').innerText(), '(0.375)');
+    },
+  },
+  {
+    name: 'the mitigation tracker keeps an action typed by the officer when regenerated',
+    async run({ page }) {
+      await chooseTab(page, 'Trackers');
+      await pane(page).getByRole('button', { name: 'Insert or update mitigation tracker' }).click();
+      await applyPreview(page);
+      await assertNoError(page);
+      await showSheet(page, 'Mitigation Tracker');
+      const target = await page.evaluate(() => {
+        // The first empty cell in column A below the header block, where an officer would add an action.
+        const cells = [...document.querySelectorAll('td[data-cell^="A"]')];
+        const header = cells.find((td) => /mitigat|action/i.test(td.textContent ?? ''));
+        const start = header ? Number(header.getAttribute('data-cell').slice(1)) : 4;
+        const free = cells.find((td) => Number(td.getAttribute('data-cell').slice(1)) > start && (td.textContent ?? '') === '');
+        return free?.getAttribute('data-cell');
+      });
+      assert.ok(target, 'no empty action row on the tracker');
+      await typeInto(page, target, 'Recruit two more in-house foster carers');
+      await chooseTab(page, 'Trackers');
+      await pane(page).getByRole('button', { name: 'Insert or update mitigation tracker' }).click();
+      await applyPreview(page);
+      await assertNoError(page);
+      await showSheet(page, 'Mitigation Tracker');
+      assert.equal(await page.locator('td', { hasText: 'Recruit two more in-house foster carers' }).count(), 1);
+    },
+  },
+  {
+    name: 'Revert last change takes the last plan back',
+    async run({ page }) {
+      await showSheet(page, 'Month 7');
+      const revert = pane(page).getByRole('button', { name: 'Revert last change' });
+      await revert.click();
+      await pane(page).getByTestId('notice').filter({ hasText: /^Reverted: / }).waitFor();
+      await assertNoError(page);
+    },
+  },
+  {
+    name: 'the task pane has no serious or critical accessibility violations',
+    async run({ page, screenshots }) {
+      await chooseTab(page, 'Validate');
+      await validate(page);
+      const results = await new AxeBuilder({ page }).include('[data-testid="task-pane"]').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+      await pane(page).screenshot({ path: path.join(screenshots, 'task-pane.png') });
+    },
+  },
+];
