@@ -25,18 +25,22 @@ function everyTable(title: string, plan: (input: OperationInput, table: Operatio
   };
 }
 
-/** HyperFormula (GPL, a devDependency) is loaded only when present; without it formulas are left for Excel to calculate. */
-async function loadCalculator(): Promise<Calculator | undefined> {
+/**
+ * HyperFormula (GPL, a devDependency) is loaded only when installed; without it formulas
+ * are written for Excel to calculate on open. A synchronous require keeps this working
+ * under tsx's CommonJS hook and in the esbuild bundle alike.
+ */
+function loadCalculator(): Calculator | undefined {
   try {
-    const mod = await import('../host/calc/recalculate');
-    return mod.recalculate;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional dependency, loaded on demand
+    return (require('../host/calc/recalculate') as typeof import('../host/calc/recalculate')).recalculate;
   } catch {
     return undefined;
   }
 }
 
-export async function realEngine(): Promise<CliEngine> {
-  const calculate = await loadCalculator();
+export function realEngine(): CliEngine {
+  const calculate = loadCalculator();
   return {
     validate,
     operations: {

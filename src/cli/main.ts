@@ -8,6 +8,7 @@ import { WorkbookReadError } from '../host/xlsx/errors';
 import { runApply, CommandFailed } from './apply';
 import { UsageError, parseArgs } from './args';
 import { runCheck } from './check';
+import { realEngine } from './engine-wiring';
 import type { CliEngine } from './engine-port';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
 
@@ -40,6 +41,5 @@ export const processIo: CliIo = {
 
 /** The process entry used by bin/budget-monitor.js. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const { realEngine } = await import('./engine-wiring');
-  return runCli(argv, processIo, await realEngine());
+  return runCli(argv, processIo, realEngine());
 }

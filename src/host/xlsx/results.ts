@@ -12,6 +12,14 @@ import { excelResult } from './write';
 
 export type Calculator = (workbook: Workbook) => Workbook;
 
+/** The reader leaves holes for empty rows and cells; calculators such as HyperFormula want every slot present. */
+function dense(workbook: Workbook): Workbook {
+  return {
+    ...workbook,
+    sheets: workbook.sheets.map((s) => ({ ...s, rows: Array.from(s.rows, (row) => (row ? Array.from(row) : [])) })),
+  };
+}
+
 /**
  * Stores calculated results: always for the formulas the plan wrote, and for every other
  * formula (whose inputs the plan may have changed) unless the calculator could not work
@@ -20,7 +28,7 @@ export type Calculator = (workbook: Workbook) => Workbook;
  */
 export function fillFormulaResults(wb: ExcelJS.Workbook, written: readonly WrittenFormula[], calculate: Calculator): void {
   const before = excelJsToWorkbook(wb);
-  const calculated = calculate(before);
+  const calculated = calculate(dense(before));
   const writtenKeys = new Set(written.map((w) => `${w.sheet}\u0000${w.row}\u0000${w.col}`));
   calculated.sheets.forEach((sheet, s) => {
     const ws = wb.getWorksheet(sheet.name);

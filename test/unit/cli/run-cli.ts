@@ -9,12 +9,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-let engine: Promise<CliEngine> | undefined;
+let engine: CliEngine | undefined;
 
 export async function runWith(argv: readonly string[], withEngine?: CliEngine): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, withEngine ?? (await (engine ??= realEngine())));
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, withEngine ?? (engine ??= realEngine()));
   return { code, stdout, stderr };
 }
 

@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
+import { seed000Table1Formulas } from '../../fixtures/grids';
+import { realEngine } from '../../../src/cli/engine-wiring';
+import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
+import { internals } from '../../../src/host/xlsx/internals';
+import { markerOfFormula } from '../../../src/host/xlsx/cf-tag';
+import { cellAt } from '../../../src/engine/grid';
+import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
+import { expectOneLineError, runWith } from './run-cli';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bm-apply-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const engine = realEngine();
+
+async function revalidate(file: string) {
+  return engine.validate(await readWorkbookFile(file), { policy: DEFAULT_RAG_POLICY });
+}
+
+function firstSubtotalRow(): number {
+  return seed000Table1Formulas().sheets[0]!.rows.findIndex((r) => r?.[0]?.value === 'sub total');
+}
+
+describe('apply --fix', () => {
+  it.each(Object.keys(FAULT_FIXTURES))('%s: no fixable error remains, the input is untouched', async (name) => {
+    const input = fixturePath(name);
+    const before = await fs.readFile(input);
+    const out = path.join(dir, 'fixed.xlsx');
+    const run = await runWith(['apply', input, '--out', out, '--fix']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Applied \d+ fix(es)?\.$/m);
+    expect(run.stdout).toMatch(/Wrote .*fixed\.xlsx\.\n$/);
+    expect(await fs.readFile(input)).toEqual(before);
+
+    const after = await revalidate(out);
+    expect(after.findings.filter((f) => f.severity === 'error' && f.fix)).toEqual([]);
+    expect(run.code).toBe(after.findings.some((f) => f.severity === 'error') ? 1 : 0);
+  }, 30_000);
+
+  it('fault-typed-subtotal: the typed sub total becomes its SUM with the figure Excel would show', async () => {
+    const out = path.join(dir, 'fixed.xlsx');
+    const run = await runWith(['apply', fixturePath('fault-typed-subtotal'), '--out', out, '--fix']);
+    expect(run.code).toBe(0);
+    const r = firstSubtotalRow();
+    const sheet = (await readWorkbookFile(out)).sheets[0]!;
+    expect(cellAt(sheet, r, 3).formula).toBe(`=SUM(D5:D${r})`);
+    expect(cellAt(sheet, r, 3).value).toBeCloseTo(98.506, 9);
+    // The grand total, which depends on it, shows the corrected figure too.
+    const totalRow = sheet.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && (row[0].value as string).endsWith('Services Total'));
+    expect(cellAt(sheet, totalRow, 3).value).toBeCloseTo(142.827, 9);
+    expect((await revalidate(out)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('apply --rag', () => {
+  async function ragRules(file: string): Promise<{ ref: string; marker: string | undefined }[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return internals(wb.getWorksheet('Month 7')!).conditionalFormattings.flatMap((cf) =>
+      cf.rules.map((r) => ({ ref: cf.ref, marker: markerOfFormula((r as { formulae?: string[] }).formulae?.[0]) })),
+    );
+  }
+
+  it('writes native tagged rules; applying again replaces them and keeps the officer’s own', async () => {
+    // An officer's own rule on the variance column, to be kept.
+    const start = path.join(dir, 'start.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixturePath('seed000-table1-formulas'));
+    wb.getWorksheet('Month 7')!.addConditionalFormatting({ ref: 'F5:F10', rules: [{ type: 'expression', priority: 1, formulae: ['F5>1'], style: { font: { italic: true } } }] });
+    await wb.xlsx.writeFile(start);
+
+    const once = path.join(dir, 'once.xlsx');
+    const twice = path.join(dir, 'twice.xlsx');
+    expect((await runWith(['apply', start, '--out', once, '--rag'])).stderr).toBe('');
+    expect((await runWith(['apply', once, '--out', twice, '--rag'])).stderr).toBe('');
+    const first = await ragRules(once);
+    const second = await ragRules(twice);
+    expect(first.filter((r) => r.marker === undefined)).toEqual([{ ref: 'F5:F10', marker: undefined }]);
+    expect(first.filter((r) => r.marker !== undefined).length).toBeGreaterThan(3);
+    expect(second.map((r) => r.marker).sort()).toEqual(first.map((r) => r.marker).sort());
+    expect(second.length).toBe(first.length);
+  });
+});
+
+describe('apply refuses, writing nothing', () => {
+  it('an existing output without --force, and replaces it with --force', async () => {
+    const out = path.join(dir, 'exists.xlsx');
+    await fs.writeFile(out, 'keep me');
+    expectOneLineError(await runWith(['apply', fixturePath('fault-typed-subtotal'), '--out', out, '--fix']), /exists\.xlsx already exists; choose another name or add --force/);
+    expect(await fs.readFile(out, 'utf8')).toBe('keep me');
+    const forced = await runWith(['apply', fixturePath('fault-typed-subtotal'), '--out', out, '--fix', '--force']);
+    expect(forced.code).toBe(0);
+    expect((await readWorkbookFile(out)).sheets[0]!.name).toBe('Month 7');
+  });
+
+  it('the input as output, even with --force', async () => {
+    const input = path.join(dir, 'in.xlsx');
+    await fs.copyFile(fixturePath('fault-typed-subtotal'), input);
+    const before = await fs.readFile(input);
+    expectOneLineError(await runWith(['apply', input, '--out', path.join(dir, '.', 'in.xlsx'), '--fix', '--force']), /--out names the input file/);
+    expect(await fs.readFile(input)).toEqual(before);
+  });
+
+  it('an unreadable input', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    expectOneLineError(await runWith(['apply', path.join(dir, 'missing.xlsx'), '--out', out, '--fix']), /missing\.xlsx: no such file/);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  it('an operation that is not available', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    const engineWithout = { ...engine, operations: {} };
+    expectOneLineError(await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--tracker'], engineWithout), /--tracker is not available yet .*nothing was written\./);
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
+  it('an operation that refuses this workbook', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    const refusing = { ...engine, operations: { report: () => ({ plan: { title: 'Report', edits: [] }, notes: [], problems: ['The sheet "Report" is not the add-in’s own.'] }) } };
+    expectOneLineError(await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--report'], refusing), /--report: The sheet "Report" is not the add-in’s own\. Nothing was written\./);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
+  it('a plan that cannot be applied (protected sheet)', async () => {
+    const input = path.join(dir, 'protected.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixturePath('fault-typed-subtotal'));
+    await wb.getWorksheet('Month 7')!.protect('', {});
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, 'out.xlsx');
+    expectOneLineError(await runWith(['apply', input, '--out', out, '--fix']), /The changes could not be made: Sheet "Month 7" is protected; unprotect it in Excel .*Nothing was written\./);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
