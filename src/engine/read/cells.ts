@@ -41,6 +41,8 @@ export interface SheetScan {
   readonly kinds: Uint8Array;
   /** Per-row counts; undefined for a row with no non-empty cell. */
   readonly stats: ReadonlyArray<RowStats | undefined>;
+  /** The kind at (row, col); Empty outside the sheet. A member, so hot loops avoid module look-ups. */
+  readonly kindAt: (row: number, col: number) => CellKind;
 }
 
 function hasDigit(text: string): boolean {
@@ -50,6 +52,8 @@ function hasDigit(text: string): boolean {
   }
   return false;
 }
+
+const MAYBE_NIL_OR_UNKNOWN = new Set(['-', '\u2013', '\u2014', '0', 'n', 't', 'u', '?']);
 
 /** The kind of one cell; cheap checks first so plain numbers and labels cost almost nothing. */
 export function kindOfCell(cell: Cell | undefined): CellKind {
@@ -62,8 +66,11 @@ export function kindOfCell(cell: Cell | undefined): CellKind {
   if (v.length <= 12) {
     const t = v.trim();
     if (t === '') return CellKind.Empty;
-    if (isNilText(t)) return CellKind.Nil;
-    if (isUnknownText(t)) return CellKind.Unknown;
+    // Nil and unknown words are short and start with one of these; skip the look-ups otherwise.
+    if (t.length <= 7 && MAYBE_NIL_OR_UNKNOWN.has(t.charAt(0).toLowerCase())) {
+      if (isNilText(t)) return CellKind.Nil;
+      if (isUnknownText(t)) return CellKind.Unknown;
+    }
     if (t.charCodeAt(0) === 35 && t.endsWith('!')) return CellKind.Error; // "#REF!" typed as text
   }
   if (!hasDigit(v)) return v.trim() === '' ? CellKind.Empty : CellKind.Text;
@@ -129,10 +136,8 @@ export function scanSheet(sheet: Sheet): SheetScan {
     }
     stats[r] = s;
   }
-  return { sheet, width, height, kinds, stats };
+  const kindAt = (row: number, col: number): CellKind =>
+    row < 0 || row >= height || col < 0 || col >= width ? CellKind.Empty : (kinds[row * width + col] as CellKind);
+  return { sheet, width, height, kinds, stats, kindAt };
 }
 
-export function kindAt(scan: SheetScan, row: number, col: number): CellKind {
-  if (row < 0 || row >= scan.height || col < 0 || col >= scan.width) return CellKind.Empty;
-  return scan.kinds[row * scan.width + col] as CellKind;
-}

@@ -7,10 +7,13 @@
 import { columnIndex, columnLetters } from '../address';
 import type { ColumnOverride, ColumnRole, TableColumn, TableKind } from '../model';
 import { unitInText } from '../units';
-import { CellKind, type SheetScan, kindAt } from './cells';
+import { CellKind, type SheetScan } from './cells';
 import type { TableRegion } from './regions';
 import { type HeaderRole, labelScore, roleOfHeader } from './roles';
 import { textOf } from './text';
+
+/** Local copy: reading a constant through a module binding costs a call per cell under CommonJS. */
+const KIND = { ...CellKind };
 
 interface ColumnProfile {
   readonly col: number;
@@ -35,12 +38,12 @@ function profileColumn(scan: SheetScan, region: TableRegion, col: number): Colum
   let rising = 0;
   let previous = Number.NEGATIVE_INFINITY;
   for (let r = region.firstRow; r <= region.lastRow; r++) {
-    const k = kindAt(scan, r, col);
-    if (k === CellKind.Empty) continue;
-    if (k === CellKind.Text || k === CellKind.Boolean) {
+    const k = scan.kindAt(r, col);
+    if (k === KIND.Empty) continue;
+    if (k === KIND.Text || k === KIND.Boolean) {
       texts++;
       textLength += textOf(scan.sheet.rows[r]?.[col]?.value).length;
-    } else if (k === CellKind.DigitText) {
+    } else if (k === KIND.DigitText) {
       // Damaged figures in a figure column, codes ("24S207") in a text column: decided by the majority.
       texts += 0.5;
       figures += 0.5;

@@ -82,15 +82,16 @@ function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly nu
   const compared = cols.filter((c) => hasNumberAt(scan, head.row, c));
   if (compared.length === 0 || compared.every((c) => numberAt(scan, head.row, c) === 0)) return undefined;
   const sums = compared.map(() => 0);
+  const targets = compared.map((c) => numberAt(scan, head.row, c)!);
+  const tolerances = compared.map((c) => toleranceFor(decimalsAt(scan, head.row, c) ?? 6));
   for (let k = h + 1; k <= end; k++) {
     let allMatch = true;
+    const spread = Math.max(1, (k - h) / 2); // rounding of each shown line adds up
     for (let j = 0; j < compared.length; j++) {
       const v = numberAt(scan, facts[k]!.row, compared[j]!);
       if (v === undefined) return undefined; // TBC or text among the lines: not a clean total
       sums[j]! += v;
-      const target = numberAt(scan, head.row, compared[j]!)!;
-      const tol = toleranceFor(decimalsAt(scan, head.row, compared[j]!) ?? 6) * Math.max(1, (k - h) / 2);
-      if (Math.abs(target - sums[j]!) > tol) allMatch = false;
+      if (Math.abs(targets[j]! - sums[j]!) > tolerances[j]! * spread) allMatch = false;
     }
     if (allMatch && k >= h + 2) return k;
   }

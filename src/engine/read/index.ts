@@ -11,7 +11,7 @@ import { buildColumns, settleContextualRoles } from './columns';
 import { settleRows } from './coverage';
 import { tableKindOf } from './kind';
 import { type TableRegion, findRegions } from './regions';
-import { rowFacts } from './rows';
+import { rowContext, rowFacts } from './rows';
 import { DEFAULT_SIGNS, detectSigns } from './signs';
 import { textOf } from './text';
 import { tableUnit } from './unit';
@@ -54,7 +54,7 @@ function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly Co
   const labelHeader = initial.find((c) => c.role === 'label')?.header ?? '';
   const kind = tableKindOf(initial, labelHeader);
   const columns = settleContextualRoles(initial, kind);
-  const ctx = { scan, columns, firstCol: region.firstCol, lastCol: region.lastCol };
+  const ctx = rowContext(scan, columns, region.firstCol, region.lastCol);
   const facts = [];
   for (let r = region.firstRow; r <= region.lastRow; r++) facts.push(rowFacts(ctx, r));
   const rows = settleRows(scan, facts, columns);

@@ -4,9 +4,12 @@
  * use. Blocks of figures under no recognisable header become headerless tables, so no
  * figures go unread.
  */
-import { CellKind, type SheetScan, isFigureKind, kindAt } from './cells';
+import { CellKind, type SheetScan, isFigureKind } from './cells';
 import { isUnitOnly, looksLikeHeaderWord } from './roles';
 import { textOf, yearIn } from './text';
+
+/** Local copy: reading a constant through a module binding costs a call per cell under CommonJS. */
+const KIND = { ...CellKind };
 
 export interface TableRegion {
   /** Rows above the header holding the title or a unit, top first. */
@@ -46,7 +49,7 @@ function nextFigureRow(scan: SheetScan, r: number): number | undefined {
 
 /** True when a figure sits in column c on one of the three rows from f. */
 function figureBelow(scan: SheetScan, f: number, c: number): boolean {
-  for (let r = f; r < Math.min(scan.height, f + 3); r++) if (isFigureKind(kindAt(scan, r, c))) return true;
+  for (let r = f; r < Math.min(scan.height, f + 3); r++) if (isFigureKind(scan.kindAt(r, c))) return true;
   return false;
 }
 
@@ -64,12 +67,12 @@ function isHeaderRow(scan: SheetScan, r: number): boolean {
   let overFigures = 0;
   let unitOrYearOverFigure = false;
   for (let c = s.first; c <= s.last && c < scan.width; c++) {
-    const kind = kindAt(scan, r, c);
-    if (kind !== CellKind.Text && kind !== CellKind.DigitText) continue;
+    const kind = scan.kindAt(r, c);
+    if (kind !== KIND.Text && kind !== KIND.DigitText) continue;
     const text = cellText(scan, r, c);
     const word = looksLikeHeaderWord(text);
     // Digits in a heading name a year, period or unit; anything else is a damaged figure row.
-    if (kind === CellKind.DigitText && !word) return false;
+    if (kind === KIND.DigitText && !word) return false;
     const over = figureBelow(scan, f, c);
     if (word) words++;
     if (over) overFigures++;
@@ -84,7 +87,7 @@ function isHeadingContinuation(scan: SheetScan, r: number, f: number): boolean {
   if (!isTextOnly(scan, r)) return false;
   const s = scan.stats[r]!;
   for (let c = s.first; c <= s.last && c < scan.width; c++) {
-    if (kindAt(scan, r, c) !== CellKind.Empty && !figureBelow(scan, f, c)) return false;
+    if (scan.kindAt(r, c) !== KIND.Empty && !figureBelow(scan, f, c)) return false;
   }
   return true;
 }

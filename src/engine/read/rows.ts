@@ -3,7 +3,7 @@
  * its words (or its formulas) say it is. Coverage (coverage.ts) settles the final kinds.
  */
 import { FIGURE_ROLES, type ColumnRole, type TableColumn } from '../model';
-import { CellKind, type SheetScan, kindAt } from './cells';
+import { CellKind, type SheetScan } from './cells';
 import { isColumnSum, sameColumnRows } from './formulas';
 import { indentOf, normaliseText } from './text';
 
@@ -52,46 +52,60 @@ export interface RowContext {
   readonly columns: readonly TableColumn[];
   readonly firstCol: number;
   readonly lastCol: number;
+  readonly labelCol: number | undefined;
+  /** Columns whose cells hold money figures, by sheet column. */
+  readonly figureCols: readonly TableColumn[];
+  /** Columns a label may sit in when the label column is empty, left to right. */
+  readonly labelFallbacks: readonly TableColumn[];
 }
+
+export function rowContext(scan: SheetScan, columns: readonly TableColumn[], firstCol: number, lastCol: number): RowContext {
+  return {
+    scan,
+    columns,
+    firstCol,
+    lastCol,
+    labelCol: columns.find((c) => c.role === 'label')?.col,
+    figureCols: columns.filter((c) => FIGURE_ROLES.has(c.role)),
+    labelFallbacks: columns.filter((c) => !NON_LABEL_ROLES.has(c.role)),
+  };
+}
+
+const { Empty: EMPTY, Text: TEXT, DigitText: DIGIT_TEXT, Boolean: BOOLEAN } = CellKind;
 
 function labelOf(ctx: RowContext, r: number): { raw: string; indent: number } | undefined {
   const row = ctx.scan.sheet.rows[r];
   if (!row) return undefined;
-  const labelColumn = ctx.columns.find((c) => c.role === 'label');
   const at = (c: number): { raw: string; indent: number } | undefined => {
     const cell = row[c];
     if (!cell || typeof cell.value !== 'string' || cell.value.trim() === '') return undefined;
     return { raw: cell.value, indent: indentOf(cell.value, cell.indent) };
   };
-  if (labelColumn) {
-    const own = at(labelColumn.col);
+  if (ctx.labelCol !== undefined) {
+    const own = at(ctx.labelCol);
     if (own) return own;
   }
   // A label elsewhere: a total written in a category column, a heading in a reference column.
-  for (const column of ctx.columns) {
-    if (NON_LABEL_ROLES.has(column.role)) continue;
-    const k = kindAt(ctx.scan, r, column.col);
-    if (k !== CellKind.Text && k !== CellKind.DigitText) continue;
-    if (FIGURE_ROLES.has(column.role) && k === CellKind.DigitText) continue;
+  const base = r * ctx.scan.width;
+  for (const column of ctx.labelFallbacks) {
+    const k = ctx.scan.kinds[base + column.col];
+    if (k !== TEXT && k !== DIGIT_TEXT) continue;
+    if (k === DIGIT_TEXT && FIGURE_ROLES.has(column.role)) continue;
     const found = at(column.col);
     if (found) return found;
   }
   return undefined;
 }
 
-function isFigureCell(kind: number): boolean {
-  return kind !== CellKind.Empty && kind !== CellKind.Text && kind !== CellKind.Boolean;
-}
-
 function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction: 'above' | 'below' } | undefined {
   const row = ctx.scan.sheet.rows[r];
   if (!row) return undefined;
   let inspected = 0;
-  for (const column of ctx.columns) {
-    if (!FIGURE_ROLES.has(column.role)) continue;
+  for (const column of ctx.figureCols) {
     const formula = row[column.col]?.formula;
     if (formula === undefined) continue;
-    if (isColumnSum(formula, column.col, r)) {
+    // A formula that never names its own column cannot add it up (=B5+C5 in D).
+    if (formula.includes(column.letter) && isColumnSum(formula, column.col, r)) {
       const rows = sameColumnRows(formula, column.col, r);
       const direction = rows.every((x) => x > r) ? 'below' : 'above';
       return { rows, direction };
@@ -117,12 +131,17 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const stats = ctx.scan.stats[r];
   if (!stats || stats.last < ctx.firstCol || stats.first > ctx.lastCol) return { row: r, hint: 'blank', label: '', key: '', indent: 0, hasFigures: false };
   let hasFigures = false;
+  const base = r * ctx.scan.width;
+  for (const column of ctx.figureCols) {
+    const k = ctx.scan.kinds[base + column.col]!;
+    if (k !== EMPTY && k !== TEXT && k !== BOOLEAN) {
+      hasFigures = true;
+      break;
+    }
+  }
   let otherText = false;
-  for (const column of ctx.columns) {
-    const k = kindAt(ctx.scan, r, column.col);
-    if (k === CellKind.Empty) continue;
-    if (FIGURE_ROLES.has(column.role) && isFigureCell(k)) hasFigures = true;
-    else otherText = true;
+  if (!hasFigures) {
+    for (let c = ctx.firstCol; c <= ctx.lastCol && c < ctx.scan.width; c++) if (ctx.scan.kinds[base + c] !== EMPTY) otherText = true;
   }
   const found = labelOf(ctx, r);
   const label = found ? found.raw.trim() : '';

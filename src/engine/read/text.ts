@@ -1,7 +1,10 @@
 /** Text helpers shared by the reader: one normal form for headers and labels. */
 
 /** Lower case, curly quotes and backticks as `'`, non-breaking spaces and runs of space as one space. */
+const NEEDS_CLEANING = /[\u2018\u2019`\u2013\u2014\u00a0\t\n\r]|\s\s/;
+
 export function normaliseText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim().toLowerCase();
   return text
     .replace(/[\u2018\u2019`]/g, "'")
     .replace(/[\u2013\u2014]/g, '-')

@@ -2,8 +2,11 @@
 import { FIGURE_ROLES, type TableColumn } from '../model';
 import { type Unit, unitInFormat, unitInText } from '../units';
 import type { SheetScan } from './cells';
-import { CellKind, kindAt } from './cells';
+import { CellKind } from './cells';
 import { textOf } from './text';
+
+/** Local copy: reading a constant through a module binding costs a call per cell under CommonJS. */
+const KIND = { ...CellKind };
 
 export interface TableUnit {
   readonly unit?: Unit;
@@ -30,7 +33,7 @@ export function tableUnit(scan: SheetScan, columns: readonly TableColumn[], titl
   let looked = 0;
   for (let r = firstRow; r <= lastRow && looked < 50; r++) {
     for (const c of figureCols) {
-      if (kindAt(scan, r, c) !== CellKind.Number) continue;
+      if (scan.kindAt(r, c) !== KIND.Number) continue;
       looked++;
       const unit = unitInFormat(scan.sheet.rows[r]?.[c]?.format);
       if (unit) return { unit, source: 'format' };
