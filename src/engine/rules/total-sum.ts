@@ -20,6 +20,7 @@ export const totalSumRule: Rule = {
     messages: {
       column: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}',
       columnUncounted: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}, not counting {uncounted}, which is not a number',
+      columnUncountedMany: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}, not counting {uncounted}, which are not numbers',
       columnRounding: '{noun} {cell} is {actual} and its lines add up to {expected}{inUnit}: a rounding difference, not an error',
       shownRounding: '{noun} {cell} shows {actual} but its lines as shown add up to {expected}{inUnit}: a rounding difference, not an error',
       rowTotal: 'Row total {cell} is {actual} but its year columns add up to {expected}{inUnit}',
@@ -63,7 +64,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       const verdict = compareFigures(statedValue, sum, ctx.tolerance(total.row, col));
       const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
       if (verdict === 'mismatch') {
-        const messageId = uncounted.length ? 'columnUncounted' : 'column';
+        const messageId = uncounted.length > 1 ? 'columnUncountedMany' : uncounted.length ? 'columnUncounted' : 'column';
         out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue) }));
       } else if (uncounted.length) {
         continue; // TBC lines that have not moved the total yet: nothing to say
