@@ -307,5 +307,6 @@ export function planMitigationTracker(workbook: Workbook, tables: readonly Monit
     plan: { title, description: msg.mitigationDescription(sheetName, ref(target.row.row, variance.col)), edits },
     notes,
     problems: [],
+    overwrites: written.overwrites,
   };
 }

@@ -12,7 +12,7 @@ import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
 import { matchLabels, normaliseLabel, type LabelItem } from './labels';
-import { cellText, columnFormat, columnSpan, contiguousRuns, numberLiteral, refused, sumFormula, type OperationResult } from './shared';
+import { cellEntry, cellText, columnFormat, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, sumFormula, type OperationResult } from './shared';
 
 /** Where last period's figures are: a sheet of this workbook, or last month's file. */
 export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
@@ -158,6 +158,12 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
     if (target.isNew && cellAt(sheet, headerRow, variance.col).bold) edits.push({ kind: 'setBold', sheet: table.sheet, range: `${letter}${headerRow + 1}`, bold: true });
   }
   const written = [...formulas.keys()];
+  const overwrites = written
+    .filter((r) => {
+      const cell = cellAt(sheet, r, target.col);
+      return hasContent(cell) && cellEntry(cell) !== formulas.get(r);
+    })
+    .map((r) => ({ sheet: table.sheet, range: `${letter}${r + 1}` }));
   for (const [start, end] of contiguousRuns(written)) {
     const block: string[][] = [];
     for (let r = start; r <= end; r++) block.push([formulas.get(r)!]);
@@ -165,7 +171,7 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
     edits.push({ kind: 'setNumberFormat', sheet: table.sheet, range: columnSpan(letter, start, end), format: columnFormat(sheet, table, variance) });
   }
   const range = columnSpan(letter, table.firstRow, table.lastRow);
-  return { plan: { title, description: msg.movementDescription(table.sheet, range, previousWhere), edits }, notes, problems: [] };
+  return { plan: { title, description: msg.movementDescription(table.sheet, range, previousWhere), edits }, notes, problems: [], overwrites };
 }
 
 /** A cell holding a nil word ("-") counts as zero; anything else stays as it is so errors show. */

@@ -143,13 +143,16 @@ export function planRagFormatting(table: MonitoringTable, policy: RagPolicy, opt
     }
   }
 
-  if (options.writeWords) edits.push(...wordEdits(table, policy, options.workbook, ragColumn, notes));
-
-  return { plan: { title, description: msg.ragDescription(table.sheet, table.range), edits }, notes, problems: [] };
+  const words = options.writeWords ? wordEdits(table, policy, options.workbook, ragColumn, notes) : [];
+  edits.push(...words.map((w) => w.edit));
+  const overwrites = words.filter((w) => w.replacesWord).map((w) => ({ sheet: table.sheet, range: w.edit.range }));
+  return { plan: { title, description: msg.ragDescription(table.sheet, table.range), edits }, notes, problems: [], overwrites };
 }
 
 /** The words the policy gives each row, written where the RAG cell is blank or says something else. */
-function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook | undefined, ragColumn: TableColumn | undefined, notes: string[]): Edit[] {
+type WordEdit = { edit: Extract<Edit, { kind: 'setValues' }>; replacesWord: boolean };
+
+function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook | undefined, ragColumn: TableColumn | undefined, notes: string[]): WordEdit[] {
   if (!ragColumn) return [];
   const sheet = workbook && findSheet(workbook, table.sheet);
   if (!sheet) {
@@ -160,7 +163,7 @@ function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook
   const forecast = columnByRole(table, 'forecast');
   const net = columnByRole(table, 'netBudget');
   const budgetCol = ragBudgetColumn(table, policy);
-  const edits: Edit[] = [];
+  const edits: WordEdit[] = [];
   for (const row of table.rows) {
     const level = LEVEL_OF[row.kind];
     if (!level) continue;
@@ -182,7 +185,8 @@ function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook
     const status = ragStatusFor(overspend, budget, level, policy, table.unit);
     const shown = cellText(cellAt(sheet, row.row, ragColumn.col)).toLowerCase();
     if (policy.words[status].some((w) => w.toLowerCase() === shown)) continue;
-    edits.push({ kind: 'setValues', sheet: table.sheet, range: `${columnLetters(ragColumn.col)}${row.row + 1}`, values: [[policy.words[status][0] ?? status]] });
+    const edit = { kind: 'setValues', sheet: table.sheet, range: `${columnLetters(ragColumn.col)}${row.row + 1}`, values: [[policy.words[status][0] ?? status]] } as const;
+    edits.push({ edit, replacesWord: shown !== '' });
   }
   return edits;
 }

@@ -15,10 +15,21 @@ export interface OperationResult {
   readonly notes: readonly string[];
   /** Why the operation cannot run; when there are any, the plan has no edits. */
   readonly problems: readonly string[];
+  /**
+   * Cells holding the officer's own entries that the plan replaces on purpose (a typed
+   * movement replaced by its formula, a wrong RAG word, a tracker's rolled-over amount).
+   * The preview shows them; the host is told it may write them (ApplyOptions.allowOverwrite).
+   */
+  readonly overwrites?: readonly SheetRange[];
+}
+
+export interface SheetRange {
+  readonly sheet: string;
+  readonly range: string;
 }
 
 export function refused(title: string, problems: readonly string[], notes: readonly string[] = []): OperationResult {
-  return { plan: { title, edits: [] }, notes, problems };
+  return { plan: { title, edits: [] }, notes, problems, overwrites: [] };
 }
 
 /** Policy money is in pounds; the table may count in £m or £000. Unknown units are taken as pounds. */

@@ -40,43 +40,71 @@ export class SheetDraft {
 /** Which cells of the old sheet the add-in generated or already carried over into the draft. */
 export type OwnedCell = (row: number, col: number) => boolean;
 
-export type SheetWrite = { readonly edits: Edit[] } | { readonly conflict: string };
+export type SheetWrite =
+  | { readonly edits: Edit[]; readonly overwrites: { readonly sheet: string; readonly range: string }[] }
+  | { readonly conflict: string };
 
 /**
- * The edits that turn `old` (absent for a new sheet) into the draft, as one block of
- * formulas and values. Cells of the old sheet that are not `owned` are written back as
- * they are; if the draft needs one of them, the result is a conflict naming that cell.
+ * The edits that turn `old` (absent for a new sheet) into the draft. Only cells whose
+ * content changes are written, row by row, so an officer's unchanged entries are not
+ * touched at all. Cells of the old sheet that are not `owned` are never written; if the
+ * draft needs one of them, the result is a conflict naming that cell. `overwrites` lists
+ * the owned cells with content that change (the host's allowOverwrite).
  */
 export function planSheetWrite(sheetName: string, old: Sheet | undefined, draft: SheetDraft, owned: OwnedCell, after?: string): SheetWrite {
+  if (!old) {
+    const block: CellEntry[][] = [];
+    for (let r = 0; r <= draft.lastRow; r++) {
+      const line: CellEntry[] = [];
+      for (let c = 0; c <= draft.lastCol; c++) line.push(draft.get(r, c));
+      block.push(line);
+    }
+    const edits: Edit[] = [{ kind: 'addSheet', sheet: sheetName, ...(after ? { after } : {}) }];
+    if (draft.lastRow >= 0) edits.push({ kind: 'setFormulas', sheet: sheetName, range: `A1:${toA1(draft.lastRow, draft.lastCol)}`, formulas: block });
+    return { edits, overwrites: [] };
+  }
   let lastRow = draft.lastRow;
   let lastCol = draft.lastCol;
-  if (old) {
-    old.rows.forEach((cells, r) =>
-      cells?.forEach((cell, c) => {
-        if (cell && hasContent(cell) && owned(r, c)) {
-          lastRow = Math.max(lastRow, r);
-          lastCol = Math.max(lastCol, c);
-        }
-      }),
-    );
-  }
-  const block: CellEntry[][] = [];
-  for (let r = 0; r <= lastRow; r++) {
-    const line: CellEntry[] = [];
-    for (let c = 0; c <= lastCol; c++) {
-      const oldCell = old ? cellAt(old, r, c) : undefined;
-      const foreign = oldCell !== undefined && hasContent(oldCell) && !owned(r, c);
-      if (foreign && draft.has(r, c) && !sameEntry(cellEntry(oldCell), draft.get(r, c))) return { conflict: toA1(r, c) };
-      line.push(foreign ? cellEntry(oldCell) : draft.get(r, c));
-    }
-    block.push(line);
-  }
+  old.rows.forEach((cells, r) =>
+    cells?.forEach((cell, c) => {
+      if (cell && hasContent(cell) && owned(r, c)) {
+        lastRow = Math.max(lastRow, r);
+        lastCol = Math.max(lastCol, c);
+      }
+    }),
+  );
   const edits: Edit[] = [];
-  if (!old) edits.push({ kind: 'addSheet', sheet: sheetName, ...(after ? { after } : {}) });
-  if (lastRow >= 0 && lastCol >= 0) edits.push({ kind: 'setFormulas', sheet: sheetName, range: `A1:${toA1(lastRow, lastCol)}`, formulas: block });
-  return { edits };
+  const overwrites: { sheet: string; range: string }[] = [];
+  for (let r = 0; r <= lastRow; r++) {
+    let run: { start: number; entries: CellEntry[] } | undefined;
+    const flush = (): void => {
+      if (!run) return;
+      const range = `${toA1(r, run.start)}${run.entries.length > 1 ? `:${toA1(r, run.start + run.entries.length - 1)}` : ''}`;
+      edits.push({ kind: 'setFormulas', sheet: sheetName, range, formulas: [run.entries] });
+      run = undefined;
+    };
+    for (let c = 0; c <= lastCol + 1; c++) {
+      const oldCell = cellAt(old, r, c);
+      const oldEntry = hasContent(oldCell) ? cellEntry(oldCell) : null;
+      const foreign = oldEntry !== null && !owned(r, c);
+      const wanted = foreign ? oldEntry : draft.get(r, c);
+      if (foreign && draft.has(r, c) && !sameEntry(oldEntry, draft.get(r, c))) return { conflict: toA1(r, c) };
+      if (c > lastCol || sameEntry(oldEntry, wanted)) {
+        flush();
+        continue;
+      }
+      if (oldEntry !== null) overwrites.push({ sheet: sheetName, range: toA1(r, c) });
+      if (run && run.start + run.entries.length === c) run.entries.push(wanted);
+      else {
+        flush();
+        run = { start: c, entries: [wanted] };
+      }
+    }
+    flush();
+  }
+  return { edits, overwrites };
 }
 
 function sameEntry(a: CellEntry, b: CellEntry): boolean {
-  return a === b || (typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim());
+  return a === b || (typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim()) || (a === null && b === '') || (a === '' && b === null);
 }

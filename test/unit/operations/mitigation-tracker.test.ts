@@ -100,6 +100,9 @@ describe('mitigation tracker on seed 000 (Table 3 made live)', () => {
     const filled = recalculate(typeInto(typeSeedActions(after), SHEET, { B6: 'J. Shelbourn-Barrow', I6: 'Agreed', C6: 'External Placements', K40: 'note off to the side' }));
     const again = generate(filled);
     expect(again.result.problems).toEqual([]);
+    // Nothing changed, so no cell is written at all: the host never sees the officer's cells.
+    expect(again.result.plan.edits.filter((e) => e.kind === 'setFormulas' || e.kind === 'setValues')).toEqual([]);
+    expect(again.result.overwrites).toEqual([]);
     const a = again.after.sheets.find((s) => s.name === SHEET)!;
     const f = filled.sheets.find((s) => s.name === SHEET)!;
     const diffs: string[] = [];
@@ -123,6 +126,9 @@ describe('mitigation tracker on seed 000 (Table 3 made live)', () => {
       'Amounts for Quarter 2 are kept in the history columns on the right.',
     ]);
     const a = rolled.after;
+    // The headings and officer amounts replaced on purpose (Quarter 2 → Month 7 in column D), for the
+    // host's allowOverwrite; TBC → TBC and - → - are left untouched.
+    expect(rolled.result.overwrites).toEqual(['D4', 'E4', 'D6', 'D10', 'D11'].map((range) => ({ sheet: SHEET, range })));
     expect(['D4', 'E4', 'K4'].map((c) => valueAt(a, SHEET, c))).toEqual(['Month 7 £m', 'Month 8 £m', 'Quarter 2 £m']);
     expect(['A6', 'D6', 'E6', 'F6', 'K6'].map((c) => round3(valueAt(a, SHEET, c)))).toEqual([valueAt(filled, SHEET, 'A6'), -0.1, -0.1, 0, 'TBC']);
     expect(round3(valueAt(a, SHEET, 'D5'))).toBe(9.91); // still variance − movement: the table has not moved on

@@ -58,6 +58,14 @@ describe('planMovement on seed 000 against a "Month 6" sheet', () => {
     expect(result.notes).toEqual([]);
   });
 
+  it('lists the typed movements it replaces, for the host to allow', () => {
+    const typed = [...publishedMovements(sheetOf(workbook, 'Month 7').rows).keys()]
+      .filter((r) => sheetOf(workbook, 'Month 7').rows[r]![10]!.formula === undefined)
+      .map((r) => ({ sheet: 'Month 7', range: `K${r + 1}` }));
+    expect(typed).toHaveLength(25);
+    expect(result.overwrites).toEqual(expect.arrayContaining(typed));
+  });
+
   it('applying twice equals applying once, and planning again on the result plans the same edits', () => {
     expect(applyPlan(applyPlan(workbook, result.plan), result.plan)).toEqual(applyPlan(workbook, result.plan));
     const again = planMovementAgainst(tableOf(sheetOf(after, 'Month 7')), after, { table: previous.table, sheet: sheetOf(after, 'Month 6') });
