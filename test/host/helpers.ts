@@ -46,3 +46,27 @@ export async function failure(promise: Promise<unknown>): Promise<Error & { code
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/**
+ * The cells (A1 on a sheet) where two workbooks differ, at most `limit` of them. For big
+ * sheets, where a deep `toEqual` over hundreds of thousands of cells is too slow.
+ */
+export function differingCells(actual: Workbook, expected: Workbook, limit = 5): string[] {
+  const a = comparable(actual);
+  const b = comparable(expected);
+  const out: string[] = [];
+  for (const sheet of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const left = a[sheet] ?? {};
+    const right = b[sheet] ?? {};
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      if (JSON.stringify(left[key]) !== JSON.stringify(right[key])) out.push(`${sheet}!${key}`);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** Deep equality through JSON first (fast), with Jest's diff only when they differ. */
+export function expectSameState<T>(actual: T, expected: T): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual).toEqual(expected);
+}

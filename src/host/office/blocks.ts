@@ -87,7 +87,7 @@ export async function readInBlocks<T>(
       cells += (part.cursor.next - part.from) * part.cursor.cols;
     }
     // Size the next blocks from what this sync actually carried, with a margin.
-    if (cells > 0) scale = Math.max(0.05, (1.25 * bytes) / cells / averageGuess(batch.map((b) => b.read)));
+    if (cells > 0) scale = Math.max(0.05, (1.05 * bytes) / cells / averageGuess(batch.map((b) => b.read)));
   }
   return results;
 }

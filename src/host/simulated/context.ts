@@ -22,6 +22,11 @@ export interface SyncStats {
   syncs: number;
   requestBytes: number;
   responseBytes: number;
+  /** The largest single request and response so far. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Syncs refused for their payload size. */
+  payloadErrors: number;
 }
 
 /** A failure to inject: at the `atSync`-th sync (1-based, counted over the whole Excel), after running `afterActions` of its calls. */
@@ -61,9 +66,11 @@ export class SimulatedRequestContext {
     const syncNumber = stats.syncs;
     const requestBytes = jsonBytes(actions.map((a) => a.request));
     stats.requestBytes += requestBytes;
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     if (this.host.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.host.syncDelayMs));
     else await Promise.resolve();
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
+      stats.payloadErrors += 1;
       throw new SimulatedOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
     const failure = this.host.takeFailure(syncNumber);
@@ -82,7 +89,9 @@ export class SimulatedRequestContext {
     }
     const responseBytes = jsonBytes(responses);
     stats.responseBytes += responseBytes;
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     if (responseBytes > PAYLOAD_LIMIT_BYTES) {
+      stats.payloadErrors += 1;
       throw new SimulatedOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
     for (const deliver of deliveries) deliver();

@@ -31,7 +31,7 @@ export interface SimSnapshot {
 }
 
 export class SimulatedExcel implements ContextHost {
-  readonly stats: SyncStats = { syncs: 0, requestBytes: 0, responseBytes: 0 };
+  readonly stats: SyncStats = { syncs: 0, requestBytes: 0, responseBytes: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadErrors: 0 };
   syncDelayMs: number;
   excelApiVersion: string;
   /** The options of the last `run`, e.g. whether mergeUndoGroup was asked for. */
@@ -78,6 +78,9 @@ export class SimulatedExcel implements ContextHost {
     this.stats.syncs = 0;
     this.stats.requestBytes = 0;
     this.stats.responseBytes = 0;
+    this.stats.maxRequestBytes = 0;
+    this.stats.maxResponseBytes = 0;
+    this.stats.payloadErrors = 0;
   }
 
   // ---- Outside the API: what the officer does, and what tests inspect. ----

@@ -1,0 +1,73 @@
+/** Payload limits: large sheets are read and written in blocks, and a failed block leaves nothing behind. */
+import { sheetFromValues, type Workbook } from '../../src/engine/grid';
+import { LEDGER_KEY } from '../../src/host/office';
+import { PAYLOAD_LIMIT_BYTES } from '../../src/host/simulated';
+import { differingCells, expectSameState, failure, simulatedHost } from './helpers';
+
+function tall(rows: number, width: (r: number) => (string | number)[]): Workbook {
+  return { sheets: [sheetFromValues('Lines', Array.from({ length: rows }, (_, r) => width(r)))] };
+}
+
+describe('a 200,000-row sheet', () => {
+  const ROWS = 200_000;
+  const source = tall(ROWS, (r) => [`Cost centre ${r}`, r * 1.5, -r, `Note ${r % 97}`]);
+
+  test('is read in blocks, each sync under 5 MB, to the same grid', async () => {
+    const { excel, host } = simulatedHost(source);
+    const read = await host.readWorkbook();
+    expect(excel.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(excel.stats.responseBytes).toBeGreaterThan(2 * PAYLOAD_LIMIT_BYTES);
+    // 3 syncs plus at most one per further 4 MB of payload.
+    expect(excel.stats.syncs).toBeGreaterThan(3);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(3 + Math.ceil(excel.stats.responseBytes / (4 * 1024 * 1024)));
+    const sheet = read.workbook.sheets[0]!;
+    expect(sheet.rows).toHaveLength(ROWS);
+    expect(sheet.rows[ROWS - 1]).toEqual([{ value: `Cost centre ${ROWS - 1}` }, { value: (ROWS - 1) * 1.5 }, { value: -(ROWS - 1) }, { value: `Note ${(ROWS - 1) % 97}` }]);
+    expect(differingCells(read.workbook, source)).toEqual([]);
+  });
+
+  test('is written in blocks, each request under 5 MB, and reverted', async () => {
+    const { excel, host } = simulatedHost(source);
+    const values = Array.from({ length: ROWS }, (_, r) => [`checked ${r}`, r % 2 === 0]);
+    const applied = await host.applyPlan({ title: 'Mark lines', edits: [{ kind: 'setValues', sheet: 'Lines', range: `E1:F${ROWS}`, values }] });
+    expect(excel.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    const lines = excel.sheet('Lines');
+    expect(lines.rows[0]![4]).toEqual({ value: 'checked 0' });
+    expect(lines.rows[ROWS - 1]![5]).toEqual({ value: false });
+    await host.revert(applied.id);
+    expect(lines.rows[ROWS - 1]![4]?.value).toBeUndefined();
+    expect(lines.rows[ROWS - 1]![5]?.value).toBeUndefined();
+  });
+});
+
+test('a block that hits the payload limit is read again at half size', async () => {
+  const big = 'x'.repeat(2000);
+  const source = tall(3000, (r) => [`${r}${big}`, `${big}${r}`]);
+  const { excel, host } = simulatedHost(source);
+  const read = await host.readWorkbook();
+  expect(excel.stats.payloadErrors).toBeGreaterThan(0);
+  expect(differingCells(read.workbook, source)).toEqual([]);
+});
+
+test('a failure injected at any sync of a multi-block write leaves the workbook as it was', async () => {
+  const ROWS = 30_000;
+  const source = tall(ROWS, (r) => [`Line ${r}`, r]);
+  const text = (r: number, c: number) => `Commentary for line ${r}, column ${c}: within budget`;
+  const plan = {
+    title: 'Comment every line',
+    edits: [{ kind: 'setValues' as const, sheet: 'Lines', range: `C1:E${ROWS}`, values: Array.from({ length: ROWS }, (_, r) => [text(r, 1), text(r, 2), text(r, 3)]) }],
+  };
+  const probe = simulatedHost(source);
+  await probe.host.applyPlan(plan);
+  const syncs = probe.excel.stats.syncs;
+  expect(probe.excel.stats.requestBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES); // so the write needs several blocks
+  for (let at = 1; at <= syncs; at++) {
+    const { excel, host } = simulatedHost(source);
+    const before = excel.snapshot();
+    excel.injectFailure({ atSync: at, code: 'GeneralException' });
+    const error = await failure(host.applyPlan(plan));
+    expect(error.code).toBe('general');
+    expectSameState(excel.snapshot(), before);
+    expect(excel.settings()[LEDGER_KEY]).toBeUndefined();
+  }
+});
