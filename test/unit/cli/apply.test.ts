@@ -142,3 +142,53 @@ describe('apply refuses, writing nothing', () => {
     await expect(fs.stat(out)).rejects.toThrow();
   });
 });
+
+describe('apply --movement and --tracker (formulas evaluated by HyperFormula)', () => {
+  const figure = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+
+  it('--movement rebuilds a removed movement column as live formulas equal to the seed movements', async () => {
+    const { seed000MonthsWorkbook } = await import('../../fixtures/grids');
+    const { workbookToExcelJs } = await import('../../../src/host/xlsx/write');
+    const original = seed000MonthsWorkbook();
+    const m7 = original.sheets.find((s) => s.name === 'Month 7')!;
+    const K = 10;
+    const withoutMovement = { sheets: original.sheets.map((s) => (s === m7 ? { ...s, rows: s.rows.map((r) => r?.filter((_c, c) => c !== K)) } : s)) };
+    const input = path.join(dir, 'no-movement.xlsx');
+    await workbookToExcelJs(withoutMovement).xlsx.writeFile(input);
+    const out = path.join(dir, 'movement.xlsx');
+    const run = await runWith(['apply', input, '--out', out, '--movement']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Applied: Movement from Month 6 on Month 7.');
+
+    const sheet = (await readWorkbookFile(out)).sheets.find((s) => s.name === 'Month 7')!;
+    const headerRow = 2;
+    const col = sheet.rows[headerRow]!.findIndex((c) => typeof c?.value === 'string' && /^Movement From Month 6/i.test(c.value));
+    expect(col).toBeGreaterThan(5);
+    let compared = 0;
+    m7.rows.forEach((row, r) => {
+      const expected = row?.[K];
+      if (r <= headerRow || typeof expected?.value !== 'number') return;
+      const cell = cellAt(sheet, r, col);
+      expect(cell.formula).toMatch(/^=/);
+      expect(figure(cell.value)).toBeCloseTo(expected.value, 9);
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(25);
+  });
+
+  it('--tracker links To be Mitigated to this month’s total variance (8.380, 8.755 the month before)', async () => {
+    const out = path.join(dir, 'tracker.xlsx');
+    const run = await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--tracker']);
+    expect(run.stderr).toBe('');
+    const sheet = (await readWorkbookFile(out)).sheets.find((s) => s.name === 'Mitigation Tracker')!;
+    const header = sheet.rows.findIndex((r) => r?.[0]?.value === 'In-Year Mitigation Proposed');
+    const colOf = (text: string) => sheet.rows[header]!.findIndex((c) => c?.value === text);
+    const rowOf = (label: string) => sheet.rows.findIndex((r) => r?.[0]?.value === label);
+    const thisMonth = colOf('Month 7 £m');
+    const lastMonth = colOf('Month 6 £m');
+    expect(cellAt(sheet, rowOf('To be Mitigated'), thisMonth).formula).toMatch(/'Month 7'!F37/);
+    expect(figure(cellAt(sheet, rowOf('To be Mitigated'), thisMonth).value)).toBeCloseTo(8.38, 9);
+    expect(figure(cellAt(sheet, rowOf('To be Mitigated'), lastMonth).value)).toBeCloseTo(8.755, 9);
+    expect(figure(cellAt(sheet, rowOf('Still to be Mitigated'), thisMonth).value)).toBeCloseTo(8.38, 9);
+  });
+});
