@@ -92,7 +92,8 @@ function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole
 export function buildColumns(scan: SheetScan, region: TableRegion, overrides: readonly ColumnOverride[]): TableColumn[] {
   const profiles: ColumnProfile[] = [];
   for (let c = region.firstCol; c <= region.lastCol; c++) profiles.push(profileColumn(scan, region, c));
-  const mine = overrides.filter((o) => o.sheet === scan.sheet.name);
+  // Overrides for this sheet naming a real column; a malformed letter is ignored, not fatal.
+  const mine = overrides.filter((o) => o.sheet === scan.sheet.name && safeColumnIndex(o.column) >= 0);
   const overriddenLabel = mine.find((o) => o.role === 'label');
   let labelCol = chooseLabelColumn(profiles);
   if (overriddenLabel) labelCol = safeColumnIndex(overriddenLabel.column);
@@ -116,11 +117,8 @@ export function buildColumns(scan: SheetScan, region: TableRegion, overrides: re
 }
 
 function safeColumnIndex(letters: string): number {
-  try {
-    return columnIndex(letters.trim());
-  } catch {
-    return -1;
-  }
+  if (!/^\s*[A-Za-z]{1,3}\s*$/.test(letters)) return -1;
+  return columnIndex(letters.trim());
 }
 
 const SAVINGS_STATUS: ReadonlySet<ColumnRole> = new Set(['overAchieved', 'achieved', 'onTrack', 'atRisk']);

@@ -1,0 +1,121 @@
+/** Overrides, and grids no one planned for: the reader never throws and its model stays consistent. */
+import fc from 'fast-check';
+import type { Cell, CellValue, Sheet, Workbook } from '../../../src/engine/grid';
+import type { MonitoringTable } from '../../../src/engine/model';
+import { readTables } from '../../../src/engine/read';
+import { GRID_FIXTURES, seed000Table1Values, seed004Table6 } from '../../fixtures/grids';
+
+/** Invariants every table must satisfy, whatever the grid. */
+function expectConsistent(table: MonitoringTable): void {
+  expect(table.firstRow).toBeLessThanOrEqual(table.lastRow);
+  expect(table.firstCol).toBeLessThanOrEqual(table.lastCol);
+  expect(table.rows.map((r) => r.row)).toEqual(Array.from({ length: table.lastRow - table.firstRow + 1 }, (_, i) => table.firstRow + i));
+  expect(table.columns.map((c) => c.col)).toEqual(Array.from({ length: table.lastCol - table.firstCol + 1 }, (_, i) => table.firstCol + i));
+  expect(table.columns.filter((c) => c.role === 'label').length).toBeLessThanOrEqual(1);
+  for (const h of table.headerRows) expect(h).toBeLessThan(table.firstRow);
+  for (const r of table.rows) {
+    if (r.kind === 'subtotal' || r.kind === 'total') {
+      expect(r.covers).toBeDefined();
+      for (const c of r.covers!) {
+        expect(c).not.toBe(r.row);
+        expect(c).toBeGreaterThanOrEqual(table.firstRow);
+        expect(c).toBeLessThanOrEqual(table.lastRow);
+      }
+    } else {
+      expect(r.covers).toBeUndefined();
+    }
+  }
+}
+
+describe('column overrides', () => {
+  it('replace the guessed role of the named column on the named sheet only', () => {
+    const overrides = [
+      { sheet: 'Month 7', column: 'K', role: 'otherNumber' as const },
+      { sheet: 'Month 6', column: 'B', role: 'income' as const },
+    ];
+    const [table] = readTables(seed000Table1Values(), { overrides });
+    const k = table!.columns.find((c) => c.letter === 'K')!;
+    const b = table!.columns.find((c) => c.letter === 'B')!;
+    expect([k.role, k.overridden]).toEqual(['otherNumber', true]);
+    expect([b.role, b.overridden]).toEqual(['expenditure', false]);
+  });
+
+  it('can move the label column, and row labels follow it', () => {
+    const [table] = readTables(seed004Table6(), { overrides: [{ sheet: 'Table 6', column: 'd', role: 'label' }] });
+    expect(table!.columns.map((c) => `${c.letter}:${c.role}:${c.overridden}`)).toEqual([
+      'A:otherText:false', 'B:reference:false', 'C:otherText:false', 'D:label:true', 'E:otherNumber:false',
+    ]);
+    expect(table!.rows[0]!.label).toBe('Current activity to step down higher cost placements and reunite some families');
+  });
+
+  it('ignore a column letter that is not one', () => {
+    const [table] = readTables(seed004Table6(), { overrides: [{ sheet: 'Table 6', column: '7!', role: 'label' }] });
+    expect(table!.columns.find((c) => c.role === 'label')?.letter).toBe('C');
+  });
+});
+
+describe('grids no one planned for', () => {
+  const sheet = (name: string, rows: Sheet['rows']): Workbook => ({ sheets: [{ name, rows }] });
+
+  it('reads nothing from an empty workbook, an empty sheet or a sheet of blanks', () => {
+    expect(readTables({ sheets: [] })).toEqual([]);
+    expect(readTables(sheet('Empty', []))).toEqual([]);
+    expect(readTables(sheet('Blanks', [undefined, [], [{ value: null }, { value: '  ' }]]))).toEqual([]);
+  });
+
+  it('survives ragged rows, holes, errors, booleans, NaN and Infinity, and still finds the table', () => {
+    const rows: Sheet['rows'] = [
+      [{ value: 'Service' }, { value: 'Budget £000' }, { value: 'Forecast £000' }, { value: 'Variance £000' }],
+      [{ value: 'Schools' }, { value: 100 }, { value: { error: '#REF!' } }, { value: Number.NaN }],
+      undefined,
+      [{ value: 'Roads' }, { value: Number.POSITIVE_INFINITY }, { value: true }],
+      [{ value: 'Parks' }, undefined, { value: 12 }, { value: '#DIV/0!' }, { value: 'stray' }, { value: 5 }],
+      [{ value: 'Total' }, { value: 100, formula: '=SUM(B2:B5' }, { value: 12, formula: '=SUM(C2:C5)' }, { value: 0 }],
+    ];
+    const tables = readTables(sheet('Odd', rows));
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expectConsistent(t);
+    expect(t.columns.slice(0, 4).map((c) => c.role)).toEqual(['label', 'netBudget', 'forecast', 'variance']);
+    expect(t.rows.map((r) => r.kind)).toEqual(['line', 'blank', 'line', 'line', 'total']);
+    expect(t.rows[4]!.covers!.map((r) => r + 1)).toEqual([2, 4, 5]);
+  });
+
+  it('skips a sheet whose rows are not arrays rather than failing the workbook', () => {
+    const broken = { name: 'Broken', rows: [42, 'x'] } as unknown as Sheet;
+    const tables = readTables({ sheets: [broken, ...seed000Table1Values().sheets] });
+    expect(tables.map((t) => t.sheet)).toEqual(['Month 7']);
+  });
+
+  it('keeps every fixture consistent', () => {
+    for (const build of Object.values(GRID_FIXTURES)) for (const t of readTables(build())) expectConsistent(t);
+  });
+
+  const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.constant(null),
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.constantFrom('Total', 'sub total', 'TOTALS', 'Still to be Mitigated', 'To be Mitigated', '-', 'TBC', '(1.5)', '`(19)', ', ,',
+      'Service Area', 'Budget £m', 'Forecast', 'Variance', '2024/25', 'Quarter 2 £m', 'RAG', 'Movement From Month 6', 'Education',
+      'TOTAL SERVICE EXPENDITURE (total of lines 1 to 9)', '#REF!', '£', ''),
+    fc.string({ maxLength: 12 }),
+    fc.boolean(),
+    fc.constant({ error: '#N/A' }),
+  );
+  const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
+    fc.constant(undefined),
+    cellValue.map((value) => ({ value })),
+    fc.tuple(cellValue, fc.constantFrom('=SUM(B1:B3)', '=A1+B2', '=SUM(A1,A3)', "='Other'!B2", '=SUM(')).map(([value, formula]) => ({ value, formula })),
+  );
+  const grid = fc.array(fc.option(fc.array(cell, { maxLength: 8 }), { nil: undefined }), { maxLength: 30 });
+
+  it('never throws on random grids, and what it returns is consistent', () => {
+    fc.assert(
+      fc.property(grid, grid, (a, b) => {
+        const tables = readTables({ sheets: [{ name: 'A', rows: a }, { name: 'B', rows: b }] });
+        for (const t of tables) expectConsistent(t);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
