@@ -11,8 +11,9 @@ import { columnByRole, type MonitoringTable, type TableColumn, type TableRow } f
 import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
+import { readSheet, readTables, type ReadOptions } from '../read';
 import { matchLabels, normaliseLabel, type LabelItem } from './labels';
-import { cellEntry, cellText, columnFormat, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, sumFormula, type OperationResult } from './shared';
+import { cellEntry, cellText, columnFormat, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, rowsSummed, sumFormula, type OperationResult } from './shared';
 
 /** Where last period's figures are: a sheet of this workbook, or last month's file. */
 export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
@@ -28,6 +29,8 @@ export interface PreviousTable {
 export interface MovementOptions {
   /** The period named in the heading ("Month 6"); found from the previous table when not given. */
   readonly period?: string;
+  /** Column roles the officer set by hand, used when reading the previous period's table. */
+  readonly readOptions?: ReadOptions;
 }
 
 const PERIOD_RE = /\b(month\s*\d{1,2}|quarter\s*\d|q[1-4]|period\s*\d{1,2}|p\d{1,2}|m\d{1,2})\b/i;
@@ -147,7 +150,10 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
 
   for (const row of table.rows) {
     if ((row.kind === 'subtotal' || row.kind === 'total') && row.covers && row.covers.length > 0) {
-      formulas.set(row.row, sumFormula(target.col, row.covers));
+      // An existing SUM over exactly the same rows is left as the officer wrote it.
+      const existing = rowsSummed(cellAt(sheet, row.row, target.col).formula, target.col);
+      const same = existing && existing.size === new Set(row.covers).size && row.covers.every((r) => existing.has(r));
+      if (!same) formulas.set(row.row, sumFormula(target.col, row.covers));
     }
   }
 
@@ -184,4 +190,50 @@ function headingOutOfDate(table: MonitoringTable, period: string): boolean {
   if (!movement) return false;
   const named = movementPeriod(movement);
   return named !== undefined && normaliseLabel(named) !== normaliseLabel(period);
+}
+
+/**
+ * Movement against the previous period: a sheet of this workbook, last month's file, or
+ * (when not given) the earlier sheet the table's own headers point to.
+ */
+export function planMovement(table: MonitoringTable, workbook: Workbook, previous?: PreviousPeriod, options: MovementOptions = {}): OperationResult {
+  const detected = previous ?? (() => {
+    const sheet = detectPreviousSheet(table, workbook);
+    return sheet ? { sheet } : undefined;
+  })();
+  if (!detected) return refused(msg.movementTitle(table.sheet, options.period ?? '?'), [msg.movementNoPrevious(table.sheet)]);
+  let candidates: MonitoringTable[];
+  let sourceSheet: (t: MonitoringTable) => Sheet | undefined;
+  let where: string;
+  if ('sheet' in detected) {
+    const sheet = findSheet(workbook, detected.sheet);
+    if (!sheet) return refused(msg.movementTitle(table.sheet, detected.sheet), [msg.movementPreviousSheetMissing(detected.sheet)]);
+    candidates = readSheet(sheet, options.readOptions?.overrides ?? []);
+    sourceSheet = () => sheet;
+    where = detected.sheet;
+  } else {
+    candidates = readTables(detected.workbook, options.readOptions);
+    sourceSheet = (t) => findSheet(detected.workbook, t.sheet);
+    where = detected.fileName;
+  }
+  const best = bestPreviousTable(table, candidates);
+  const sheet = best && sourceSheet(best);
+  if (!best || !sheet) return refused(msg.movementTitle(table.sheet, options.period ?? where), [msg.movementNoPreviousTable(where)]);
+  return planMovementAgainst(table, workbook, { table: best, sheet, ...('fileName' in detected ? { fileName: detected.fileName } : {}) }, options);
+}
+
+/** The previous table that shares most line labels with this one (and has a variance column). */
+function bestPreviousTable(table: MonitoringTable, candidates: readonly MonitoringTable[]): MonitoringTable | undefined {
+  const labels = new Set(table.rows.filter((r) => r.kind === 'line').map((r) => normaliseLabel(r.label)));
+  let best: MonitoringTable | undefined;
+  let bestScore = -1;
+  for (const t of candidates) {
+    if (!columnByRole(t, 'variance')) continue;
+    const score = t.rows.filter((r) => r.kind === 'line' && labels.has(normaliseLabel(r.label))).length;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -75,6 +75,26 @@ export function sumFormula(col: number, rows: readonly number[]): string {
   return parts.length === 0 ? '=0' : `=SUM(${parts.join(',')})`;
 }
 
+/**
+ * The rows a plain `=SUM(...)` of one column adds up (`=SUM(K5:K15)`, `=SUM(K16,K21)`,
+ * `=SUM(K35:K35)`), or undefined for any other formula. Lets an operation leave an
+ * equivalent SUM alone instead of rewriting it.
+ */
+export function rowsSummed(formula: string | undefined, col: number): Set<number> | undefined {
+  const m = formula && /^=\s*SUM\(([^()]*)\)\s*$/i.exec(formula);
+  if (!m) return undefined;
+  const letter = columnLetters(col);
+  const rows = new Set<number>();
+  for (const part of m[1]!.split(',')) {
+    const r = new RegExp(`^\\$?${letter}\\$?(\\d+)(?::\\$?${letter}\\$?(\\d+))?$`, 'i').exec(part.trim());
+    if (!r) return undefined;
+    const a = Number(r[1]) - 1;
+    const b = r[2] ? Number(r[2]) - 1 : a;
+    for (let x = Math.min(a, b); x <= Math.max(a, b); x++) rows.add(x);
+  }
+  return rows;
+}
+
 export function sheetOrUndefined(workbook: Workbook, name: string): Sheet | undefined {
   return findSheet(workbook, name);
 }
