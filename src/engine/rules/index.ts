@@ -30,6 +30,9 @@ export const RULES: readonly Rule[] = [
   missingFigureRule,
   mixedUnitsRule,
   sumRangeRule,
+  // Tracker rules before total-sum: where both report the same total, the tracker's words are kept.
+  savingsTrackerRule,
+  mitigationTrackerRule,
   totalSumRule,
   totalFormulaRule,
   netBudgetRule,
@@ -38,8 +41,6 @@ export const RULES: readonly Rule[] = [
   ragPolicyRule,
   pressureSplitRule,
   movementRule,
-  savingsTrackerRule,
-  mitigationTrackerRule,
 ];
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
