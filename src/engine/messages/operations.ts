@@ -96,7 +96,8 @@ export const operationMessages = {
   reportDescription: (count: number) => `Lists ${count} finding${count === 1 ? '' : 's'} with a link to each cell.`,
   reportHeading: () => 'Budget Monitor validation report',
   reportRunAt: (when: string) => `Run at ${when}`,
-  reportReady: () => 'Ready to submit: no errors',
+  reportReady: (warnings: number) =>
+    warnings === 0 ? 'Ready to submit: no errors' : `Ready to submit: no errors, ${warnings} warning${warnings === 1 ? '' : 's'} to look at`,
   reportCounts: (errors: number, warnings: number, infos: number) =>
     [
       `${errors} error${errors === 1 ? '' : 's'}`,
@@ -104,5 +105,8 @@ export const operationMessages = {
       ...(infos > 0 ? [`${infos} note${infos === 1 ? '' : 's'}`] : []),
     ].join(', '),
   reportNoFindings: () => 'No findings.',
+  reportSeverity: { error: 'Error', warning: 'Warning', info: 'Note' } as const,
+  reportSheetNotOurs: (sheet: string) =>
+    `A sheet named "${sheet}" already exists and is not a report this add-in made; choose another sheet name.`,
   reportColumns: () => ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Expected', 'Found'] as const,
 } as const;

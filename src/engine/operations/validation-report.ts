@@ -1,0 +1,100 @@
+/**
+ * The validation report sheet: when the check ran, a one-line verdict, and every finding
+ * with a link to its cell, errors first. Regenerating it replaces the old list and keeps
+ * anything an officer typed beside it.
+ */
+import { quoteSheetName, toA1 } from '../address';
+import { cellAt, findSheet, type Sheet, type Workbook } from '../grid';
+import type { Finding, FindingSummary, Severity } from '../findings';
+import { operationMessages as msg } from '../messages/operations';
+import type { Edit } from '../plan';
+import { findRow, labelIs } from './existing-sheet';
+import { RAG_PALETTE } from './rag-formatting';
+import { hasContent, refused, TAG_PREFIX, type OperationResult } from './shared';
+import { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
+
+export const REPORT_SHEET = 'Validation Report';
+export const REPORT_TAG = `${TAG_PREFIX}report`;
+const HEADER_ROW = 4;
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface ValidationReportOptions {
+  /** The workbook as it is now, so that an earlier report is updated in place. */
+  readonly workbook?: Workbook;
+  /** Default "Validation Report". */
+  readonly sheetName?: string;
+}
+
+/** "Ready to submit: no errors", or "3 errors, 2 warnings". */
+export function summaryLine(summary: FindingSummary): string {
+  return summary.errors === 0 ? msg.reportReady(summary.warnings) : msg.reportCounts(summary.errors, summary.warnings, summary.infos);
+}
+
+/** `2026-11-22 07:52 UTC`: the same text whatever the machine's locale or time zone. */
+export function formatRunAt(runAt: Date | string): string {
+  const d = typeof runAt === 'string' ? new Date(runAt) : runAt;
+  if (Number.isNaN(d.getTime())) return String(runAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
+}
+
+/** Text that would otherwise be taken for a formula is written as text. */
+function asText(value: string | number | null): CellEntry {
+  return typeof value === 'string' && value.startsWith('=') ? `'${value}` : value;
+}
+
+function linkTo(sheet: string, cell: string): string {
+  const target = `#${quoteSheetName(sheet)}!${cell}`.replace(/"/g, '""');
+  return `=HYPERLINK("${target}","${cell}")`;
+}
+
+function readOldReport(sheet: Sheet): ((row: number, col: number) => boolean) | undefined {
+  const heading = findRow(sheet, 0, labelIs(msg.reportHeading()));
+  const header = findRow(sheet, 0, labelIs(msg.reportColumns()[0]), (heading ?? 0) + 1);
+  if (heading === undefined || header === undefined) return undefined;
+  let last = header;
+  while (hasContent(cellAt(sheet, last + 1, 0))) last++;
+  const width = msg.reportColumns().length;
+  return (row, col) => (row >= heading && row < header ? col === 0 : row >= header && row <= last && col < width);
+}
+
+export function planValidationReport(findings: readonly Finding[], summary: FindingSummary, runAt: Date | string, options: ValidationReportOptions = {}): OperationResult {
+  const sheetName = options.sheetName ?? REPORT_SHEET;
+  const title = msg.reportTitle(sheetName);
+  const old = options.workbook && findSheet(options.workbook, sheetName);
+  const owns = old ? readOldReport(old) : undefined;
+  if (old && !owns && old.rows.some((r) => r?.some((c) => c && hasContent(c)))) return refused(title, [msg.reportSheetNotOurs(sheetName)]);
+
+  const draft = new SheetDraft();
+  draft.set(0, 0, msg.reportHeading());
+  draft.set(1, 0, msg.reportRunAt(formatRunAt(runAt)));
+  draft.set(2, 0, summaryLine(summary));
+  draft.setRow(HEADER_ROW, 0, [...msg.reportColumns()]);
+  const ordered = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+  ordered.forEach((f, i) => {
+    draft.setRow(HEADER_ROW + 1 + i, 0, [
+      msg.reportSeverity[f.severity], f.sheet, linkTo(f.sheet, f.cell), f.rule, asText(f.message), asText(f.expected), asText(f.actual),
+    ]);
+  });
+  if (ordered.length === 0) draft.set(HEADER_ROW + 1, 0, msg.reportNoFindings());
+  const last = HEADER_ROW + Math.max(1, ordered.length);
+
+  const written = planSheetWrite(sheetName, old, draft, owns ?? (() => false));
+  if ('conflict' in written) return refused(title, [msg.trackerCellInTheWay(sheetName, written.conflict)]);
+  const severityRange = `A${HEADER_ROW + 2}:A${last + 1}`;
+  const edits: Edit[] = [
+    ...written.edits,
+    { kind: 'setBold', sheet: sheetName, range: 'A1', bold: true },
+    { kind: 'setBold', sheet: sheetName, range: 'A3', bold: true },
+    { kind: 'setBold', sheet: sheetName, range: `A${HEADER_ROW + 1}:${toA1(HEADER_ROW, msg.reportColumns().length - 1)}`, bold: true },
+    { kind: 'removeConditionalFormats', sheet: sheetName, tag: REPORT_TAG },
+    ...(['error', 'warning'] as const).map((severity): Edit => ({
+      kind: 'addConditionalFormat', sheet: sheetName, range: severityRange, tag: REPORT_TAG,
+      format: { rule: { type: 'text', operator: 'equals', text: msg.reportSeverity[severity] }, style: severity === 'error' ? RAG_PALETTE.Red : RAG_PALETTE.Amber },
+    })),
+  ];
+  return { plan: { title, description: msg.reportDescription(findings.length), edits }, notes: [], problems: [], overwrites: written.overwrites };
+}

@@ -1,0 +1,90 @@
+import { applyPlan } from '../../../src/engine/apply';
+import { summarise, type Finding } from '../../../src/engine/findings';
+import type { Workbook } from '../../../src/engine/grid';
+import { formatRunAt, planValidationReport, summaryLine } from '../../../src/engine/operations/validation-report';
+import { validateWorkbook } from '../../../src/engine/validate';
+import { recalculate } from '../../../src/host/calc/recalculate';
+import { GRID_FIXTURES } from '../../fixtures/grids';
+import { formulaAt, typeInto, valueAt } from './seed-workbooks';
+
+const SHEET = 'Validation Report';
+const finding = (severity: Finding['severity'], cell: string, sheet = 'Month 7'): Finding => ({
+  rule: `rule-${cell}`, severity, sheet, cell, message: `Problem at ${cell}`, expected: 1, actual: 2,
+});
+const RUN_AT = '2026-11-22T07:52:10Z';
+
+describe('planValidationReport', () => {
+  const findings = [finding('warning', 'B5'), finding('error', 'F16'), finding('info', 'A1'), finding('error', 'D8', "Bob's Sheet"), finding('warning', 'C9'), finding('error', 'K37')];
+  const workbook: Workbook = { sheets: [{ name: 'Month 7', rows: [] }, { name: "Bob's Sheet", rows: [] }] };
+  const result = planValidationReport(findings, summarise(findings), RUN_AT, { workbook });
+  const after = recalculate(applyPlan(workbook, result.plan));
+
+  it('writes the time run and the summary line', () => {
+    expect(['A1', 'A2', 'A3'].map((a) => valueAt(after, SHEET, a))).toEqual([
+      'Budget Monitor validation report', 'Run at 2026-11-22 07:52 UTC', '3 errors, 2 warnings, 1 note',
+    ]);
+  });
+
+  it('lists every finding, errors first, each with a link to its cell', () => {
+    const rows = [6, 7, 8, 9, 10, 11].map((r) => ['A', 'B', 'C', 'D'].map((c) => valueAt(after, SHEET, `${c}${r}`)));
+    expect(rows).toEqual([
+      ['Error', 'Month 7', 'F16', 'rule-F16'], ['Error', "Bob's Sheet", 'D8', 'rule-D8'], ['Error', 'Month 7', 'K37', 'rule-K37'],
+      ['Warning', 'Month 7', 'B5', 'rule-B5'], ['Warning', 'Month 7', 'C9', 'rule-C9'], ['Note', 'Month 7', 'A1', 'rule-A1'],
+    ]);
+    expect(formulaAt(after, SHEET, 'C6')).toBe(`=HYPERLINK("#'Month 7'!F16","F16")`);
+    expect(formulaAt(after, SHEET, 'C7')).toBe(`=HYPERLINK("#'Bob''s Sheet'!D8","D8")`);
+  });
+
+  it('regenerating replaces the old list and keeps an officer\'s note beside it', () => {
+    const noted = typeInto(after, SHEET, { H6: 'fixed by Jo' });
+    const one = [finding('warning', 'B5')];
+    const again = planValidationReport(one, summarise(one), '2026-11-23T09:00:00Z', { workbook: noted });
+    expect(again.problems).toEqual([]);
+    const later = recalculate(applyPlan(noted, again.plan));
+    expect(['A3', 'A6', 'C6', 'A7', 'C11', 'H6'].map((a) => valueAt(later, SHEET, a))).toEqual([
+      'Ready to submit: no errors, 1 warning to look at', 'Warning', 'B5', null, null, 'fixed by Jo',
+    ]);
+  });
+
+  it('says plainly when there is nothing to report', () => {
+    const clean = planValidationReport([], summarise([]), RUN_AT);
+    const out = applyPlan({ sheets: [] }, clean.plan);
+    expect(['A3', 'A6'].map((a) => valueAt(out, SHEET, a))).toEqual(['Ready to submit: no errors', 'No findings.']);
+  });
+
+  it('refuses to overwrite a sheet of that name it did not make', () => {
+    const other = { sheets: [{ name: SHEET, rows: [[{ value: 'officer notes' }]] }] };
+    expect(planValidationReport([], summarise([]), RUN_AT, { workbook: other }).problems).toEqual([
+      'A sheet named "Validation Report" already exists and is not a report this add-in made; choose another sheet name.',
+    ]);
+  });
+});
+
+describe('summaryLine and formatRunAt', () => {
+  it.each([
+    [{ errors: 0, warnings: 0, infos: 3 }, 'Ready to submit: no errors'],
+    [{ errors: 3, warnings: 2, infos: 0 }, '3 errors, 2 warnings'],
+    [{ errors: 1, warnings: 1, infos: 0 }, '1 error, 1 warning'],
+  ])('%p → %p', (summary, line) => expect(summaryLine(summary)).toBe(line));
+  it('formats in UTC, and passes through text it cannot read', () => {
+    expect(formatRunAt(new Date(Date.UTC(2026, 0, 5, 9, 3)))).toBe('2026-01-05 09:03 UTC');
+    expect(formatRunAt('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('validation report from a real check of a faulted seed 000', () => {
+  it('has one row per finding, each linking to the cell the rule named', () => {
+    const clean = GRID_FIXTURES['seed000-table1-formulas']!();
+    const faulty = recalculate(typeInto(clean, 'Month 7', { F16: 10.5 })); // sub total typed over
+    const { findings } = validateWorkbook(faulty);
+    expect(findings.length).toBeGreaterThan(0);
+    const result = planValidationReport(findings, summarise(findings), RUN_AT, { workbook: faulty });
+    const after = recalculate(applyPlan(faulty, result.plan));
+    findings.forEach((_, i) => {
+      const link = formulaAt(after, SHEET, `C${6 + i}`)!;
+      const [, sheet, cell] = /^=HYPERLINK\("#'?(.+?)'?!([A-Z]+\d+)","\2"\)$/.exec(link)!;
+      expect(findings.some((f) => f.sheet === sheet && f.cell === cell)).toBe(true);
+    });
+    expect(findings.some((f) => f.cell === 'F16')).toBe(true);
+  });
+});
