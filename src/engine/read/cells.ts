@@ -19,6 +19,8 @@ export const CellKind = {
   /** Text with digits that is not a number ("`(19)", "222 113"): damaged figures. */
   DigitText: 7,
   Boolean: 8,
+  /** A number shown as a date ("Apr-24", "31/03/2025"): a heading or a note, never a figure. */
+  Date: 9,
 } as const;
 export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 
@@ -53,13 +55,32 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
+// Formats repeat across a sheet: decide each once.
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+    known = /[dmy]/i.test(bare) && !/^general$/i.test(bare.trim());
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(format, known);
+  }
+  return known;
+}
+
+const UNIT_LABEL_RE = /^\s*\(?\s*[£$€]\s*['’]?\s*000'?s?\s*\)?\s*$/;
+
 const MAYBE_NIL_OR_UNKNOWN = new Set(['-', '\u2013', '\u2014', '0', 'n', 't', 'u', '?']);
 
 /** The kind of one cell; cheap checks first so plain numbers and labels cost almost nothing. */
 export function kindOfCell(cell: Cell | undefined): CellKind {
   if (!cell) return CellKind.Empty;
   const v = cell.value;
-  if (typeof v === 'number') return Number.isFinite(v) ? CellKind.Number : CellKind.Error;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return CellKind.Error;
+    return cell.format !== undefined && isDateFormat(cell.format) ? CellKind.Date : CellKind.Number;
+  }
   if (v === null) return cell.formula !== undefined ? CellKind.Number : CellKind.Empty;
   if (typeof v === 'boolean') return CellKind.Boolean;
   if (typeof v !== 'string') return isErrorValue(v) ? CellKind.Error : CellKind.Empty;
@@ -74,6 +95,8 @@ export function kindOfCell(cell: Cell | undefined): CellKind {
     if (t.charCodeAt(0) === 35 && t.endsWith('!')) return CellKind.Error; // "#REF!" typed as text
   }
   if (!hasDigit(v)) return v.trim() === '' ? CellKind.Empty : CellKind.Text;
+  // "£000" and "$'000" name a unit in a heading; they are not the number zero.
+  if (UNIT_LABEL_RE.test(v)) return CellKind.Text;
   if (v.length <= 40 && parseNumberText(v) !== undefined) return CellKind.NumericText;
   return CellKind.DigitText;
 }
@@ -83,7 +106,7 @@ export function isFigureKind(kind: number): boolean {
 }
 
 export function isTextKind(kind: number): boolean {
-  return kind === CellKind.Text || kind === CellKind.DigitText || kind === CellKind.Boolean;
+  return kind === CellKind.Text || kind === CellKind.DigitText || kind === CellKind.Boolean || kind === CellKind.Date;
 }
 
 /** Sheets wider than this are read up to this column: no budget table is wider. */

@@ -40,7 +40,7 @@ function profileColumn(scan: SheetScan, region: TableRegion, col: number): Colum
   for (let r = region.firstRow; r <= region.lastRow; r++) {
     const k = scan.kindAt(r, col);
     if (k === KIND.Empty) continue;
-    if (k === KIND.Text || k === KIND.Boolean) {
+    if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date) {
       texts++;
       textLength += textOf(scan.sheet.rows[r]?.[col]?.value).length;
     } else if (k === KIND.DigitText) {

@@ -68,11 +68,12 @@ function isHeaderRow(scan: SheetScan, r: number): boolean {
   let unitOrYearOverFigure = false;
   for (let c = s.first; c <= s.last && c < scan.width; c++) {
     const kind = scan.kindAt(r, c);
-    if (kind !== KIND.Text && kind !== KIND.DigitText) continue;
+    if (kind !== KIND.Text && kind !== KIND.DigitText && kind !== KIND.Date) continue;
     const text = cellText(scan, r, c);
-    const word = looksLikeHeaderWord(text);
-    // Digits in a heading name a year, period or unit; anything else is a damaged figure row.
-    if (kind === KIND.DigitText && !word) return false;
+    const word = kind === KIND.Date || looksLikeHeaderWord(text); // month columns are headed by dates
+    // A heading may carry digits ("Year 1", "ADJ1", "2024/25 £000"); text that starts like a
+    // figure and names no year or unit ("222 113", "`(19)", "24P40") is a damaged body row.
+    if (kind === KIND.DigitText && !word && /^[\s(`'£$-]*\d/.test(text)) return false;
     const over = figureBelow(scan, f, c);
     if (word) words++;
     if (over) overFigures++;
@@ -126,7 +127,7 @@ function titleRowsAbove(scan: SheetScan, top: number, floor: number): number[] {
       if (++blanks > 1) break;
       continue;
     }
-    if (!isTextOnly(scan, r) || scan.stats[r]!.texts > 3) break;
+    if (!isTextOnly(scan, r)) break;
     rows.unshift(r);
   }
   return rows;

@@ -82,7 +82,7 @@ export function roleOfHeader(header: string): HeaderRole | undefined {
 
 /** True when the header text is only a unit ("£", "£m", "£'000"): the column holds money. */
 export function isUnitOnly(header: string): boolean {
-  return /^\(?\s*£\s*(m|k|'?000s?|000's|thousands?|millions?)?\s*\)?$/.test(normaliseText(header));
+  return /^\(?\s*[£$€]\s*(m|k|'?000s?|000's|thousands?|millions?)?\s*\)?$/.test(normaliseText(header));
 }
 
 /** Words that mark a header row (beyond role words): used to tell a header from a body row. */
@@ -90,5 +90,5 @@ export function looksLikeHeaderWord(text: string): boolean {
   const h = normaliseText(text);
   if (h === '' || h.length > 60) return false;
   if (roleOfHeader(h) !== undefined || labelScore(h) > 0 || isUnitOnly(h)) return true;
-  return /£|\bunit\b|\byear\s*\d\b/.test(h);
+  return /[£$€]|\bunit\b|\byear\s*\d\b/.test(h);
 }

@@ -71,7 +71,7 @@ export function rowContext(scan: SheetScan, columns: readonly TableColumn[], fir
   };
 }
 
-const { Empty: EMPTY, Text: TEXT, DigitText: DIGIT_TEXT, Boolean: BOOLEAN } = CellKind;
+const { Empty: EMPTY, Text: TEXT, DigitText: DIGIT_TEXT, Boolean: BOOLEAN, Date: DATE } = CellKind;
 
 function labelOf(ctx: RowContext, r: number): { raw: string; indent: number } | undefined {
   const row = ctx.scan.sheet.rows[r];
@@ -134,7 +134,7 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const base = r * ctx.scan.width;
   for (const column of ctx.figureCols) {
     const k = ctx.scan.kinds[base + column.col]!;
-    if (k !== EMPTY && k !== TEXT && k !== BOOLEAN) {
+    if (k !== EMPTY && k !== TEXT && k !== BOOLEAN && k !== DATE) {
       hasFigures = true;
       break;
     }
