@@ -89,7 +89,23 @@ export const operationMessages = {
   savingsDescription: (sheet: string) =>
     `Builds the sheet "${sheet}": each saving's target split into over-achieved, achieved, on track and at risk, with totals, a check that they add up, and a RAG. Keeps everything already typed.`,
   savingsCheckNote: () => `Each row's status columns must add up to its target; rows that do not are highlighted.`,
-  savingsOverall: () => 'Overall status',
+  savingsHeadings: {
+    title: 'Savings (MTFP) tracker',
+    mtfp: 'MTFP',
+    ref: 'Ref',
+    saving: 'Saving',
+    target: 'Target',
+    overAchieved: 'Over-achieved',
+    achieved: 'Achieved',
+    onTrack: 'On Track',
+    atRisk: 'At Risk',
+    comments: 'Comments',
+    unallocated: 'Not yet allocated',
+    rag: 'RAG',
+    totals: 'TOTALS',
+  },
+  savingsRagNote: () => 'RAG: Red when any of the saving is at risk, Green when achieved in full, Amber otherwise.',
+  savingsSourceOf: (title: string) => `Savings from ${title}`,
 
   // Validation report
   reportTitle: (sheet: string) => `Validation report on ${sheet}`,
