@@ -1,39 +1,50 @@
 /**
- * Calculates the simulated workbook's formulas with the project's HyperFormula recalc,
- * so that reading `values` after writing a formula gives a real result. Test and
- * workbench only: never part of the task-pane bundle.
+ * Calculates the simulated workbook's formulas with HyperFormula (GPL-3.0, licence key
+ * `gpl-v3`), so that reading `values` after writing a formula gives a real result. Test
+ * and workbench only: never part of the task-pane bundle. Runs HyperFormula directly
+ * (not src/host/calc) to raise its default 40,000-row sheet limit to Excel's.
  */
-import { recalculate as recalculateGrid } from '../calc/recalculate';
-import { isErrorValue, type Workbook } from '../../engine/grid';
-import { simCellToCell, type SimState } from './state';
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import type { SimCell, SimState } from './state';
+
+const CONFIG = { licenseKey: 'gpl-v3', maxRows: 1_048_576, maxColumns: 16_384, smartRounding: false } as const;
+
+function content(cell: SimCell | undefined): RawCellContent {
+  if (!cell) return null;
+  if (cell.formula !== undefined) return cell.formula;
+  if (cell.value === undefined || cell.value === '') return null;
+  // A constant that looks like a formula stays text.
+  return typeof cell.value === 'string' && cell.value.startsWith('=') ? `'${cell.value}` : cell.value;
+}
 
 export function recalculate(state: SimState): void {
   state.dirty = false;
   const hasFormula = state.sheets.some((s) => s.rows.some((row) => row?.some((c) => c?.formula !== undefined)));
   if (!hasFormula) return;
-  const grid: Workbook = {
-    // Dense rows: the calculator cannot take sparse arrays.
-    sheets: state.sheets.map((s) => ({ name: s.name, rows: Array.from(s.rows, (row) => Array.from(row ?? [], simCellToCell)) })),
-  };
-  const calculated = recalculateGrid(grid);
-  calculated.sheets.forEach((sheet, i) => {
-    const target = state.sheets[i]!;
-    sheet.rows.forEach((row, r) => {
-      row?.forEach((cell, c) => {
-        const sim = target.rows[r]?.[c];
-        if (!cell || !sim || sim.formula === undefined) return;
-        const v = cell.value;
-        if (v === null) {
-          delete sim.value;
-          delete sim.error;
-        } else if (isErrorValue(v)) {
-          sim.value = v.error;
-          sim.error = true;
-        } else {
-          sim.value = v;
-          delete sim.error;
-        }
-      });
-    });
-  });
+  const data: Record<string, RawCellContent[][]> = {};
+  // Dense rows: HyperFormula cannot take sparse arrays.
+  for (const sheet of state.sheets) data[sheet.name] = Array.from(sheet.rows, (row) => Array.from(row ?? [], content));
+  const hf = HyperFormula.buildFromSheets(data, CONFIG);
+  try {
+    for (const sheet of state.sheets) {
+      const id = hf.getSheetId(sheet.name);
+      if (id === undefined) continue;
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (!cell || cell.formula === undefined) return;
+          const v = hf.getCellValue({ sheet: id, row: r, col: c });
+          if (v instanceof DetailedCellError) {
+            cell.value = v.value;
+            cell.error = true;
+            return;
+          }
+          delete cell.error;
+          if (v === null) delete cell.value;
+          else cell.value = v as string | number | boolean;
+        }),
+      );
+    }
+  } finally {
+    hf.destroy();
+  }
 }
