@@ -66,13 +66,14 @@ function isTextColumn(p: ColumnProfile): boolean {
   return p.texts > 0 && p.texts >= p.figures;
 }
 
-/** The line label column: the text column whose header names labels best, else the one with the longest text. */
+/** The line label column: the text column whose header names labels best, else the one labelling most rows. */
 function chooseLabelColumn(profiles: readonly ColumnProfile[]): number | undefined {
   let best: ColumnProfile | undefined;
   let bestScore = -1;
   for (const p of profiles) {
     if (p.named || !isTextColumn(p)) continue;
-    const score = labelScore(p.header) * 1e6 + Math.min(p.textLength / Math.max(p.texts, 1), 999);
+    // Header words first, then the column labelling the most rows, then the longer text.
+    const score = labelScore(p.header) * 1e9 + p.texts * 100 + Math.min(p.textLength / Math.max(p.texts, 1), 99);
     if (score > bestScore) {
       best = p;
       bestScore = score;

@@ -45,57 +45,74 @@ function totalledName(key: string): string {
     .trim();
 }
 
-/** Service totals sitting above their lines: head row → the lines it covers. */
+/**
+ * Service totals sitting above their lines: head row → the lines it covers. A block of
+ * zeros adds up whichever row heads it, so it counts as headed only when the table's
+ * other blocks show that layout.
+ */
 function totalsAbove(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): Map<number, number[]> {
   const figureCols = columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
-  const heads = new Map<number, number[]>();
-  let i = 0;
-  while (i < facts.length) {
-    if (facts[i]!.hint !== 'line') {
-      i++;
-      continue;
+  // An unlabelled row of zeros is a spacer, not a line: it separates groups like a blank row.
+  const inRun = (f: RowFacts): boolean =>
+    f.hint === 'line' && (f.label !== '' || figureCols.some((c) => numberAt(scan, f.row, c) !== 0));
+  const find = (allowZero: boolean): Map<number, number[]> => {
+    const heads = new Map<number, number[]>();
+    let i = 0;
+    while (i < facts.length) {
+      if (!inRun(facts[i]!)) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end + 1 < facts.length && inRun(facts[end + 1]!)) end++;
+      // Only the first row of a run, or the row after a closed group, can head a group.
+      let h = i;
+      while (h < end) {
+        const k = groupEnd(scan, facts, figureCols, h, end, allowZero);
+        if (k === undefined) break;
+        heads.set(facts[h]!.row, facts.slice(h + 1, k + 1).map((f) => f.row));
+        h = k + 1;
+      }
+      i = end + 1;
     }
-    let end = i;
-    while (end + 1 < facts.length && facts[end + 1]!.hint === 'line') end++;
-    // Only the first row of a run, or the row after a closed group, can head a group.
-    let h = i;
-    while (h < end) {
-      const k = groupEnd(scan, facts, figureCols, h, end);
-      if (k === undefined) break;
-      heads.set(facts[h]!.row, facts.slice(h + 1, k + 1).map((f) => f.row));
-      h = k + 1;
-    }
-    i = end + 1;
-  }
-  return heads;
+    return heads;
+  };
+  const heads = find(false);
+  return heads.size >= 1 ? find(true) : heads;
 }
 
-/** Index of the last line of the group headed by facts[h], or undefined when it heads none. */
-function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly number[], h: number, end: number): number | undefined {
+/**
+ * Index of the last line of the group headed by facts[h], or undefined when it heads none.
+ * A head whose formula adds rows below owns every line down to the next such head (what it
+ * should cover, even when its SUM stops short); a typed head owns the lines that add up to it,
+ * including trailing lines of zero.
+ */
+function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly number[], h: number, end: number, allowZero: boolean): number | undefined {
   const head = facts[h]!;
-  if (head.sumsRows === 'below' && head.formulaRows && head.formulaRows.length > 0) {
-    const lastRow = head.formulaRows[head.formulaRows.length - 1]!;
+  if (head.sumsRows === 'below') {
     let k = h;
-    while (k + 1 <= end && facts[k + 1]!.row <= lastRow) k++;
+    while (k + 1 <= end && facts[k + 1]!.sumsRows !== 'below') k++;
     return k > h ? k : undefined;
   }
   const compared = cols.filter((c) => hasNumberAt(scan, head.row, c));
-  if (compared.length === 0 || compared.every((c) => numberAt(scan, head.row, c) === 0)) return undefined;
+  if (compared.length === 0 || (!allowZero && compared.every((c) => numberAt(scan, head.row, c) === 0))) return undefined;
   const sums = compared.map(() => 0);
   const targets = compared.map((c) => numberAt(scan, head.row, c)!);
   const tolerances = compared.map((c) => toleranceFor(decimalsAt(scan, head.row, c) ?? 6));
+  let matched: number | undefined;
   for (let k = h + 1; k <= end; k++) {
     let allMatch = true;
     const spread = Math.max(1, (k - h) / 2); // rounding of each shown line adds up
     for (let j = 0; j < compared.length; j++) {
       const v = numberAt(scan, facts[k]!.row, compared[j]!);
-      if (v === undefined) return undefined; // TBC or text among the lines: not a clean total
+      if (v === undefined) return matched; // TBC or text among the lines: not a clean total
       sums[j]! += v;
       if (Math.abs(targets[j]! - sums[j]!) > tolerances[j]! * spread) allMatch = false;
     }
-    if (allMatch && k >= h + 2) return k;
+    if (allMatch && k >= h + 2) matched = k;
+    else if (matched !== undefined) break;
   }
-  return undefined;
+  return matched;
 }
 
 /** Rows numbered x..y in a column of the table (the row's own line number sits in it), else sheet rows x..y. */
@@ -120,6 +137,27 @@ function statedRangeRows(scan: SheetScan, facts: readonly RowFacts[], columns: r
 
 function basisOf(covered: readonly Item[]): 'section' | 'subtotals' {
   return covered.some((c) => c.summary) ? 'subtotals' : 'section';
+}
+
+/**
+ * A total with nothing above it to add, followed by lines (a national or group total
+ * printed first, then its members): it covers the lines beneath it.
+ */
+function totalsFirst(facts: readonly RowFacts[], settled: Map<number, Settled>): void {
+  facts.forEach((f, i) => {
+    const s = settled.get(f.row);
+    if (!s || s.kind !== 'total' || (s.covers && s.covers.length > 0) || f.statedRange) return;
+    const lines: number[] = [];
+    for (let j = i + 1; j < facts.length; j++) {
+      const below = settled.get(facts[j]!.row);
+      if (!below || below.kind === 'blank' || below.kind === 'note') continue;
+      if (below.kind !== 'line') break;
+      lines.push(facts[j]!.row);
+    }
+    if (lines.length === 0) return;
+    settled.set(f.row, { ...s, covers: lines, coverBasis: 'above' });
+    for (const l of lines) settled.set(l, { ...settled.get(l)!, section: f.row });
+  });
 }
 
 export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): TableRow[] {
@@ -219,6 +257,8 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
       }
     }
   }
+
+  totalsFirst(facts, settled);
 
   return facts.map((f) => {
     const s = settled.get(f.row) ?? { kind: 'line' as const };
