@@ -71,11 +71,14 @@ export function ragFormulas(table: MonitoringTable, policy: RagPolicy, level: Ra
     : money;
   const guard = overspend.guard;
   const ov = overspend.expression;
-  const amberFloor = policy.amberFromPercent > 0 && budget ? `,${ov}>=${numberLiteral(policy.amberFromPercent)}*${budget}` : '';
+  const floor = policy.amberFromPercent > 0 && budget ? `${numberLiteral(policy.amberFromPercent)}*${budget}` : undefined;
+  // Mutually exclusive, so the colours are right whatever order a host keeps the rules in
+  // (Excel puts each newly added rule first).
   return {
     Red: `=AND(${guard},${ov}>0,${ov}>=${threshold})`,
-    Amber: `=AND(${guard},${ov}>0${amberFloor})`,
-    Green: `=AND(${guard},${ov}<=0)`,
+    Amber: `=AND(${guard},${ov}>0,${ov}<${threshold}${floor ? `,${ov}>=${floor}` : ''})`,
+    // Below the Amber floor a small overspend counts as Green, as in ragStatusFor.
+    Green: floor ? `=AND(${guard},OR(${ov}<=0,AND(${ov}<${threshold},${ov}<${floor})))` : `=AND(${guard},${ov}<=0)`,
   };
 }
 

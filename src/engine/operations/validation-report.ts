@@ -5,7 +5,7 @@
  */
 import { quoteSheetName, toA1 } from '../address';
 import { cellAt, findSheet, type Sheet, type Workbook } from '../grid';
-import type { Finding, FindingSummary, Severity } from '../findings';
+import { summarise, type Finding, type FindingSummary, type Severity } from '../findings';
 import { operationMessages as msg } from '../messages/operations';
 import type { Edit } from '../plan';
 import { findRow, labelIs } from './existing-sheet';
@@ -65,12 +65,15 @@ export function planValidationReport(findings: readonly Finding[], summary: Find
   const owns = old ? readOldReport(old) : undefined;
   if (old && !owns && old.rows.some((r) => r?.some((c) => c && hasContent(c)))) return refused(title, [msg.reportSheetNotOurs(sheetName)]);
 
+  // Findings about the report itself (when the check read it as a table) are not the officer's.
+  const listed = findings.filter((f) => f.sheet !== sheetName);
+  const counts = listed.length === findings.length ? summary : summarise(listed);
   const draft = new SheetDraft();
   draft.set(0, 0, msg.reportHeading());
   draft.set(1, 0, msg.reportRunAt(formatRunAt(runAt)));
-  draft.set(2, 0, summaryLine(summary));
+  draft.set(2, 0, summaryLine(counts));
   draft.setRow(HEADER_ROW, 0, [...msg.reportColumns()]);
-  const ordered = findings
+  const ordered = listed
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
@@ -96,5 +99,5 @@ export function planValidationReport(findings: readonly Finding[], summary: Find
       format: { rule: { type: 'text', operator: 'equals', text: msg.reportSeverity[severity] }, style: severity === 'error' ? RAG_PALETTE.Red : RAG_PALETTE.Amber },
     })),
   ];
-  return { plan: { title, description: msg.reportDescription(findings.length), edits }, notes: [], problems: [], overwrites: written.overwrites };
+  return { plan: { title, description: msg.reportDescription(listed.length), edits }, notes: [], problems: [], overwrites: written.overwrites };
 }

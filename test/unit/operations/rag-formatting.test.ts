@@ -51,15 +51,18 @@ describe('planRagFormatting on seed 000', () => {
     expect(total.format.rule).toEqual({ type: 'formula', formula: '=AND(ISNUMBER($F37),$F37>0,$F37>=MIN(1,0.005*ABS(N($D37))))' });
   });
 
-  it('the rules, evaluated by a calculation engine, give every published RAG word of seed 000', () => {
+  it('the rules, evaluated by a calculation engine, give every published RAG word of seed 000, one rule per cell', () => {
     const formulaRules = cfs.filter((e) => e.format.rule.type === 'formula');
     const results = evaluateRules(workbook, formulaRules);
     const statusOfRule = (e: CfEdit): RagStatus => (Object.keys(RAG_PALETTE) as RagStatus[]).find((s) => RAG_PALETTE[s] === e.format.style)!;
+    // Exactly one rule is met on each row, so the colour does not depend on rule order.
     const shown = new Map<number, RagStatus>();
     formulaRules.forEach((rule, i) => {
       for (const [key, met] of results[i]!) {
         const row = Number(key.split(':')[1]);
-        if (met && !shown.has(row)) shown.set(row, statusOfRule(rule)); // stopIfTrue, Red first
+        if (!met) continue;
+        expect([row, shown.get(row)]).toEqual([row, undefined]);
+        shown.set(row, statusOfRule(rule));
       }
     });
     const published = new Map<number, string>();
@@ -105,8 +108,8 @@ describe('planRagFormatting: writing the words from the policy', () => {
     const cfs = planRagFormatting(table, policy).plan.edits.filter((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F5:F15');
     expect(cfs.map((e) => e.format.rule.type === 'formula' && e.format.rule.formula)).toEqual([
       '=AND(ISNUMBER($F5),$F5>0,$F5>=MAX(0.1,0.05*ABS(N($B5))))',
-      '=AND(ISNUMBER($F5),$F5>0,$F5>=0.02*ABS(N($B5)))',
-      '=AND(ISNUMBER($F5),$F5<=0)',
+      '=AND(ISNUMBER($F5),$F5>0,$F5<MAX(0.1,0.05*ABS(N($B5))),$F5>=0.02*ABS(N($B5)))',
+      '=AND(ISNUMBER($F5),OR($F5<=0,AND($F5<MAX(0.1,0.05*ABS(N($B5))),$F5<0.02*ABS(N($B5)))))',
     ]);
   });
 

@@ -46,6 +46,13 @@ describe('planValidationReport', () => {
     ]);
   });
 
+  it('leaves out findings about the report sheet itself', () => {
+    const own = [finding('error', 'A7', SHEET), finding('warning', 'B5')];
+    const r = planValidationReport(own, summarise(own), RUN_AT, { workbook: after });
+    const out = recalculate(applyPlan(after, r.plan));
+    expect(['A3', 'C6', 'A7'].map((a) => valueAt(out, SHEET, a))).toEqual(['Ready to submit: no errors, 1 warning to look at', 'B5', null]);
+  });
+
   it('says plainly when there is nothing to report', () => {
     const clean = planValidationReport([], summarise([]), RUN_AT);
     const out = applyPlan({ sheets: [] }, clean.plan);
