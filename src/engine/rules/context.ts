@@ -116,19 +116,28 @@ export class RuleContext {
     return this.rowsByIndex.get(row);
   }
 
+  /**
+   * The rows a total covers, kept to the table's body: never a header, the total itself,
+   * or a row outside the table (a damaged layout must not turn into a wrong fix).
+   */
+  covered(total: TableRow): readonly number[] {
+    const { firstRow, lastRow, headerRows } = this.table;
+    return (total.covers ?? []).filter((r) => r >= firstRow && r <= lastRow && r !== total.row && !headerRows.includes(r));
+  }
+
   /** Sub totals and totals whose `covers` include the row, innermost (fewest covered rows) first. */
   totalsCovering(row: number): readonly TableRow[] {
     if (!this.coveringTotals) {
       const map = new Map<number, TableRow[]>();
       for (const r of this.table.rows) {
         if (!r.covers) continue;
-        for (const c of r.covers) {
+        for (const c of this.covered(r)) {
           const list = map.get(c);
           if (list) list.push(r);
           else map.set(c, [r]);
         }
       }
-      for (const list of map.values()) list.sort((a, b) => (a.covers?.length ?? 0) - (b.covers?.length ?? 0));
+      for (const list of map.values()) list.sort((a, b) => this.covered(a).length - this.covered(b).length);
       this.coveringTotals = map;
     }
     return this.coveringTotals.get(row) ?? [];
@@ -137,11 +146,11 @@ export class RuleContext {
   /** True when the innermost total covering `row` does not add up in column `col` (beyond tolerance). */
   columnTotalBroken(row: number, col: number): boolean {
     const total = this.totalsCovering(row)[0];
-    if (!total?.covers) return false;
+    if (!total) return false;
     const stated = this.figure(total.row, col);
     if (stated.kind !== 'number' && stated.kind !== 'nil') return false;
     let sum = 0;
-    for (const r of total.covers) {
+    for (const r of this.covered(total)) {
       const f = this.figure(r, col);
       if (f.kind === 'error') return false;
       sum += numericValue(f) ?? 0; // TBC and text add nothing, as in Excel's SUM

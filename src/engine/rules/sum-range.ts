@@ -38,7 +38,7 @@ export const sumRangeRule: Rule = {
   check(context) {
     const out: Finding[] = [];
     for (const total of context.table.rows) {
-      if (!total.covers || total.covers.length === 0) continue;
+      if (context.covered(total).length === 0) continue;
       for (const column of summedColumns(context.table)) {
         const finding = checkCell(context, total, column.col);
         if (finding) out.push(finding);
@@ -56,7 +56,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | un
   if (!refs) return undefined;
   const { rows, outside } = referencedRows(refs, col, ctx.table.sheet);
   const referenced = new Set(rows);
-  const covers = new Set(total.covers);
+  const covers = new Set(ctx.covered(total));
   const indirect = coveredThrough(ctx, total);
   const headers = new Set(ctx.table.headerRows);
 
@@ -100,7 +100,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | un
   if (outside.length) parts.push(ctx.text(meta, 'otherColumn', { refs: outside.map((ref) => refText(ref)).join(', ') }));
   if (parts.length === 0) return undefined;
 
-  const expected = sumFormulaFor(col, total.covers ?? [], bridgeable(ctx, col));
+  const expected = sumFormulaFor(col, ctx.covered(total), bridgeable(ctx, col));
   const cell = toA1(total.row, col);
   return ctx.report(meta, {
     messageId: 'wrongRange',
@@ -125,12 +125,13 @@ function coveredThrough(ctx: RuleContext, total: TableRow): Set<number> {
     for (const r of rows) {
       const inner = ctx.rowAt(r);
       if (inner?.covers && inner.row !== total.row) {
-        for (const c of inner.covers) out.add(c);
-        visit(inner.covers, depth + 1);
+        const innerRows = ctx.covered(inner);
+        for (const c of innerRows) out.add(c);
+        visit(innerRows, depth + 1);
       }
     }
   };
-  visit(total.covers ?? [], 0);
+  visit(ctx.covered(total), 0);
   return out;
 }
 

@@ -46,11 +46,12 @@ function typedNumber(ctx: RuleContext, row: number, col: number): number | undef
 function columnTotals(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const total of ctx.table.rows) {
-    if (!total.covers || total.covers.length === 0) continue;
+    const covers = ctx.covered(total);
+    if (covers.length === 0) continue;
     for (const column of summedColumns(ctx.table)) {
       const value = typedNumber(ctx, total.row, column.col);
       if (value === undefined) continue;
-      const formula = sumFormulaFor(column.col, total.covers, bridgeable(ctx, column.col));
+      const formula = sumFormulaFor(column.col, covers, bridgeable(ctx, column.col));
       out.push(finding(ctx, 'typed', rowNoun(total), total.row, column.col, value, formula));
     }
   }
@@ -65,7 +66,7 @@ function rowTotals(ctx: RuleContext): Finding[] {
     for (const row of ctx.table.rows) {
       if (row.kind === 'section' || row.kind === 'blank' || row.kind === 'note') continue;
       // A total row's row-total cell is reported once, as a column total.
-      if (row.covers && row.covers.length > 0) continue;
+      if (ctx.covered(row).length > 0) continue;
       const value = typedNumber(ctx, row.row, totalColumn.col);
       if (value === undefined) continue;
       out.push(finding(ctx, 'typedRowTotal', 'Row total', row.row, totalColumn.col, value, rowSumFormulaFor(row.row, years)));

@@ -37,7 +37,8 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const columns = summedColumns(ctx.table);
   for (const total of ctx.table.rows) {
-    if (!total.covers || total.covers.length === 0) continue;
+    const covers = ctx.covered(total);
+    if (covers.length === 0) continue;
     for (const column of columns) {
       const col = column.col;
       const stated = ctx.figure(total.row, col);
@@ -49,7 +50,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       let anyFigure = false;
       // TBC and damaged text add nothing (as in Excel's SUM); the message names them.
       const uncounted: string[] = [];
-      for (const r of total.covers) {
+      for (const r of covers) {
         const f = ctx.figure(r, col);
         if (f.kind === 'number') {
           sum += f.value;
