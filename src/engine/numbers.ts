@@ -101,7 +101,11 @@ export function stripFormatLiterals(section: string): string {
 /** Rounds to the given decimals without binary drift (0.1 + 0.2 → 0.3). */
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
-  return Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
+  // Scale the magnitude, trimmed to 15 significant digits as Excel keeps them, so 1.0005
+  // stored as 1.000499999… still rounds up; then round half away from zero as ROUND does.
+  const scaled = Number((Math.abs(value) * f).toPrecision(15));
+  const rounded = (Math.sign(value) * Math.round(scaled)) / f;
+  return rounded === 0 ? 0 : rounded; // no -0
 }
 
 /**
@@ -110,6 +114,19 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function formatFigure(value: number, decimals: number): string {
   const rounded = roundTo(value, decimals);
-  const abs = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const abs = figureFormatter(decimals).format(Math.abs(rounded));
   return rounded < 0 ? `(${abs})` : abs;
+}
+
+// toLocaleString builds a new formatter on every call; validation formats thousands of figures.
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
+function figureFormatter(decimals: number): Intl.NumberFormat {
+  const d = Math.min(Math.max(Math.trunc(decimals), 0), 20);
+  let f = FORMATTERS.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+    FORMATTERS.set(d, f);
+  }
+  return f;
 }
