@@ -138,3 +138,35 @@ describe('select and settings', () => {
     expect(await failure(host.selectCell('Month 99', 'A1'))).toMatchObject({ code: 'sheetMissing', sheet: 'Month 99' });
   });
 });
+
+describe('ledger and revert edge cases', () => {
+  test('the last 10 plans are remembered, newest first', async () => {
+    const { host } = simulatedHost(table1());
+    for (let i = 1; i <= 12; i++) {
+      await host.applyPlan({ title: `Note ${i}`, edits: [{ kind: 'setValues', sheet: 'Month 7', range: `P${i}`, values: [[`note ${i}`]] }] });
+    }
+    expect((await host.appliedPlans()).map((p) => p.title)).toEqual(['Note 12', 'Note 11', 'Note 10', 'Note 9', 'Note 8', 'Note 7', 'Note 6', 'Note 5', 'Note 4', 'Note 3']);
+  });
+
+  test('revert stops with a message when the sheet has been protected since', async () => {
+    const source = table1();
+    const { excel, host } = simulatedHost(source);
+    const applied = await host.applyPlan(everyKindPlan(source));
+    excel.protectSheet('Month 7');
+    const before = excel.snapshot();
+    expect(await failure(host.revert(applied.id))).toMatchObject({ code: 'sheetProtected', sheet: 'Month 7' });
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  test('when putting the workbook back after a failed write also fails, the officer is told', async () => {
+    const source = table1();
+    const { excel, host } = simulatedHost(source);
+    excel.injectFailure({ atSync: 2, code: 'GeneralException' }); // the write
+    excel.injectFailure({ atSync: 3, afterActions: 0, code: 'GeneralException' }); // the roll-back's first sync
+    const error = await failure(host.applyPlan(everyKindPlan(source)));
+    expect(error).toMatchObject({
+      code: 'rollbackIncomplete',
+      message: '"Every kind of edit" failed part-way and the add-in could not fully put the workbook back. Use Excel\'s Undo or check the sheets it touched.',
+    });
+  });
+});
