@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sheetFromValues } from '../../src/engine/grid';
 import { recalculate } from '../../src/host/calc/recalculate';
 import { readWorkbookFile } from '../../src/host/xlsx/read-file';
 import { GRID_FIXTURES } from '../fixtures/grids';
@@ -47,4 +48,12 @@ describe('readWorkbook over the simulated Excel', () => {
     expect(read.settings).toEqual({ policy: 'default', tolerance: 0.0005 });
     expect(await host.readSettings()).toEqual({ policy: 'default', tolerance: 0.0005 });
   });
+});
+
+test('bold and indent are read per cell; without ExcelApi 1.9 the read degrades to values, formulas and formats', async () => {
+  const source = { sheets: [sheetFromValues('Lines', [[{ value: 'Children & Families', bold: true }], [{ value: 'Fostering', indent: 2 }, 13.528]])] };
+  const modern = await simulatedHost(source).host.readWorkbook();
+  expect(comparable(modern.workbook)).toEqual({ Lines: { A1: { value: 'Children & Families', bold: true }, A2: { value: 'Fostering', indent: 2 }, B2: { value: 13.528 } } });
+  const older = await simulatedHost(source, { excelApiVersion: '1.8' }).host.readWorkbook();
+  expect(comparable(older.workbook)).toEqual({ Lines: { A1: { value: 'Children & Families' }, A2: { value: 'Fostering' }, B2: { value: 13.528 } } });
 });

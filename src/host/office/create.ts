@@ -41,7 +41,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
   const summaries = (plans: ReturnType<typeof parseLedger>): AppliedPlanSummary[] => plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
 
   return {
-    readWorkbook: () => run((context) => readWorkbookIn(context)),
+    readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
     applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions)),
     revert: (planId) =>
       run(async (context) => {

@@ -21,7 +21,8 @@ interface CellBlock {
   styles?: { format?: { font?: { bold?: boolean }; indentLevel?: number } }[][];
 }
 
-export async function readWorkbookIn(context: Excel.RequestContext): Promise<ReadResult> {
+/** `cellProperties`: ExcelApi 1.9 is there, so bold and indent can be read per cell. */
+export async function readWorkbookIn(context: Excel.RequestContext, cellProperties = true): Promise<ReadResult> {
   const worksheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   const ledger = context.workbook.settings.getItemOrNullObject(LEDGER_KEY).load('value');
   const settings = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
@@ -33,7 +34,7 @@ export async function readWorkbookIn(context: Excel.RequestContext): Promise<Rea
   const reads: BlockRead<CellBlock>[] = [];
   for (const { ws, range } of used) {
     if (range.isNullObject) continue;
-    const styled = range.rowCount * range.columnCount <= STYLE_CELL_LIMIT;
+    const styled = cellProperties && range.rowCount * range.columnCount <= STYLE_CELL_LIMIT;
     reads.push({
       sheet: ws.name,
       ref: { start: { row: range.rowIndex, col: range.columnIndex }, end: { row: range.rowIndex + range.rowCount - 1, col: range.columnIndex + range.columnCount - 1 } },
