@@ -170,3 +170,14 @@ describe('ledger and revert edge cases', () => {
     });
   });
 });
+
+test('undoing an earlier plan whose cells a later plan rewrote asks to undo the later one first', async () => {
+  const { excel, host } = simulatedHost(table1());
+  const edit = (title: string, text: string) => ({ title, edits: [{ kind: 'setValues' as const, sheet: 'Month 7', range: 'P5:P6', values: [[text], [text]] }] });
+  const first = await host.applyPlan(edit('First', 'one'));
+  await host.applyPlan(edit('Second', 'two'));
+  const before = excel.snapshot();
+  const error = await failure(host.revert(first.id));
+  expect(error).toMatchObject({ code: 'changedSinceApplied', message: '"First" was not undone: "Second" changed the same cells afterwards. Undo "Second" first.' });
+  expect(excel.snapshot()).toEqual(before);
+});

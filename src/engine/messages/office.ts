@@ -17,6 +17,8 @@ export const officeMessages = {
     `${where(sheet, range)} already has mixed data validation rules, so nothing was changed. Clear them (Data > Data Validation > Clear All) and try again.`,
   changedSinceApplied: (sheet: string, range: string, title: string): string =>
     `"${title}" was not undone: ${where(sheet, range)} has been edited since the add-in wrote it, and undoing would overwrite that edit.`,
+  undoLaterFirst: (title: string, later: string): string =>
+    `"${title}" was not undone: "${later}" changed the same cells afterwards. Undo "${later}" first.`,
   addedSheetEdited: (sheet: string, title: string): string =>
     `"${title}" was not undone: the sheet "${sheet}" it added now holds other data, and undoing would delete it.`,
   planNotFound: (title: string): string => `"${title}" cannot be undone: the add-in has no record of it in this workbook.`,

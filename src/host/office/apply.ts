@@ -554,7 +554,12 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
       const ref = parseRange(r.range)!;
       const changed = current.findIndex((row, i) => rowHash(row) !== r.written![i]);
       if (changed >= 0) {
-        const rowRange = rangeToA1({ start: { row: ref.start.row + changed, col: ref.start.col }, end: { row: ref.start.row + changed, col: ref.end.col } });
+        const row = ref.start.row + changed;
+        const rowRange = rangeToA1({ start: { row, col: ref.start.col }, end: { row, col: ref.end.col } });
+        // A later plan of the add-in's own may have rewritten these cells: that one must be undone first.
+        const newer = (ledger ?? []).slice(0, Math.max(0, (ledger ?? []).findIndex((p) => p.id === record.id)));
+        const later = newer.find((p) => p.ranges.some((o) => o.written && same(o.sheet, r.sheet) && overlaps(parseRange(o.range)!, { start: { row, col: ref.start.col }, end: { row, col: ref.end.col } })));
+        if (later) throw new HostError('changedSinceApplied', officeMessages.undoLaterFirst(record.title, later.title), r.sheet, rowRange);
         throw new HostError('changedSinceApplied', officeMessages.changedSinceApplied(r.sheet, rowRange, record.title), r.sheet, rowRange);
       }
     }
