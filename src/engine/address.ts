@@ -22,6 +22,7 @@ export function columnLetters(col: number): string {
 }
 
 export function columnIndex(letters: string): number {
+  if (letters.length === 0) throw new RangeError('Not a column: (empty)');
   let n = 0;
   for (const ch of letters.toUpperCase()) {
     const code = ch.charCodeAt(0);
@@ -46,7 +47,7 @@ const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 /** Parses `B16` or `$B$16`; undefined when it is not a cell address. */
 export function parseA1(text: string): CellRef | undefined {
   const m = CELL_RE.exec(text.trim());
-  if (!m) return undefined;
+  if (!m || Number(m[2]) === 0) return undefined; // there is no row 0
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }
 
