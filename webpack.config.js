@@ -10,6 +10,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+// webpack's own minimizer plugin (webpack depends on it), driven by swc, which is installed for swc-loader.
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 
 /** Copies the ribbon icons into dist/assets so the manifest's URLs resolve. */
 class EmitIconsPlugin {
@@ -90,6 +92,8 @@ module.exports = (_env, argv = {}) => {
     optimization: {
       // Each page gets its own bundle, so the task pane cannot share a chunk that pulls in the workbench's libraries.
       splitChunks: false,
+      // swc rather than terser: the same size to within a few per cent, in a fraction of the time on a small machine.
+      minimizer: [new MinimizerPlugin({ test: /\.js$/, minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 }, mangle: true } })],
     },
     performance: { hints: false },
     plugins: [

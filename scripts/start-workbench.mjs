@@ -28,11 +28,15 @@ const TYPES = {
 export function buildBundles(mode = 'development') {
   const webpack = require('webpack');
   const config = require(path.join(root, 'webpack.config.js'))({}, { mode });
+  const compiler = webpack(config);
   return new Promise((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false })));
-      resolve(stats);
+    compiler.run((err, stats) => {
+      // Closing releases the minimizer's worker threads, so callers can exit normally.
+      compiler.close(() => {
+        if (err) return reject(err);
+        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false })));
+        resolve(stats);
+      });
     });
   });
 }

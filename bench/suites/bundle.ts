@@ -39,7 +39,7 @@ export default async function run(): Promise<void> {
 
   const dist = path.join(root, 'dist');
   const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
   let raw = 0;
   let gz = 0;
   const offenders: string[] = [];
@@ -54,6 +54,7 @@ export default async function run(): Promise<void> {
   const workbenchGz = workbenchJs.reduce((n, f) => n + gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
 
   const firstRender = await timeFirstRender(start);
+  if (scripts.length === 0) throw new Error('dist/taskpane.html names no local script: the build did not produce the task pane.');
   const rows: [string, string][] = [
     ['task-pane JS files', scripts.join(', ')],
     ['task-pane JS raw', `${(raw / 1024).toFixed(1)} KB`],

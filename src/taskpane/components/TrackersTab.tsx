@@ -2,6 +2,7 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { UI } from '../../engine/messages/ui';
+import type { MonitoringTable } from '../../engine/model';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../use-pane';
 
@@ -11,7 +12,7 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
   const styles = useStyles();
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
-  const table = sources.find((t) => t.id === tableId) ?? sources.filter((t) => t.kind === 'monitoring').at(-1) ?? sources[0];
+  const table = sources.find((t) => t.id === tableId) ?? defaultSource(sources);
   const busy = state.busy !== null;
   return (
     <>
@@ -28,4 +29,10 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
       </div>
     </>
   );
+}
+
+/** The latest budget table (one with a budget and a forecast): trackers are built from it, never from a tracker. */
+function defaultSource(tables: readonly MonitoringTable[]): MonitoringTable | undefined {
+  const budgets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'netBudget') && t.columns.some((c) => c.role === 'forecast'));
+  return budgets.at(-1) ?? tables[0];
 }
