@@ -31,8 +31,8 @@ function reasonOf(err: unknown): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line || xlsxMessages.reasonUnknown;
 }
 
-/** Checks the bytes and loads them with exceljs; the ExcelJS.Workbook is what `apply` edits. */
-export async function loadExcelJsBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+/** Refuses what is not an .xlsx package (too large, empty, .xls, encrypted, not a zip) before any parsing. */
+export function checkWorkbookBytes(data: ArrayBuffer | Uint8Array, fileName: string): Uint8Array {
   const bytes = asBytes(data);
   if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
     throw new WorkbookReadError('tooLarge', fileName, xlsxMessages.tooLarge(fileName, megabytes(bytes.byteLength), megabytes(MAX_WORKBOOK_BYTES)));
@@ -49,6 +49,12 @@ export async function loadExcelJsBuffer(data: ArrayBuffer | Uint8Array, fileName
     case 'zip':
       break;
   }
+  return bytes;
+}
+
+/** Checks the bytes and loads them with exceljs; the ExcelJS.Workbook is what `apply` edits. */
+export async function loadExcelJsBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+  const bytes = checkWorkbookBytes(data, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's types ask for a Node Buffer; it accepts any ArrayBuffer view (JSZip underneath).
@@ -91,7 +97,11 @@ export function isEmptyWorkbook(workbook: Workbook): boolean {
 
 /** The grid, refusing a workbook with nothing in it: there is nothing to check or edit. */
 export function excelJsToNonEmptyWorkbook(wb: ExcelJS.Workbook, fileName: string): Workbook {
-  const workbook = excelJsToWorkbook(wb);
+  return nonEmpty(excelJsToWorkbook(wb), fileName);
+}
+
+export function nonEmpty(workbook: Workbook, fileName: string): Workbook {
+  if (workbook.sheets.length === 0) throw new WorkbookReadError('noSheets', fileName, xlsxMessages.noSheets(fileName));
   if (isEmptyWorkbook(workbook)) throw new WorkbookReadError('noData', fileName, xlsxMessages.noData(fileName));
   return workbook;
 }

@@ -4,7 +4,8 @@ import type ExcelJS from 'exceljs';
 import type { Workbook } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
 import { WorkbookReadError } from './errors';
-import { MAX_WORKBOOK_BYTES, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes } from './read-buffer';
+import { readWorkbookFast } from './fast/read-fast';
+import { MAX_WORKBOOK_BYTES, checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes, nonEmpty } from './read-buffer';
 
 /** Reads the file's bytes after checking it exists and is not too large to hold in memory. */
 export async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
@@ -33,6 +34,18 @@ export async function loadExcelJsFile(filePath: string): Promise<ExcelJS.Workboo
   return loadExcelJsBuffer(await readWorkbookBytes(filePath), filePath);
 }
 
+/**
+ * The grid of a workbook file. The fast reader (fast/read-fast.ts) does the work; a file
+ * it does not handle goes through exceljs, whose errors become WorkbookReadErrors.
+ */
 export async function readWorkbookFile(filePath: string): Promise<Workbook> {
-  return excelJsToNonEmptyWorkbook(await loadExcelJsFile(filePath), filePath);
+  const bytes = checkWorkbookBytes(await readWorkbookBytes(filePath), filePath);
+  let fast: Workbook | undefined;
+  try {
+    fast = readWorkbookFast(bytes);
+  } catch {
+    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse.
+  }
+  if (fast) return nonEmpty(fast, filePath);
+  return excelJsToNonEmptyWorkbook(await loadExcelJsBuffer(bytes, filePath), filePath);
 }

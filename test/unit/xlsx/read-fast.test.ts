@@ -1,0 +1,116 @@
+/** The fast reader must give the same grid as the exceljs path wherever both can read a file. */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Workbook } from '../../../src/engine/grid';
+import { cellAt } from '../../../src/engine/grid';
+import { readWorkbookFast } from '../../../src/host/xlsx/fast/read-fast';
+import { slideFormula } from '../../../src/host/xlsx/fast/slide-formula';
+import { FastReadUnsupported } from '../../../src/host/xlsx/fast/zip';
+import { excelJsToWorkbook, loadExcelJsBuffer } from '../../../src/host/xlsx/read-buffer';
+import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
+import { ALL_XLSX_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
+
+const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
+
+/**
+ * Where the two readers knowingly differ, the fast one keeps what the file says:
+ * - exceljs drops backslash escapes from number formats ("\\(" becomes "(");
+ * - exceljs moves "references" inside quoted text when it expands a shared formula
+ *   (`INDIRECT("'X'!$A$8:ZZ$450")` becomes `…:AAB$450` two columns on).
+ * So formats are compared without backslashes and formulas with their quoted text blanked.
+ */
+function comparable(workbook: Workbook): Workbook {
+  return {
+    sheets: workbook.sheets.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) =>
+        r?.map((c) => {
+          if (!c) return c;
+          const out = { ...c };
+          if (c.format !== undefined) out.format = c.format.replace(/\\/g, '');
+          if (c.formula !== undefined) out.formula = c.formula.replace(/"(?:[^"]|"")*"/g, '""');
+          return out;
+        }),
+      ),
+    })),
+  };
+}
+
+async function bothReaders(file: string): Promise<[Workbook, Workbook]> {
+  const bytes = await fs.readFile(file);
+  return [readWorkbookFast(bytes), excelJsToWorkbook(await loadExcelJsBuffer(bytes, file))];
+}
+
+describe('fast reader = exceljs reader', () => {
+  it.each(Object.keys(ALL_XLSX_FIXTURES))('fixture %s', async (name) => {
+    const [fast, slow] = await bothReaders(fixturePath(name));
+    expect(fast).toEqual(slow);
+  });
+
+  it.each(['dit_fft_budget_upload_bad_dash.xlsx', 'excelint_fin_accounts.xlsx', 'mhclg_RS_revenue_outturn_summary_2017-18.xlsx', 'scotgov_LFR_annexA_service_analysis_2017-18.xlsx'])(
+    'realdata %s',
+    async (name) => {
+      const [fast, slow] = await bothReaders(path.join(REALDATA, name));
+      expect(comparable(fast)).toEqual(comparable(slow));
+    },
+    60_000,
+  );
+
+  it('shared formulas, rich and inline text, booleans, errors, merged cells, protection', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 1;
+    ws.getCell('A2').value = 2;
+    ws.getCell('B1').value = { formula: 'A1*$A$1+SUM(A$1:A1)&"A1"', result: 2, shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('B2').value = { sharedFormula: 'B1', result: 5 } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('C1').value = { richText: [{ text: 'Rich ', font: { bold: true } }, { text: '& <plain>' }] };
+    ws.getCell('C2').value = true;
+    ws.getCell('D1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    ws.getCell('D2').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('E1').value = 'Merged heading';
+    ws.mergeCells('E1:F2');
+    ws.getCell('A3').value = '  Indented line';
+    ws.getCell('A4').value = 'Explicit';
+    ws.getCell('A4').alignment = { indent: 2 };
+    ws.getCell('A4').font = { bold: true };
+    await ws.protect('', {});
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const fast = readWorkbookFast(bytes);
+    expect(comparable(fast)).toEqual(comparable(excelJsToWorkbook(await loadExcelJsBuffer(bytes, 's.xlsx'))));
+    const s = fast.sheets[0]!;
+    expect(cellAt(s, 1, 1)).toEqual({ value: 5, formula: '=A2*$A$1+SUM(A$1:A2)&"A1"' });
+    expect(cellAt(s, 0, 2)).toEqual({ value: 'Rich & <plain>' });
+    expect(cellAt(s, 1, 3)).toEqual({ value: { error: '#DIV/0!' }, formula: '=1/0' });
+    expect(cellAt(s, 0, 5)).toEqual({ value: null });
+    expect(cellAt(s, 3, 0)).toEqual({ value: 'Explicit', indent: 2, bold: true });
+    expect(s.protected).toBe(true);
+  });
+
+  it('leaves 1904-dated workbooks to exceljs, and readWorkbookFile still reads them', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = new Date(Date.UTC(2024, 9, 31));
+    ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(() => readWorkbookFast(bytes)).toThrow(FastReadUnsupported);
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'bm-1904-')), 'd.xlsx');
+    await fs.writeFile(file, bytes);
+    expect(cellAt((await readWorkbookFile(file)).sheets[0]!, 0, 0)).toEqual({ value: 45596 - 1462, format: 'dd/mm/yyyy' });
+  });
+});
+
+describe('slideFormula', () => {
+  it.each([
+    ['A1+B2', 1, 0, 'A2+B3'],
+    ['$A1+A$1+$A$1', 2, 3, '$A3+D$1+$A$1'],
+    ['SUM(B5:B15)', 0, 1, 'SUM(C5:C15)'],
+    ['\'Month 6\'!F12-F12', 1, 0, '\'Month 6\'!F13-F13'],
+    ['IF(A1="B2",LOG10(A1),0)', 1, 0, 'IF(A2="B2",LOG10(A2),0)'],
+    ['Z1+1', 0, 1, 'AA1+1'],
+  ])('%s moved by %i rows, %i columns is %s', (formula, rows, cols, expected) => {
+    expect(slideFormula(formula, rows, cols)).toBe(expected);
+  });
+});
