@@ -7,16 +7,17 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Cell, CellValue, Workbook } from '../../engine/grid';
 
-const HF_CONFIG = { licenseKey: 'gpl-v3', useArrayArithmetic: false, smartRounding: false } as const;
+/** Shared by every HyperFormula user here: Excel's sheet size, not HyperFormula's 40,000-row default. */
+export const HYPERFORMULA_CONFIG = { licenseKey: 'gpl-v3', maxRows: 1_048_576, maxColumns: 16_384, smartRounding: false } as const;
 
 export function recalculate(workbook: Workbook): Workbook {
   if (!workbook.sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.formula)))) return workbook;
-  const engine = HyperFormula.buildFromSheets(toHfSheets(workbook), HF_CONFIG);
+  const engine = HyperFormula.buildFromSheets(toHfSheets(workbook), HYPERFORMULA_CONFIG);
   try {
     const sheets = workbook.sheets.map((sheet) => {
       const id = engine.getSheetId(sheet.name);
       if (id === undefined) return sheet;
-      const rows = sheet.rows.map((row, r) =>
+      const rows = Array.from(sheet.rows, (row, r) =>
         row?.map((cell, c) => {
           if (!cell?.formula) return cell;
           return { ...cell, value: fromHfValue(engine.getCellValue({ sheet: id, row: r, col: c })) };
@@ -33,7 +34,8 @@ export function recalculate(workbook: Workbook): Workbook {
 function toHfSheets(workbook: Workbook): Record<string, RawCellContent[][]> {
   const out: Record<string, RawCellContent[][]> = {};
   for (const sheet of workbook.sheets) {
-    out[sheet.name] = sheet.rows.map((row) => (row ?? []).map((cell) => toHfContent(cell)));
+    // Dense rows: HyperFormula cannot take sparse arrays.
+    out[sheet.name] = Array.from(sheet.rows, (row) => Array.from(row ?? [], toHfContent));
   }
   return out;
 }

@@ -1,13 +1,13 @@
 /**
  * Calculates the simulated workbook's formulas with HyperFormula (GPL-3.0, licence key
  * `gpl-v3`), so that reading `values` after writing a formula gives a real result. Test
- * and workbench only: never part of the task-pane bundle. Runs HyperFormula directly
- * (not src/host/calc) to raise its default 40,000-row sheet limit to Excel's.
+ * and workbench only: never part of the task-pane bundle. Works on the simulator's own
+ * mutable state, so it drives HyperFormula itself with the shared configuration.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { SimCell, SimState } from './state';
+import { HYPERFORMULA_CONFIG } from '../calc/recalculate';
 
-const CONFIG = { licenseKey: 'gpl-v3', maxRows: 1_048_576, maxColumns: 16_384, smartRounding: false } as const;
 
 function content(cell: SimCell | undefined): RawCellContent {
   if (!cell) return null;
@@ -24,7 +24,7 @@ export function recalculate(state: SimState): void {
   const data: Record<string, RawCellContent[][]> = {};
   // Dense rows: HyperFormula cannot take sparse arrays.
   for (const sheet of state.sheets) data[sheet.name] = Array.from(sheet.rows, (row) => Array.from(row ?? [], content));
-  const hf = HyperFormula.buildFromSheets(data, CONFIG);
+  const hf = HyperFormula.buildFromSheets(data, HYPERFORMULA_CONFIG);
   try {
     for (const sheet of state.sheets) {
       const id = hf.getSheetId(sheet.name);

@@ -22,3 +22,14 @@ describe('recalculate', () => {
     expect(cellAt(s, 0, 3).value).toEqual({ error: '#DIV/0!' });
   });
 });
+
+describe('recalculate on large and sparse sheets', () => {
+  test('evaluates past HyperFormula’s default 40,000-row limit, with missing rows', () => {
+    const rows: ({ value: number | null; formula?: string } | undefined)[][] = [];
+    rows[0] = [{ value: 2 }];
+    rows[45_000] = [{ value: null, formula: '=A1*3' }];
+    const wb = recalculate({ sheets: [{ name: 'Big', rows }] });
+    expect(cellAt(wb.sheets[0]!, 45_000, 0).value).toBe(6);
+    expect(cellAt(wb.sheets[0]!, 1_000, 0).value).toBeNull();
+  });
+});
