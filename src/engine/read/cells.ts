@@ -69,9 +69,22 @@ function isDateFormat(format: string): boolean {
   return known;
 }
 
+function startsLikeCurrency(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 40) continue; // space, (
+    return c === 0xa3 || c === 36 || c === 0x20ac; // £ $ €
+  }
+  return false;
+}
+
 const UNIT_LABEL_RE = /^\s*\(?\s*[£$€]\s*['’]?\s*000'?s?\s*\)?\s*$/;
 
-const MAYBE_NIL_OR_UNKNOWN = new Set(['-', '\u2013', '\u2014', '0', 'n', 't', 'u', '?']);
+/** First characters of the nil and unknown words (-, –, —, 0, n, t, u, ?), either case. */
+function mayBeNilOrUnknown(code: number): boolean {
+  const lower = code | 0x20;
+  return code === 45 || code === 0x2013 || code === 0x2014 || code === 48 || code === 63 || lower === 110 || lower === 116 || lower === 117;
+}
 
 /** The kind of one cell; cheap checks first so plain numbers and labels cost almost nothing. */
 export function kindOfCell(cell: Cell | undefined): CellKind {
@@ -88,7 +101,7 @@ export function kindOfCell(cell: Cell | undefined): CellKind {
     const t = v.trim();
     if (t === '') return CellKind.Empty;
     // Nil and unknown words are short and start with one of these; skip the look-ups otherwise.
-    if (t.length <= 7 && MAYBE_NIL_OR_UNKNOWN.has(t.charAt(0).toLowerCase())) {
+    if (t.length <= 7 && mayBeNilOrUnknown(t.charCodeAt(0))) {
       if (isNilText(t)) return CellKind.Nil;
       if (isUnknownText(t)) return CellKind.Unknown;
     }
@@ -96,7 +109,7 @@ export function kindOfCell(cell: Cell | undefined): CellKind {
   }
   if (!hasDigit(v)) return v.trim() === '' ? CellKind.Empty : CellKind.Text;
   // "£000" and "$'000" name a unit in a heading; they are not the number zero.
-  if (UNIT_LABEL_RE.test(v)) return CellKind.Text;
+  if (startsLikeCurrency(v) && UNIT_LABEL_RE.test(v)) return CellKind.Text;
   if (v.length <= 40 && parseNumberText(v) !== undefined) return CellKind.NumericText;
   return CellKind.DigitText;
 }

@@ -26,40 +26,56 @@ interface ColumnProfile {
   readonly lineNumbers: boolean;
 }
 
-function profileColumn(scan: SheetScan, region: TableRegion, col: number): ColumnProfile {
-  const header = region.headerRows
-    .map((r) => textOf(scan.sheet.rows[r]?.[col]?.value))
-    .filter((t) => t !== '')
-    .join(' ');
-  let figures = 0;
-  let texts = 0;
-  let textLength = 0;
-  let integers = 0;
-  let rising = 0;
-  let previous = Number.NEGATIVE_INFINITY;
+/** Every column's profile in one row-major pass over the body (rows are arrays; walking them in order is cheap). */
+function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
+  const n = region.lastCol - region.firstCol + 1;
+  const figures = new Float64Array(n);
+  const texts = new Float64Array(n);
+  const textLength = new Float64Array(n);
+  const integers = new Float64Array(n);
+  const rising = new Float64Array(n);
+  const previous = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const { kinds, width } = scan;
+  const lastCol = Math.min(region.lastCol, width - 1);
   for (let r = region.firstRow; r <= region.lastRow; r++) {
-    const k = scan.kindAt(r, col);
-    if (k === KIND.Empty) continue;
-    if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date) {
-      texts++;
-      textLength += textOf(scan.sheet.rows[r]?.[col]?.value).length;
-    } else if (k === KIND.DigitText) {
-      // Damaged figures in a figure column, codes ("24S207") in a text column: decided by the majority.
-      texts += 0.5;
-      figures += 0.5;
-    } else {
-      figures++;
-      const v = scan.sheet.rows[r]?.[col]?.value;
-      if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
-        integers++;
-        if (v > previous) rising++;
-        previous = v;
+    const row = scan.sheet.rows[r];
+    if (!row || scan.stats[r] === undefined) continue;
+    const base = r * width;
+    for (let c = region.firstCol; c <= lastCol; c++) {
+      const k = kinds[base + c];
+      if (k === KIND.Empty) continue;
+      const i = c - region.firstCol;
+      if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date) {
+        texts[i]! += 1;
+        const v = row[c]?.value;
+        if (typeof v === 'string') textLength[i]! += v.length;
+      } else if (k === KIND.DigitText) {
+        // Damaged figures in a figure column, codes ("24S207") in a text column: decided by the majority.
+        texts[i]! += 0.5;
+        figures[i]! += 0.5;
+      } else {
+        figures[i]! += 1;
+        const v = row[c]?.value;
+        if (typeof v === 'number' && v > 0 && Number.isInteger(v)) {
+          integers[i]! += 1;
+          if (v > previous[i]!) rising[i]! += 1;
+          previous[i] = v;
+        }
       }
     }
   }
-  const lineNumbers = integers >= 3 && integers >= 0.8 * figures && rising >= 0.9 * integers;
-  const named = roleOfHeader(header);
-  return { col, header, ...(named ? { named } : {}), figures, texts, textLength, lineNumbers };
+  const profiles: ColumnProfile[] = [];
+  for (let i = 0; i < n; i++) {
+    const col = region.firstCol + i;
+    const header = region.headerRows
+      .map((r) => textOf(scan.sheet.rows[r]?.[col]?.value))
+      .filter((t) => t !== '')
+      .join(' ');
+    const named = roleOfHeader(header);
+    const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
+    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers });
+  }
+  return profiles;
 }
 
 function isTextColumn(p: ColumnProfile): boolean {
@@ -91,8 +107,7 @@ function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole
 }
 
 export function buildColumns(scan: SheetScan, region: TableRegion, overrides: readonly ColumnOverride[]): TableColumn[] {
-  const profiles: ColumnProfile[] = [];
-  for (let c = region.firstCol; c <= region.lastCol; c++) profiles.push(profileColumn(scan, region, c));
+  const profiles = profileColumns(scan, region);
   // Overrides for this sheet naming a real column; a malformed letter is ignored, not fatal.
   const mine = overrides.filter((o) => o.sheet === scan.sheet.name && safeColumnIndex(o.column) >= 0);
   const overriddenLabel = mine.find((o) => o.role === 'label');

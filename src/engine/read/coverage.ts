@@ -37,12 +37,35 @@ interface Settled {
   coverBasis?: TableRow['coverBasis'];
 }
 
+/** Per-row values over a table's body: an array from its first row (a Map costs more at 100,000 rows). */
+class ByRow<T> {
+  private readonly items: (T | undefined)[];
+  constructor(
+    private readonly first: number,
+    size: number,
+  ) {
+    this.items = new Array<T | undefined>(size);
+  }
+  get(row: number): T | undefined {
+    return this.items[row - this.first];
+  }
+  set(row: number, value: T): void {
+    this.items[row - this.first] = value;
+  }
+}
+
+/** A section name in a comparable form: "Children & Families" and "children and families" match. */
+function nameKey(text: string): string {
+  return text.replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 /** "Total Older People" / "Older People Total" → "older people". */
 function totalledName(key: string): string {
-  return key
-    .replace(/^(sub[- ]?)?totals?\b[\s:-]*(for\s+|of\s+)?/, '')
-    .replace(/[\s:-]*\b(sub[- ]?)?totals?$/, '')
-    .trim();
+  return nameKey(
+    key
+      .replace(/^(sub[- ]?)?totals?\b[\s:-]*(for\s+|of\s+)?/, '')
+      .replace(/[\s:-]*\b(sub[- ]?)?totals?$/, ''),
+  );
 }
 
 /**
@@ -143,7 +166,7 @@ function basisOf(covered: readonly Item[]): 'section' | 'subtotals' {
  * A total with nothing above it to add, followed by lines (a national or group total
  * printed first, then its members): it covers the lines beneath it.
  */
-function totalsFirst(facts: readonly RowFacts[], settled: Map<number, Settled>): void {
+function totalsFirst(facts: readonly RowFacts[], settled: ByRow<Settled>): void {
   facts.forEach((f, i) => {
     const s = settled.get(f.row);
     if (!s || s.kind !== 'total' || (s.covers && s.covers.length > 0) || f.statedRange) return;
@@ -160,9 +183,21 @@ function totalsFirst(facts: readonly RowFacts[], settled: Map<number, Settled>):
   });
 }
 
+/** A table whose only summary row says "Total" and closes its one section: that row is the table's total. */
+function loneTotal(facts: readonly RowFacts[], settled: ByRow<Settled>): void {
+  const summaries = facts.filter((f) => {
+    const k = settled.get(f.row)?.kind;
+    return k === 'subtotal' || k === 'total';
+  });
+  if (summaries.length !== 1 || summaries[0]!.hint !== 'total') return;
+  const s = settled.get(summaries[0]!.row)!;
+  if (s.kind === 'subtotal' && s.coverBasis !== 'above') settled.set(summaries[0]!.row, { ...s, kind: 'total' });
+}
+
 export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): TableRow[] {
   const heads = totalsAbove(scan, facts, columns);
-  const underHead = new Map<number, number>();
+  const first = facts.length > 0 ? facts[0]!.row : 0;
+  const underHead = new ByRow<number>(first, facts.length);
   for (const [head, lines] of heads) for (const l of lines) underHead.set(l, head);
 
   const root: Group = { header: undefined, key: '', items: [] };
@@ -175,7 +210,8 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
   const closeAll = (): void => {
     while (stack.length > 1) closeTop();
   };
-  const settled = new Map<number, Settled>();
+  const settled = new ByRow<Settled>(first, facts.length);
+  let implicitlyClosed = 0; // sections ended by the next heading, not by a total of their own
 
   const grandTotal = (f: RowFacts, balance: boolean): Settled => {
     closeAll();
@@ -227,9 +263,12 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
         break;
       case 'section': {
         const t = top();
-        if (t !== root && t.items.some((x) => !x.summary)) closeTop();
+        if (t !== root && t.items.some((x) => !x.summary)) {
+          closeTop();
+          implicitlyClosed++;
+        }
         const parent = top().header;
-        stack.push({ header: f.row, key: f.key, items: [] });
+        stack.push({ header: f.row, key: nameKey(f.key), items: [] });
         settled.set(f.row, { kind: 'section', ...(parent !== undefined ? { section: parent } : {}) });
         break;
       }
@@ -252,6 +291,9 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
         const named = name === '' ? undefined : [...stack].reverse().find((g) => g !== root && g.key === name);
         if (named) settled.set(f.row, closeGroup(f, named));
         else if (f.hint === 'subtotal') settled.set(f.row, top() !== root ? closeGroup(f, top()) : rootSubtotal(f));
+        // A bare "Total" under an open section closes that section, unless the table's
+        // sections go un-totalled (earlier ones ended at the next heading): then it is the grand total.
+        else if (top() !== root && implicitlyClosed === 0) settled.set(f.row, closeGroup(f, top()));
         else settled.set(f.row, grandTotal(f, false));
         break;
       }
@@ -259,6 +301,7 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
   }
 
   totalsFirst(facts, settled);
+  loneTotal(facts, settled);
 
   return facts.map((f) => {
     const s = settled.get(f.row) ?? { kind: 'line' as const };

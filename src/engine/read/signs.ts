@@ -24,12 +24,12 @@ export function detectSigns(scan: SheetScan, columns: readonly TableColumn[], ro
   let positiveIncomes = 0;
   for (const row of rows) {
     if (row.kind !== 'line' && row.kind !== 'subtotal' && row.kind !== 'total') continue;
-    const at = (c: number | undefined): number | undefined => (c === undefined ? undefined : numberAt(scan, row.row, c));
-    const e = at(exp);
-    const i = at(inc);
-    const n = at(net);
-    const f = at(fc);
-    const v = at(vr);
+    const r = row.row;
+    const e = exp === undefined ? undefined : numberAt(scan, r, exp);
+    const i = inc === undefined ? undefined : numberAt(scan, r, inc);
+    const n = net === undefined ? undefined : numberAt(scan, r, net);
+    const f = fc === undefined ? undefined : numberAt(scan, r, fc);
+    const v = vr === undefined ? undefined : numberAt(scan, r, vr);
     if (i !== undefined && i < 0) negativeIncomes++;
     if (i !== undefined && i > 0) positiveIncomes++;
     if (e !== undefined && i !== undefined && n !== undefined && i !== 0) {
