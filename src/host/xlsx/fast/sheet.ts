@@ -26,6 +26,25 @@ const IS_RE = /<is>([\s\S]*?)<\/is>/;
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * A cell's r, s and t attributes in one pass (they are on every cell, so this is the hot
+ * path); machine-written XML quotes them with `"` and needs no decoding.
+ */
+function cellAttributes(attrs: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  let i = 0;
+  while (i < attrs.length) {
+    const eq = attrs.indexOf('="', i);
+    if (eq < 0) break;
+    const close = attrs.indexOf('"', eq + 2);
+    if (close < 0) break;
+    const name = attrs.slice(i, eq).trim();
+    if (name === 'r' || name === 's' || name === 't') out[name] = attrs.slice(eq + 2, close);
+    i = close + 1;
+  }
+  return out;
+}
+
 function mergedSlaves(xml: string): Set<string> {
   const slaves = new Set<string>();
   const at = xml.indexOf('<mergeCells');
@@ -92,15 +111,15 @@ export function parseSheet(xml: string, context: SheetContext): Sheet {
     CELL_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CELL_RE.exec(body)) !== null) {
-      const attrs = m[1]!;
-      const ref = attr(attrs, 'r');
+      const attrs = cellAttributes(m[1]!);
+      const ref = attrs.r;
       const refMatch = ref === undefined ? undefined : REF_RE.exec(ref);
       colIndex = refMatch ? columnIndex(refMatch[1]!) : colIndex + 1;
       const content = m[2];
       if (!content) continue;
       if (slaves.has(`${rowIndex}:${colIndex}`)) continue;
 
-      const type = attr(attrs, 't');
+      const type = attrs.t;
       let formula: string | undefined;
       const f = content.indexOf('<f') >= 0 ? F_RE.exec(content) : null;
       if (f) {
@@ -132,7 +151,7 @@ export function parseSheet(xml: string, context: SheetContext): Sheet {
       if (value === null && formula === undefined) continue;
       if (typeof value === 'number' && !Number.isFinite(value)) value = { error: '#NUM!' };
 
-      const style = context.styleOf(Number(attr(attrs, 's') ?? 0));
+      const style = context.styleOf(attrs.s === undefined ? 0 : Number(attrs.s));
       const indent =
         style.indent > 0 ? style.indent : typeof value === 'string' && value.charCodeAt(0) === 32 ? indentOfLeadingSpaces(value) : 0;
       const cell: { value: CellValue; formula?: string; format?: string; indent?: number; bold?: boolean } = { value };

@@ -60,8 +60,9 @@ export function openZip(bytes: Uint8Array): ZipPackage {
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + entry.size);
       if (data.length !== entry.size) throw new FastReadUnsupported('truncated entry');
-      if (entry.method === 0) return utf8.decode(data);
-      if (entry.method === 8) return utf8.decode(inflateRawSync(data));
+      // Buffer's UTF-8 decoding is markedly faster than TextDecoder's on large parts.
+      if (entry.method === 0) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+      if (entry.method === 8) return inflateRawSync(data).toString('utf8');
       throw new FastReadUnsupported(`compression method ${entry.method}`);
     },
   };
