@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * The `budget-monitor` command. Runs the bundled CLI (dist/cli/budget-monitor.cjs, built by
- * bin/build-cli.mjs) when it exists, else the TypeScript sources through tsx's require hook
- * (a devDependency, present after `npm ci`). Set BUDGET_MONITOR_FROM_SOURCE=1 to force the
- * sources (when the bundle may be stale).
+ * The `budget-monitor` command. Runs the bundled CLI (dist/cli/budget-monitor.cjs, built
+ * by `node bin/build-cli.mjs`) when it is at least as new as the sources, else the
+ * TypeScript sources through tsx's require hook (a devDependency, present after `npm ci`),
+ * so a stale bundle is never run while the sources are at hand.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher, run by Node directly */
 'use strict';
@@ -12,21 +12,38 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'budget-monitor.cjs');
+const sources = path.join(root, 'src');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsCurrent() {
+  if (!fs.existsSync(bundle)) return false;
+  if (!fs.existsSync(sources)) return true;
+  return fs.statSync(bundle).mtimeMs >= newestSource(sources);
+}
 
 function loadCli() {
-  if (fs.existsSync(bundle) && process.env.BUDGET_MONITOR_FROM_SOURCE !== '1') return require(bundle);
+  if (bundleIsCurrent()) return require(bundle);
   try {
     require('tsx/cjs/api').register();
   } catch {
-    return undefined;
+    return fs.existsSync(bundle) ? require(bundle) : undefined;
   }
-  return require(path.join(root, 'src', 'cli', 'main.ts'));
+  return require(path.join(sources, 'cli', 'main.ts'));
 }
 
 const cli = loadCli();
 if (!cli) {
-  // The one message that cannot live in src/engine/messages: without a runtime it cannot be loaded.
-  process.stderr.write('budget-monitor: the command-line tool is not built; run "npm ci" or "npm run build:cli" in the project folder first.\n');
+  // The one message that cannot live in src/engine/messages: without a runtime nothing can be loaded.
+  process.stderr.write('budget-monitor: the command-line tool is not built; run "npm ci" or "node bin/build-cli.mjs" in the project folder first.\n');
   process.exitCode = 2;
 } else {
   cli.main(process.argv.slice(2)).then(
