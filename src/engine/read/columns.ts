@@ -102,7 +102,8 @@ function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole
   if (p.col === labelCol) return 'label';
   if (p.named) return p.named.role;
   if (isTextColumn(p)) return 'otherText';
-  if (p.lineNumbers && p.header === '') return 'reference';
+  // Line numbers sit left of the labels (RS "190 Education services"); money sits right of them.
+  if (p.lineNumbers && p.header === '' && labelCol !== undefined && p.col < labelCol) return 'reference';
   return p.figures > 0 ? 'otherNumber' : 'otherText';
 }
 

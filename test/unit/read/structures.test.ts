@@ -1,0 +1,120 @@
+/**
+ * Small grids, each isolating one structure the reader must recognise: bare "Total" rows
+ * per section with a grand total, names that differ only by "&"/"and", a lone total,
+ * a sub total with no section, stated ranges of sheet rows, a total printed first, a SUM
+ * that stops short, headerless figures.
+ */
+import { type CellValue, sheetFromValues } from '../../../src/engine/grid';
+import type { MonitoringTable } from '../../../src/engine/model';
+import { readTables } from '../../../src/engine/read';
+
+const read = (rows: CellValue[][]): MonitoringTable => {
+  const tables = readTables({ sheets: [sheetFromValues('S', rows)] });
+  expect(tables).toHaveLength(1);
+  return tables[0]!;
+};
+/** "5:line 6:total{3,4}" — every body row in Excel numbering, for a compact exact comparison. */
+const shape = (t: MonitoringTable): string =>
+  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}${r.coverBasis}` : ''}`).join(' ');
+
+describe('row structures', () => {
+  it('each section closed by a bare "Total", then a grand total of the section totals', () => {
+    const t = read([
+      ['Service', 'Budget £000', 'Forecast £000'],
+      ['Schools', null, null],
+      ['Primary', 10, 11],
+      ['Secondary', 20, 19],
+      ['Total', 30, 30],
+      ['Roads', null, null],
+      ['Lighting', 5, 6],
+      ['Repairs', 7, 7],
+      ['Total', 12, 13],
+      ['Grand Total', 42, 43],
+    ]);
+    expect(shape(t)).toBe('2:section 3:line 4:line 5:subtotal{3,4}section 6:section 7:line 8:line 9:subtotal{7,8}section 10:total{5,9}subtotals');
+  });
+
+  it('matches "Total Children and Families" to the section "Children & Families"', () => {
+    const t = read([
+      ['Service Area', 'Net Budget £m', 'Forecast £m'],
+      ['Children & Families', null, null],
+      ['Fostering', 1, 1.1],
+      ['Placements', 2, 2.5],
+      ['Total Children and Families', 3, 3.6],
+      ['Education', null, null],
+      ['Transport', 4, 3.9],
+      ['Education Total', 4, 3.9],
+      ['Directorate Total', 7, 7.5],
+    ]);
+    expect(shape(t)).toBe('2:section 3:line 4:line 5:subtotal{3,4}section 6:section 7:line 8:subtotal{7}section 9:total{5,8}subtotals');
+  });
+
+  it('a single section under a lone "Total" is the table total', () => {
+    const t = read([
+      ['Item', 'Budget £000'],
+      ['Staffing', null],
+      ['Salaries', 100],
+      ['Agency', 20],
+      ['Total', 120],
+    ]);
+    expect(shape(t)).toBe('2:section 3:line 4:line 5:total{3,4}section');
+  });
+
+  it('a "sub total" with no section heading covers the lines since the last summary row', () => {
+    const t = read([
+      ['Line', 'Budget £000'],
+      ['A', 1],
+      ['B', 2],
+      ['Sub-total', 3],
+      ['C', 4],
+      ['Subtotal', 4],
+      ['Net total', 7],
+    ]);
+    expect(shape(t)).toBe('2:line 3:line 4:subtotal{2,3}section 5:line 6:subtotal{5}section 7:total{4,6}subtotals');
+  });
+
+  it('"total of lines x to y" with no line-number column means those sheet rows', () => {
+    const t = read([
+      ['Item', 'Amount £000'],
+      ['Rent', 5],
+      ['Rates', 6],
+      ['Fees', 7],
+      ['Premises (total of lines 2 to 3)', 11],
+      ['All (total of rows 2 to 4)', 18],
+    ]);
+    expect(shape(t)).toBe('2:line 3:line 4:line 5:total{2,3}statedRange 6:total{2,3,4}statedRange');
+  });
+
+  it('a total printed first covers the lines beneath it', () => {
+    const t = read([
+      ['Council', '2023-24', '2024-25'],
+      ['Total', 30, 33],
+      ['North', 10, 11],
+      ['South', 20, 22],
+    ]);
+    expect(shape(t)).toBe('2:total{3,4}above 3:line 4:line');
+  });
+
+  it('a service total above its lines whose SUM stops short still covers the whole block', () => {
+    const rows = [
+      ['Service', 'Gross £000'],
+      ['Education', { value: 30, formula: '=SUM(B3:B4)' }],
+      ['Primary', 10],
+      ['Secondary', 20],
+      ['Special', 5],
+      ['Roads', { value: 9, formula: '=SUM(B7:B8)' }],
+      ['Lighting', 4],
+      ['Repairs', 5],
+      ['Total', { value: 39, formula: '=B2+B6' }],
+    ] as const;
+    const t = readTables({ sheets: [sheetFromValues('S', rows as unknown as CellValue[][])] })[0]!;
+    expect(shape(t)).toBe('2:subtotal{3,4,5}above 3:line 4:line 5:line 6:subtotal{7,8}above 7:line 8:line 9:total{2,6}subtotals');
+    expect(t.rows[0]!.formulaCovers?.map((r) => r + 1)).toEqual([3, 4]); // as written: Special is left out
+  });
+
+  it('figures with no header still make a table', () => {
+    const tables = readTables({ sheets: [sheetFromValues('S', [[null], ['Rent', 5, 6], ['Rates', 6, 7], ['Total', 11, 13]])] });
+    expect(tables.map((t) => [t.range, t.headerRows.length, t.kind])).toEqual([['A2:C4', 0, 'generic']]);
+    expect(shape(tables[0]!)).toBe('2:line 3:line 4:total{2,3}section');
+  });
+});
