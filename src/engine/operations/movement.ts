@@ -13,7 +13,7 @@ import type { Edit } from '../plan';
 import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
 import { readSheet, readTables, type ReadOptions } from '../read';
 import { matchLabels, normaliseLabel, type LabelItem } from './labels';
-import { cellEntry, cellText, columnFormat, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, rowsSummed, sumFormula, type OperationResult } from './shared';
+import { cellEntry, cellText, columnFormat, columnRanges, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, rowsSummed, sumFormula, type OperationResult } from './shared';
 
 /** Where last period's figures are: a sheet of this workbook, or last month's file. */
 export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
@@ -164,15 +164,26 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
     if (target.isNew && cellAt(sheet, headerRow, variance.col).bold) edits.push({ kind: 'setBold', sheet: table.sheet, range: `${letter}${headerRow + 1}`, bold: true });
   }
   const written = [...formulas.keys()];
-  const overwrites = written
-    .filter((r) => {
+  const overwrites = columnRanges(
+    table.sheet,
+    letter,
+    written.filter((r) => {
       const cell = cellAt(sheet, r, target.col);
       return hasContent(cell) && cellEntry(cell) !== formulas.get(r);
-    })
-    .map((r) => ({ sheet: table.sheet, range: `${letter}${r + 1}` }));
+    }),
+  );
+  // One block per stretch of rows, bridging rows whose cell is empty (section headings),
+  // so a long table is a handful of edits; a cell with content the plan leaves alone ends a block.
+  const blocks: [number, number][] = [];
   for (const [start, end] of contiguousRuns(written)) {
-    const block: string[][] = [];
-    for (let r = start; r <= end; r++) block.push([formulas.get(r)!]);
+    const last = blocks[blocks.length - 1];
+    const bridgeable = last !== undefined && Array.from({ length: start - last[1] - 1 }, (_, k) => last[1] + 1 + k).every((r) => !hasContent(cellAt(sheet, r, target.col)));
+    if (last && bridgeable) last[1] = end;
+    else blocks.push([start, end]);
+  }
+  for (const [start, end] of blocks) {
+    const block: (string | null)[][] = [];
+    for (let r = start; r <= end; r++) block.push([formulas.get(r) ?? null]);
     edits.push({ kind: 'setFormulas', sheet: table.sheet, range: columnSpan(letter, start, end), formulas: block });
     edits.push({ kind: 'setNumberFormat', sheet: table.sheet, range: columnSpan(letter, start, end), format: columnFormat(sheet, table, variance) });
   }

@@ -4,14 +4,14 @@
  * thresholds for their level (line, section sub total, whole-table total). Reapplying
  * first removes the add-in's own rules for this table (by tag), never the officer's.
  */
-import { columnLetters, toA1 } from '../address';
+import { toA1 } from '../address';
 import { cellAt, findSheet, type Workbook } from '../grid';
 import { operationMessages as msg } from '../messages/operations';
 import { columnByRole, type MonitoringTable, type RowKind, type TableColumn } from '../model';
 import { numericValue, figureOf } from '../numbers';
 import type { ConditionalStyle, Edit } from '../plan';
 import type { RagLevel, RagPolicy, RagStatus } from '../policy';
-import { cellText, columnSpan, contiguousRuns, moneyInUnit, numberLiteral, refused, TAG_PREFIX, type OperationResult } from './shared';
+import { cellText, columnRanges, columnSpan, contiguousRuns, moneyInUnit, numberLiteral, refused, TAG_PREFIX, type OperationResult } from './shared';
 
 /**
  * Dark text on light fills, every pair above WCAG AA's 4.5:1, Red also bold: the cell's
@@ -59,7 +59,7 @@ export function ragStatusFor(overspend: number, budget: number, level: RagLevel,
 }
 
 /** Conditional-format formulas for one level, relative to `row` (0-based) of the range's top cell. */
-export function ragFormulas(table: MonitoringTable, policy: RagPolicy, level: RagLevel, row: number): Record<RagStatus, string> | undefined {
+export function ragFormulas(table: MonitoringTable, policy: RagPolicy, level: RagLevel, row: number, rowGuard?: string): Record<RagStatus, string> | undefined {
   const overspend = overspendExpression(table, row);
   if (!overspend) return undefined;
   const budgetCol = ragBudgetColumn(table, policy);
@@ -69,7 +69,7 @@ export function ragFormulas(table: MonitoringTable, policy: RagPolicy, level: Ra
   const threshold = budget
     ? `${red.combine === 'lower' ? 'MIN' : 'MAX'}(${money},${numberLiteral(red.percent)}*${budget})`
     : money;
-  const guard = overspend.guard;
+  const guard = rowGuard ? `${rowGuard},${overspend.guard}` : overspend.guard;
   const ov = overspend.expression;
   const floor = policy.amberFromPercent > 0 && budget ? `${numberLiteral(policy.amberFromPercent)}*${budget}` : undefined;
   // Mutually exclusive, so the colours are right whatever order a host keeps the rules in
@@ -80,6 +80,57 @@ export function ragFormulas(table: MonitoringTable, policy: RagPolicy, level: Ra
     // Below the Amber floor a small overspend counts as Green, as in ragStatusFor.
     Green: floor ? `=AND(${guard},OR(${ov}<=0,AND(${ov}<${threshold},${ov}<${floor})))` : `=AND(${guard},${ov}<=0)`,
   };
+}
+
+interface VarianceBlock {
+  readonly level: RagLevel;
+  readonly start: number;
+  readonly end: number;
+  /** A condition on the row's label that picks out this level's rows, when the range spans other levels. */
+  readonly guard?: string;
+}
+
+/** Sub total and total labels tell the levels apart only when there are few of them. */
+const MAX_LEVEL_LABELS = 10;
+
+/**
+ * Where each level's rules go. When sub totals and totals have a handful of labels that
+ * no line shares ("sub total", "Directorate Total"), each level gets one range over the
+ * whole body, told apart by the label: three rules per level however long the table, and
+ * a line inserted later is coloured too. Otherwise each run of rows gets its own rules.
+ */
+function varianceBlocks(table: MonitoringTable, bodyRows: readonly MonitoringTable['rows'][number][]): VarianceBlock[] {
+  const levels = ['line', 'section', 'table'] as const;
+  const rowsOf = (level: RagLevel) => bodyRows.filter((r) => LEVEL_OF[r.kind] === level);
+  const labelCol = columnByRole(table, 'label');
+  // Excel compares text regardless of case, so labels are told apart the same way.
+  const labelsOf = (level: RagLevel) => new Map(rowsOf(level).map((r) => [r.label.trim().toLowerCase(), r.label.trim()] as const));
+  const [lineLabels, sectionLabels, tableLabels] = levels.map(labelsOf) as [Map<string, string>, Map<string, string>, Map<string, string>];
+  const separable =
+    labelCol !== undefined &&
+    sectionLabels.size <= MAX_LEVEL_LABELS &&
+    tableLabels.size <= MAX_LEVEL_LABELS &&
+    [...sectionLabels.keys(), ...tableLabels.keys()].every((l) => l !== '' && !lineLabels.has(l)) &&
+    [...sectionLabels.keys()].every((l) => !tableLabels.has(l));
+  const start = Math.min(...bodyRows.map((r) => r.row));
+  const end = Math.max(...bodyRows.map((r) => r.row));
+  const blocks: VarianceBlock[] = [];
+  for (const level of levels) {
+    const rows = rowsOf(level).map((r) => r.row);
+    if (rows.length === 0) continue;
+    const runs = contiguousRuns(rows);
+    if (runs.length === 1 || !separable) {
+      // One run needs no guard only if the run holds nothing but this level.
+      for (const [a, b] of runs) blocks.push({ level, start: a, end: b });
+      continue;
+    }
+    const is = (labels: Map<string, string>) => [...labels.values()].map((l) => `TRIM($${labelCol.letter}${start + 1})="${l.replace(/"/g, '""')}"`);
+    const guard = level === 'line'
+      ? `NOT(OR(${[...is(sectionLabels), ...is(tableLabels)].join(',')}))`
+      : `OR(${is(level === 'section' ? sectionLabels : tableLabels).join(',')})`;
+    blocks.push({ level, start, end, guard });
+  }
+  return blocks;
 }
 
 /** The overspend on a row as a formula: the variance (sign-corrected), else forecast − budget. */
@@ -130,33 +181,33 @@ export function planRagFormatting(table: MonitoringTable, policy: RagPolicy, opt
     if (!ragBudgetColumn(table, policy)) notes.push(msg.ragNoBudgetColumn(table.sheet));
     if (!table.unit) notes.push(msg.ragUnitAssumed(table.sheet));
     const target = variance ?? columnByRole(table, 'forecast')!;
-    for (const level of ['line', 'section', 'table'] as const) {
-      const rows = bodyRows.filter((r) => LEVEL_OF[r.kind] === level).map((r) => r.row);
-      for (const [start, end] of contiguousRuns(rows)) {
-        const formulas = ragFormulas(table, policy, level, start);
-        if (!formulas) continue;
-        const range = columnSpan(target.letter, start, end);
-        for (const status of STATUSES) {
-          edits.push({
-            kind: 'addConditionalFormat', sheet: table.sheet, range, tag,
-            format: { rule: { type: 'formula', formula: formulas[status] }, style: palette[status], stopIfTrue: true },
-          });
-        }
+    for (const block of varianceBlocks(table, bodyRows)) {
+      const formulas = ragFormulas(table, policy, block.level, block.start, block.guard);
+      if (!formulas) continue;
+      const range = columnSpan(target.letter, block.start, block.end);
+      for (const status of STATUSES) {
+        edits.push({
+          kind: 'addConditionalFormat', sheet: table.sheet, range, tag,
+          format: { rule: { type: 'formula', formula: formulas[status] }, style: palette[status], stopIfTrue: true },
+        });
       }
     }
   }
 
-  const words = options.writeWords ? wordEdits(table, policy, options.workbook, ragColumn, notes) : [];
-  edits.push(...words.map((w) => w.edit));
-  const overwrites = words.filter((w) => w.replacesWord).map((w) => ({ sheet: table.sheet, range: w.edit.range }));
+  const words = options.writeWords && ragColumn ? wordEdits(table, policy, options.workbook, ragColumn, notes) : [];
+  // Neighbouring corrections go in one edit.
+  for (const [start, end] of contiguousRuns(words.map((w) => w.row))) {
+    const values = words.filter((w) => w.row >= start && w.row <= end).map((w) => [w.word]);
+    edits.push({ kind: 'setValues', sheet: table.sheet, range: columnSpan(ragColumn!.letter, start, end), values });
+  }
+  const overwrites = ragColumn ? columnRanges(table.sheet, ragColumn.letter, words.filter((w) => w.replacesWord).map((w) => w.row)) : [];
   return { plan: { title, description: msg.ragDescription(table.sheet, table.range), edits }, notes, problems: [], overwrites };
 }
 
 /** The words the policy gives each row, written where the RAG cell is blank or says something else. */
-type WordEdit = { edit: Extract<Edit, { kind: 'setValues' }>; replacesWord: boolean };
+type WordEdit = { row: number; word: string; replacesWord: boolean };
 
-function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook | undefined, ragColumn: TableColumn | undefined, notes: string[]): WordEdit[] {
-  if (!ragColumn) return [];
+function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook | undefined, ragColumn: TableColumn, notes: string[]): WordEdit[] {
   const sheet = workbook && findSheet(workbook, table.sheet);
   if (!sheet) {
     notes.push(msg.ragWordsNeedWorkbook(table.sheet));
@@ -188,8 +239,7 @@ function wordEdits(table: MonitoringTable, policy: RagPolicy, workbook: Workbook
     const status = ragStatusFor(overspend, budget, level, policy, table.unit);
     const shown = cellText(cellAt(sheet, row.row, ragColumn.col)).toLowerCase();
     if (policy.words[status].some((w) => w.toLowerCase() === shown)) continue;
-    const edit = { kind: 'setValues', sheet: table.sheet, range: `${columnLetters(ragColumn.col)}${row.row + 1}`, values: [[policy.words[status][0] ?? status]] } as const;
-    edits.push({ edit, replacesWord: shown !== '' });
+    edits.push({ row: row.row, word: policy.words[status][0] ?? status, replacesWord: shown !== '' });
   }
   return edits;
 }

@@ -132,3 +132,8 @@ export function numberLiteral(value: number): string {
 export function columnSpan(letter: string, startRow: number, endRow: number): string {
   return startRow === endRow ? `${letter}${startRow + 1}` : `${letter}${startRow + 1}:${letter}${endRow + 1}`;
 }
+
+/** Cells of one column as few ranges as possible: rows 4,5,6,9 of K → K5:K7, K10. */
+export function columnRanges(sheet: string, letter: string, rows: readonly number[]): SheetRange[] {
+  return contiguousRuns(rows).map(([a, b]) => ({ sheet, range: columnSpan(letter, a, b) }));
+}

@@ -74,7 +74,7 @@ export function planSheetWrite(sheetName: string, old: Sheet | undefined, draft:
     }),
   );
   const edits: Edit[] = [];
-  const overwrites: { sheet: string; range: string }[] = [];
+  const replaced: [number, number][] = [];
   for (let r = 0; r <= lastRow; r++) {
     let run: { start: number; entries: CellEntry[] } | undefined;
     const flush = (): void => {
@@ -93,7 +93,7 @@ export function planSheetWrite(sheetName: string, old: Sheet | undefined, draft:
         flush();
         continue;
       }
-      if (oldEntry !== null) overwrites.push({ sheet: sheetName, range: toA1(r, c) });
+      if (oldEntry !== null) replaced.push([r, c]);
       if (run && run.start + run.entries.length === c) run.entries.push(wanted);
       else {
         flush();
@@ -102,6 +102,20 @@ export function planSheetWrite(sheetName: string, old: Sheet | undefined, draft:
     }
     flush();
   }
+  // Neighbouring replaced cells of a row as one range, so the host checks a short list.
+  const overwrites: { sheet: string; range: string }[] = [];
+  let open: { row: number; from: number; to: number } | undefined;
+  const close = (): void => {
+    if (open) overwrites.push({ sheet: sheetName, range: open.from === open.to ? toA1(open.row, open.from) : `${toA1(open.row, open.from)}:${toA1(open.row, open.to)}` });
+  };
+  for (const [r, c] of replaced) {
+    if (open && open.row === r && open.to === c - 1) open.to = c;
+    else {
+      close();
+      open = { row: r, from: c, to: c };
+    }
+  }
+  close();
   return { edits, overwrites };
 }
 

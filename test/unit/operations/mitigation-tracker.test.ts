@@ -128,7 +128,7 @@ describe('mitigation tracker on seed 000 (Table 3 made live)', () => {
     const a = rolled.after;
     // The headings and officer amounts replaced on purpose (Quarter 2 → Month 7 in column D), for the
     // host's allowOverwrite; TBC → TBC and - → - are left untouched.
-    expect(rolled.result.overwrites).toEqual(['D4', 'E4', 'D6', 'D10', 'D11'].map((range) => ({ sheet: SHEET, range })));
+    expect(rolled.result.overwrites).toEqual(['D4:E4', 'D6', 'D10', 'D11'].map((range) => ({ sheet: SHEET, range })));
     expect(['D4', 'E4', 'K4'].map((c) => valueAt(a, SHEET, c))).toEqual(['Month 7 £m', 'Month 8 £m', 'Quarter 2 £m']);
     expect(['A6', 'D6', 'E6', 'F6', 'K6'].map((c) => round3(valueAt(a, SHEET, c)))).toEqual([valueAt(filled, SHEET, 'A6'), -0.1, -0.1, 0, 'TBC']);
     expect(round3(valueAt(a, SHEET, 'D5'))).toBe(9.91); // still variance − movement: the table has not moved on

@@ -38,15 +38,19 @@ describe('planRagFormatting on seed 000', () => {
     ]);
   });
 
-  it('puts variance rules on the variance column in blocks by level', () => {
-    const ranges = [...new Set(cfs.filter((e) => e.format.rule.type === 'formula').map((e) => e.range))];
-    // lines of the four sections, the four sub totals, the total
-    expect(ranges).toEqual(['F5:F15', 'F18:F20', 'F23:F32', 'F35', 'F16', 'F21', 'F33', 'F36', 'F37']);
+  it('puts three rules per level on the variance column: lines and sub totals over the body, told apart by label', () => {
+    const formulaRules = cfs.filter((e) => e.format.rule.type === 'formula');
+    expect(formulaRules.map((e) => e.range)).toEqual([...Array(6).fill('F5:F37'), 'F37', 'F37', 'F37']);
   });
 
   it('line-level rule converts the £100,000 limit into £m and takes 5% of |net budget|', () => {
-    const red = cfs.find((e) => e.range === 'F5:F15' && e.format.style === RAG_PALETTE.Red)!;
-    expect(red.format.rule).toEqual({ type: 'formula', formula: '=AND(ISNUMBER($F5),$F5>0,$F5>=MIN(0.1,0.05*ABS(N($D5))))' });
+    const red = cfs.find((e) => e.range === 'F5:F37' && e.format.style === RAG_PALETTE.Red)!;
+    expect(red.format.rule).toEqual({
+      type: 'formula',
+      formula: '=AND(NOT(OR(TRIM($A5)="sub total",TRIM($A5)="Children, Families & Education Services Total")),ISNUMBER($F5),$F5>0,$F5>=MIN(0.1,0.05*ABS(N($D5))))',
+    });
+    const section = cfs.filter((e) => e.range === 'F5:F37' && e.format.style === RAG_PALETTE.Red)[1]!;
+    expect(section.format.rule).toEqual({ type: 'formula', formula: '=AND(OR(TRIM($A5)="sub total"),ISNUMBER($F5),$F5>0,$F5>=MIN(0.25,0.05*ABS(N($D5))))' });
     const total = cfs.find((e) => e.range === 'F37' && e.format.style === RAG_PALETTE.Red)!;
     expect(total.format.rule).toEqual({ type: 'formula', formula: '=AND(ISNUMBER($F37),$F37>0,$F37>=MIN(1,0.005*ABS(N($D37))))' });
   });
@@ -91,10 +95,9 @@ describe('planRagFormatting: writing the words from the policy', () => {
     const faulty = typeInto(base, 'Month 7', { H14: 'Green', H13: null, H15: 'g' });
     const table = tableOf(faulty.sheets[1]!);
     const result = planRagFormatting(table, DEFAULT_RAG_POLICY, { workbook: faulty, writeWords: true });
-    expect(result.plan.edits.filter((e) => e.kind === 'setValues')).toEqual([
-      { kind: 'setValues', sheet: 'Month 7', range: 'H13', values: [['Red']] },
-      { kind: 'setValues', sheet: 'Month 7', range: 'H14', values: [['Amber']] },
-    ]);
+    expect(result.plan.edits.filter((e) => e.kind === 'setValues')).toEqual([{ kind: 'setValues', sheet: 'Month 7', range: 'H13:H14', values: [['Red'], ['Amber']] }]);
+    // Only the wrong word was the officer's to replace; the blank cell was empty.
+    expect(result.overwrites).toEqual([{ sheet: 'Month 7', range: 'H14' }]);
   });
 
   it('uses gross budget, Amber floor and "whichever is higher" when the policy says so', () => {
@@ -105,24 +108,25 @@ describe('planRagFormatting: writing the words from the policy', () => {
       red: { ...DEFAULT_RAG_POLICY.red, line: { money: 100_000, percent: 0.05, combine: 'higher' } },
     };
     const table = tableOf(seed000Workbook().sheets[1]!);
-    const cfs = planRagFormatting(table, policy).plan.edits.filter((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F5:F15');
+    const cfs = planRagFormatting(table, policy).plan.edits.filter((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F5:F37').slice(0, 3);
+    const lines = 'NOT(OR(TRIM($A5)="sub total",TRIM($A5)="Children, Families & Education Services Total"))';
     expect(cfs.map((e) => e.format.rule.type === 'formula' && e.format.rule.formula)).toEqual([
-      '=AND(ISNUMBER($F5),$F5>0,$F5>=MAX(0.1,0.05*ABS(N($B5))))',
-      '=AND(ISNUMBER($F5),$F5>0,$F5<MAX(0.1,0.05*ABS(N($B5))),$F5>=0.02*ABS(N($B5)))',
-      '=AND(ISNUMBER($F5),OR($F5<=0,AND($F5<MAX(0.1,0.05*ABS(N($B5))),$F5<0.02*ABS(N($B5)))))',
+      `=AND(${lines},ISNUMBER($F5),$F5>0,$F5>=MAX(0.1,0.05*ABS(N($B5))))`,
+      `=AND(${lines},ISNUMBER($F5),$F5>0,$F5<MAX(0.1,0.05*ABS(N($B5))),$F5>=0.02*ABS(N($B5)))`,
+      `=AND(${lines},ISNUMBER($F5),OR($F5<=0,AND($F5<MAX(0.1,0.05*ABS(N($B5))),$F5<0.02*ABS(N($B5)))))`,
     ]);
   });
 
   it('reads an underspend-positive variance as the opposite sign', () => {
     const table = { ...tableOf(seed000Workbook().sheets[1]!), signs: { income: 'negative', variance: 'underspendPositive' } } as const;
-    const red = planRagFormatting(table, DEFAULT_RAG_POLICY).plan.edits.find((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F5:F15')!;
-    expect(red.format.rule).toEqual({ type: 'formula', formula: '=AND(ISNUMBER($F5),(-$F5)>0,(-$F5)>=MIN(0.1,0.05*ABS(N($D5))))' });
+    const red = planRagFormatting(table, DEFAULT_RAG_POLICY).plan.edits.find((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F37')!;
+    expect(red.format.rule).toEqual({ type: 'formula', formula: '=AND(ISNUMBER($F37),(-$F37)>0,(-$F37)>=MIN(1,0.005*ABS(N($D37))))' });
   });
 
   it('converts the money limit for a £000 table', () => {
     const table = { ...tableOf(seed000Workbook().sheets[1]!), unit: 'thousands' } as const;
-    const red = planRagFormatting(table, DEFAULT_RAG_POLICY).plan.edits.find((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F16')!;
-    expect(red.format.rule.type === 'formula' && red.format.rule.formula).toBe('=AND(ISNUMBER($F16),$F16>0,$F16>=MIN(250,0.05*ABS(N($D16))))');
+    const red = planRagFormatting(table, DEFAULT_RAG_POLICY).plan.edits.filter((e): e is CfEdit => e.kind === 'addConditionalFormat' && e.range === 'F5:F37')[3]!;
+    expect(red.format.rule.type === 'formula' && red.format.rule.formula).toBe('=AND(OR(TRIM($A5)="sub total"),ISNUMBER($F5),$F5>0,$F5>=MIN(250,0.05*ABS(N($D5))))');
   });
 
   it('refuses a table with nothing to colour, and notes a table without RAG words', () => {
@@ -133,6 +137,18 @@ describe('planRagFormatting: writing the words from the policy', () => {
     expect(refused.problems[0]).toContain('Month 7!A3:K37');
     const noWords = planRagFormatting({ ...table, columns: table.columns.filter((c) => c.role !== 'rag') }, DEFAULT_RAG_POLICY);
     expect(noWords.notes.join(' ')).toMatch(/no RAG column/);
+  });
+});
+
+describe('planRagFormatting: labels that cannot tell the levels apart', () => {
+  it('falls back to one set of rules per run of rows when a line shares the sub totals\' label', () => {
+    const base = seed000Workbook();
+    const odd = typeInto(base, 'Month 7', { A6: 'sub total' }); // a line called "sub total"
+    const table = tableOf(odd.sheets[1]!);
+    const lineRow = table.rows.find((r) => r.row === 5)!;
+    const model = { ...table, rows: table.rows.map((r) => (r === lineRow ? { ...r, kind: 'line' as const, label: 'sub total' } : r)) };
+    const ranges = [...new Set(planRagFormatting(model, DEFAULT_RAG_POLICY).plan.edits.flatMap((e) => (e.kind === 'addConditionalFormat' && e.format.rule.type === 'formula' ? [e.range] : [])))];
+    expect(ranges).toEqual(['F5:F15', 'F18:F20', 'F23:F32', 'F35', 'F16', 'F21', 'F33', 'F36', 'F37']);
   });
 });
 
