@@ -1,13 +1,15 @@
 /** The real engine behind the CLI: validation, the operations that have landed, and a calculator. */
-import { findSheet, type Sheet, type Workbook } from '../engine/grid';
+import { summarise } from '../engine/findings';
+import type { Workbook } from '../engine/grid';
 import { cliMessages } from '../engine/messages/cli';
 import type { MonitoringTable } from '../engine/model';
 import { planMitigationTracker } from '../engine/operations/mitigation-tracker';
-import { detectPreviousSheet, planMovementAgainst } from '../engine/operations/movement';
+import { planMovement } from '../engine/operations/movement';
 import { planRagFormatting } from '../engine/operations/rag-formatting';
+import { planSavingsTracker } from '../engine/operations/savings-tracker';
+import { planValidationReport } from '../engine/operations/validation-report';
 import { refused, type OperationResult } from '../engine/operations/shared';
 import { mergePlans } from '../engine/plan';
-import { readTables } from '../engine/read';
 import { validateWorkbook } from '../engine/validate';
 import type { Calculator } from '../host/xlsx/results';
 import type { CliEngine, Operation, OperationInput, PriorPeriod, ValidateOptions } from './engine-port';
@@ -28,35 +30,6 @@ function everyTable(title: string, plan: (input: OperationInput, table: Monitori
     if (usable.length === 0) return refused(title, [...new Set(results.flatMap((r) => r.problems))]);
     return { plan: mergePlans(usable.length === 1 ? usable[0]!.plan.title : title, usable.map((r) => r.plan)), notes: usable.flatMap((r) => r.notes), problems: [] };
   };
-}
-
-function varianceTables(sheet: Sheet): MonitoringTable[] {
-  return readTables({ sheets: [sheet] }).filter((t) => t.columns.some((c) => c.role === 'variance'));
-}
-
-/** Movement for one table against the period --prior names, or the sheet its headers name (as the add-in detects it). */
-function movementFor(input: OperationInput, table: MonitoringTable): OperationResult {
-  const title = cliMessages.operationTitles.movement;
-  if (!table.columns.some((c) => c.role === 'variance')) return refused(title, []);
-  const prior = input.prior;
-  const file = prior && 'workbook' in prior ? prior : undefined;
-  let sheet: Sheet | undefined;
-  if (prior && 'sheet' in prior) sheet = findSheet(input.workbook, prior.sheet);
-  else if (file) {
-    // Last month's file: the sheet this table's headers name, else one with the same name, else its first table.
-    const named = detectPreviousSheet(table, file.workbook);
-    sheet = (named === undefined ? undefined : findSheet(file.workbook, named)) ?? findSheet(file.workbook, table.sheet) ?? file.workbook.sheets.find((s) => varianceTables(s).length > 0);
-  }
-  else {
-    const name = detectPreviousSheet(table, input.workbook);
-    sheet = name === undefined ? undefined : findSheet(input.workbook, name);
-  }
-  if (!sheet || (!file && sheet.name === table.sheet)) return refused(title, [cliMessages.movementNoPrevious(table.sheet)]);
-  const candidates = varianceTables(sheet);
-  const before = candidates.find((t) => t.firstCol === table.firstCol) ?? candidates[0];
-  const where = file ? `${file.fileName} (${sheet.name})` : sheet.name;
-  if (!before) return refused(title, [cliMessages.movementNoPreviousTable(where)]);
-  return planMovementAgainst(table, input.workbook, { table: before, sheet, ...(file ? { fileName: file.fileName } : {}) });
 }
 
 /**
@@ -89,11 +62,14 @@ export function realEngine(): CliEngine {
     operations: {
       // The same edits as the task pane: colours, and RAG words written or corrected from the policy.
       rag: everyTable(cliMessages.operationTitles.rag, (input, table) => planRagFormatting(table, input.policy, { workbook: input.workbook, writeWords: true })),
-      movement: everyTable(cliMessages.operationTitles.movement, movementFor),
+      // Each table against --prior, or the earlier sheet its own headers name (as the add-in detects it).
+      movement: everyTable(cliMessages.operationTitles.movement, (input, table) => planMovement(table, input.workbook, input.prior)),
       tracker: (input) => {
         const table = currentTable(input.tables);
         return planMitigationTracker(input.workbook, input.tables, table ? { tableId: table.id } : {});
       },
+      'savings-tracker': (input) => planSavingsTracker(input.workbook, input.tables, { policy: input.policy }),
+      report: (input) => planValidationReport(input.findings, summarise(input.findings), new Date(), { workbook: input.workbook }),
     },
     ...(calculate ? { calculate } : {}),
   };

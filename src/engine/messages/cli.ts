@@ -91,9 +91,6 @@ Examples:
       `--prior "${sheet}": ${file} has no sheet of that name, and no such file exists either.`,
   },
   operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', report: 'Validation report' },
-  movementNoPrevious: (sheet: string) =>
-    `no previous period found for the table on "${sheet}"; name it with --prior "<sheet>" or --prior last-month.xlsx.`,
-  movementNoPreviousTable: (where: string) => `${where} has no table with a variance column to compare with.`,
   operationUnavailable: (flag: string) => `${flag} is not available yet in this version of the command-line tool; nothing was written.`,
   operationRefused: (flag: string, problem: string) => `${flag}: ${problem} Nothing was written.`,
   cannotApply: (problem: string) => `The changes could not be made: ${problem} Nothing was written.`,

@@ -74,8 +74,14 @@ function unshareFormulas(ws: ExcelJS.Worksheet): void {
   });
 }
 
+/**
+ * A value as Excel stores it when a host writes it: a leading apostrophe is Excel's
+ * "this is text" prefix (how plans write text such as `=SUM(…)` that must not become a
+ * formula), not part of the text.
+ */
 function plainValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === 'object') return { error: value.error } as ExcelJS.CellErrorValue;
+  if (typeof value === 'string' && value.startsWith("'")) return value.slice(1);
   return value;
 }
 
@@ -208,7 +214,7 @@ function applyEdit(wb: ExcelJS.Workbook, edit: Edit, state: PlanState): void {
           cell.value = { formula: entry.slice(1), result: excelResult(null) } as ExcelJS.CellFormulaValue;
           formulas.push({ sheet: edit.sheet, row: ref.start.row + r, col: ref.start.col + c });
         } else {
-          cell.value = entry;
+          cell.value = plainValue(entry);
         }
       });
       return;

@@ -202,3 +202,33 @@ describe('apply --movement and --tracker (formulas evaluated by HyperFormula)', 
     expect(figure(cellAt(sheet, rowOf('Still to be Mitigated'), thisMonth).value)).toBeCloseTo(8.38, 9);
   });
 });
+
+describe('apply --savings-tracker and --report', () => {
+  it('--savings-tracker: the TOTALS row adds up to seed 001’s totals (9,568,900 = 1,371,200 + 4,166,400 + 4,031,300)', async () => {
+    const out = path.join(dir, 'savings.xlsx');
+    const run = await runWith(['apply', fixturePath('seed001-mtfp-tracker'), '--out', out, '--savings-tracker']);
+    expect(run.stderr).toBe('');
+    const sheet = (await readWorkbookFile(out)).sheets.find((s) => s.name === 'Savings Tracker')!;
+    const header = sheet.rows.findIndex((r) => r?.[0]?.value === 'Ref');
+    const col = (text: string) => sheet.rows[header]!.findIndex((c) => typeof c?.value === 'string' && c.value.startsWith(text));
+    const totals = sheet.rows.findIndex((r) => r?.some((c) => c?.value === 'TOTALS'));
+    const total = (text: string) => cellAt(sheet, totals, col(text));
+    expect(total('Target').formula).toMatch(/^=SUM\(/);
+    expect(total('Target').value).toBe(9_568_900);
+    expect(total('Achieved').value).toBe(1_371_200);
+    expect(total('On Track').value).toBe(4_166_400);
+    expect(total('At Risk').value).toBe(4_031_300);
+  });
+
+  it('--report: a sheet listing every finding of the input, each linked to its cell', async () => {
+    const input = fixturePath('fault-typed-subtotal');
+    const out = path.join(dir, 'report.xlsx');
+    const run = await runWith(['apply', input, '--out', out, '--report']);
+    expect(run.stderr).toBe('');
+    const before = engine.validate(await readWorkbookFile(input), { policy: DEFAULT_RAG_POLICY }).findings;
+    const sheet = (await readWorkbookFile(out)).sheets.find((s) => s.name === 'Validation Report')!;
+    const links = sheet.rows.flatMap((r) => r ?? []).filter((c) => c?.formula?.startsWith('=HYPERLINK(')).map((c) => c!.value);
+    expect(links.sort()).toEqual(before.map((f) => f.cell).sort());
+    expect(sheet.rows.some((r) => r?.some((c) => c?.value === "=SUM(D5:D15)"))).toBe(true); // text, not the apostrophe
+  });
+});

@@ -54,6 +54,14 @@ describe('applyPlanToExcelJs', () => {
     expect(wb.calcProperties.fullCalcOnLoad).toBe(true);
   });
 
+  it("a leading apostrophe is Excel's text prefix: the text is stored without it and never becomes a formula", async () => {
+    const wb = book();
+    apply(wb, { kind: 'setValues', sheet: 'Month 7', range: 'A5:B5', values: [["'=SUM(B2:B3)", "'Bob's"]] });
+    const s = excelJsToWorkbook(await reopen(wb)).sheets[1]!;
+    expect(cellAt(s, 4, 0)).toEqual({ value: '=SUM(B2:B3)' });
+    expect(cellAt(s, 4, 1)).toEqual({ value: "Bob's" });
+  });
+
   it('setNumberFormat, setFill, setBold and setColumnWidth style the cells', async () => {
     const wb = book();
     apply(
