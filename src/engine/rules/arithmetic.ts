@@ -20,6 +20,8 @@ export interface IdentityCheck {
   readonly actual: number;
   readonly messageId: string;
   readonly roundingMessageId: string;
+  /** Figures named in the message, as [value, column] on the row: formatted only when a finding is made. */
+  readonly figures?: Readonly<Record<string, readonly [number, number]>>;
   readonly data?: Readonly<Record<string, string | number>>;
 }
 
@@ -29,6 +31,8 @@ export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: Identity
   const verdict = compareFigures(check.actual, check.expected, ctx.tolerance(row.row, derivedCol));
   if (verdict === 'match') return undefined;
   const col = verdict === 'mismatch' ? ctx.rootCell(row.row, check.operandCols, derivedCol) : derivedCol;
+  const extra: Record<string, string | number> = { ...check.data };
+  for (const [name, [value, c]] of Object.entries(check.figures ?? {})) extra[name] = ctx.show(value, row.row, c);
   return ctx.report(meta, {
     // When the root is an operand, say so: the derived cell is then consistent with the rest of its column.
     messageId: verdict === 'rounding' ? check.roundingMessageId : col !== derivedCol ? 'root' : check.messageId,
@@ -37,13 +41,13 @@ export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: Identity
       derived: toA1(row.row, derivedCol),
       actual: ctx.show(check.actual, row.row, derivedCol),
       expected: ctx.show(check.expected, row.row, derivedCol),
-      ...check.data,
+      ...extra,
       detail: ctx.text(meta, check.messageId, {
         label: row.label || `row ${row.row + 1}`,
         derived: toA1(row.row, derivedCol),
         actual: ctx.show(check.actual, row.row, derivedCol),
         expected: ctx.show(check.expected, row.row, derivedCol),
-        ...check.data,
+        ...extra,
       }),
     },
     row: row.row,

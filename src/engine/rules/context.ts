@@ -4,7 +4,7 @@
  */
 import { toA1 } from '../address';
 import type { Finding, Severity } from '../findings';
-import { type Cell, type Sheet, type Workbook, cellAt } from '../grid';
+import { type Cell, type CellValue, type Sheet, type Workbook, cellAt } from '../grid';
 import type { MonitoringTable, TableColumn, TableRow } from '../model';
 import { type Figure, figureOf, formatFigure, numericValue } from '../numbers';
 import type { EditPlan } from '../plan';
@@ -56,8 +56,10 @@ export class RuleContext {
   readonly inUnit: string;
   private readonly previousFor: RuleContextInit['previousFor'];
   private readonly figures = new Map<number, (Figure | undefined)[]>();
+  private readonly decimalsByFormat = new Map<string, number>();
   private readonly rowsByIndex = new Map<number, TableRow>();
   private coveringTotals: Map<number, TableRow[]> | undefined;
+  private figureRowsCache: TableRow[] | undefined;
 
   constructor(init: RuleContextInit) {
     this.workbook = init.workbook;
@@ -70,6 +72,17 @@ export class RuleContext {
     for (const r of init.table.rows) this.rowsByIndex.set(r.row, r);
   }
 
+  /** Lines, sub totals and totals: the rows that carry figures (computed once per table). */
+  get figureRows(): readonly TableRow[] {
+    this.figureRowsCache ??= this.table.rows.filter((r) => r.kind === 'line' || r.kind === 'subtotal' || r.kind === 'total');
+    return this.figureRowsCache;
+  }
+
+  /** The raw value of a cell, without reading it as a figure. */
+  value(row: number, col: number): CellValue | undefined {
+    return this.sheet.rows[row]?.[col]?.value;
+  }
+
   cell(row: number, col: number): Cell {
     return cellAt(this.sheet, row, col);
   }
@@ -78,7 +91,8 @@ export class RuleContext {
   figure(row: number, col: number): Figure {
     let column = this.figures.get(col);
     if (!column) {
-      column = [];
+      // Pre-sized so the cache stays a packed array rather than a dictionary.
+      column = new Array<Figure | undefined>(this.table.lastRow + 1).fill(undefined);
       this.figures.set(col, column);
     }
     let f = column[row];
@@ -91,16 +105,30 @@ export class RuleContext {
 
   /** The number a cell counts as in arithmetic: nil and blank are 0; text, TBC and errors are undefined. */
   number(row: number, col: number): number | undefined {
+    // Fast path for the common case: a stored number (no figure object needed).
+    const value = this.sheet.rows[row]?.[col]?.value;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (value === null || value === undefined) return 0;
     return numericValue(this.figure(row, col));
   }
 
   isBlank(row: number, col: number): boolean {
+    const value = this.sheet.rows[row]?.[col]?.value;
+    if (typeof value === 'number') return false;
+    if (value === null || value === undefined) return true;
     return this.figure(row, col).kind === 'blank';
   }
 
-  /** Decimals the cell is shown to: its number format, else the table's unit. */
+  /** Decimals the cell is shown to: its number format, else the table's unit (cached per format). */
   decimals(row: number, col: number): number {
-    return shownDecimals(this.cell(row, col).format, this.table.unit);
+    const format = this.sheet.rows[row]?.[col]?.format;
+    const key = format ?? '';
+    let d = this.decimalsByFormat.get(key);
+    if (d === undefined) {
+      d = shownDecimals(format, this.table.unit);
+      this.decimalsByFormat.set(key, d);
+    }
+    return d;
   }
 
   tolerance(row: number, col: number): number {

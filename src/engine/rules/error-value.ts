@@ -40,7 +40,9 @@ export const errorValueRule: Rule = {
       const last = Math.min(cells.length - 1, table.lastCol);
       for (let col = table.firstCol; col <= last; col++) {
         const cell = cells[col];
-        if (!cell || cell.value === null || typeof cell.value === 'number') continue;
+        if (!cell || cell.value === null || typeof cell.value === 'number' || typeof cell.value === 'boolean') continue;
+        // Error text always starts with "#"; skip ordinary words without parsing them.
+        if (typeof cell.value === 'string' && !cell.value.trimStart().startsWith('#')) continue;
         const f = figureOf(cell);
         if (f.kind !== 'error') continue;
         const causeId = CAUSES[f.error];

@@ -70,7 +70,7 @@ function splits(ctx: RuleContext, rows: readonly TableRow[], current: TableColum
       actual: a,
       messageId: 'split',
       roundingMessageId: 'rounding',
-      data: { oneOff: ctx.show(o, row.row, oneOff.col), ongoing: ctx.show(g, row.row, ongoing.col) },
+      figures: { oneOff: [o, oneOff.col], ongoing: [g, ongoing.col] },
     });
     if (f) out.push(f);
   }
@@ -114,7 +114,7 @@ function stillToBe(ctx: RuleContext, still: TableRow, toBe: TableRow, total: Tab
       actual: ctx.number(still.row, col.col) ?? 0,
       messageId: 'still',
       roundingMessageId: 'rounding',
-      data: { toBe: ctx.show(a, toBe.row, col.col), mitigated: ctx.show(m, total.row, col.col) },
+      figures: { toBe: [a, col.col], mitigated: [m, col.col] },
     });
     if (f) out.push(f);
   }

@@ -46,8 +46,11 @@ export const mixedUnitsRule: Rule = {
 
 /** The first cell of the column whose number format states another unit (e.g. `#,##0,"k"` in a £m table). */
 function formatUnitMismatch(ctx: RuleContext, column: TableColumn, tableUnit: Unit): Finding | undefined {
+  const seen = new Set<string>();
   for (const row of ctx.table.rows) {
     const format = ctx.cell(row.row, column.col).format;
+    if (format === undefined || seen.has(format)) continue; // a column has few distinct formats
+    seen.add(format);
     const unit = unitInFormat(format);
     if (unit && unit !== tableUnit && unit !== 'pounds') {
       return ctx.report(mixedUnitsRule.meta, {

@@ -14,7 +14,7 @@ import { type LabelItem, matchLabels } from '../operations/labels';
 import { movementPeriod } from '../operations/movement';
 import { shownDecimals } from '../units';
 import { type RuleContext, columnOf } from './context';
-import { figureRows, reportIdentity } from './arithmetic';
+import { reportIdentity } from './arithmetic';
 import type { Rule } from './types';
 
 export const movementRule: Rule = {
@@ -45,7 +45,7 @@ export const movementRule: Rule = {
 
 function againstColumn(ctx: RuleContext, movement: TableColumn, current: TableColumn, previous: TableColumn): Finding[] {
   const out: Finding[] = [];
-  for (const row of figureRows(ctx.table.rows)) {
+  for (const row of ctx.figureRows) {
     const c = ctx.number(row.row, current.col);
     const p = ctx.number(row.row, previous.col);
     const m = ctx.number(row.row, movement.col);
@@ -59,7 +59,7 @@ function againstColumn(ctx: RuleContext, movement: TableColumn, current: TableCo
       actual: m,
       messageId: 'columns',
       roundingMessageId: 'rounding',
-      data: { current: ctx.show(c, row.row, current.col), previous: ctx.show(p, row.row, previous.col) },
+      figures: { current: [c, current.col], previous: [p, previous.col] },
     });
     if (f) out.push(f);
   }
@@ -93,7 +93,8 @@ function againstSheet(ctx: RuleContext, movement: TableColumn, variance: TableCo
       actual: m,
       messageId: 'sheet',
       roundingMessageId: 'rounding',
-      data: { current: ctx.show(v, row.row, variance.col), previous: ctx.show(p, row.row, variance.col), previousSheet: previous.sheet },
+      figures: { current: [v, variance.col], previous: [p, variance.col] },
+      data: { previousSheet: previous.sheet },
     });
     if (f) out.push(f);
   }

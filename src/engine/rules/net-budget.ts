@@ -1,7 +1,7 @@
 /** net-budget: net budget = expenditure + income (or − income where the table stores income as positive). */
 import type { Finding } from '../findings';
 import { columnOf } from './context';
-import { figureRows, reportIdentity } from './arithmetic';
+import { reportIdentity } from './arithmetic';
 import type { Rule } from './types';
 
 export const netBudgetRule: Rule = {
@@ -24,7 +24,7 @@ export const netBudgetRule: Rule = {
     if (!exp || !inc || !net) return [];
     const sign = ctx.table.signs.income === 'positive' ? -1 : 1;
     const out: Finding[] = [];
-    for (const row of figureRows(ctx.table.rows)) {
+    for (const row of ctx.figureRows) {
       const e = ctx.number(row.row, exp.col);
       const i = ctx.number(row.row, inc.col);
       const n = ctx.number(row.row, net.col);
@@ -38,7 +38,7 @@ export const netBudgetRule: Rule = {
         actual: n,
         messageId: sign > 0 ? 'plus' : 'minus',
         roundingMessageId: 'rounding',
-        data: { expenditure: ctx.show(e, row.row, exp.col), income: ctx.show(i, row.row, inc.col) },
+        figures: { expenditure: [e, exp.col], income: [i, inc.col] },
       });
       if (f) out.push(f);
     }

@@ -5,7 +5,6 @@
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import { summedColumns } from './figures';
-import { figureRows } from './arithmetic';
 import type { Rule } from './types';
 
 export const numberAsTextRule: Rule = {
@@ -23,8 +22,9 @@ export const numberAsTextRule: Rule = {
     const meta = numberAsTextRule.meta;
     const out: Finding[] = [];
     const columns = summedColumns(ctx.table);
-    for (const row of figureRows(ctx.table.rows)) {
+    for (const row of ctx.figureRows) {
       for (const column of columns) {
+        if (typeof ctx.value(row.row, column.col) !== 'string') continue; // only text can be a number stored as text
         const f = ctx.figure(row.row, column.col);
         if (f.kind !== 'number' || !f.storedAsText) continue;
         const cell = toA1(row.row, column.col);

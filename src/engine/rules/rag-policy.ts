@@ -10,7 +10,6 @@ import type { TableRow } from '../model';
 import { ragBudgetColumn, ragStatusFor } from '../operations/rag-formatting';
 import type { RagLevel, RagPolicy, RagStatus } from '../policy';
 import { type RuleContext, columnOf } from './context';
-import { figureRows } from './arithmetic';
 import { overspendOf } from './figures';
 import type { Rule } from './types';
 
@@ -38,7 +37,7 @@ export const ragPolicyRule: Rule = {
     if (!ragCol || !variance) return [];
     const style = wordStyle(ctx, ragCol.col);
     const out: Finding[] = [];
-    for (const row of figureRows(ctx.table.rows)) {
+    for (const row of ctx.figureRows) {
       const v = ctx.number(row.row, variance.col);
       if (v === undefined) continue;
       if (ctx.isBlank(row.row, variance.col) && ctx.isBlank(row.row, ragCol.col)) continue;
@@ -101,20 +100,19 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
   const text = typeof value === 'string' ? value.trim() : value === null ? '' : typeof value === 'object' ? value.error : String(value);
   const words = ctx.policy.words[status];
   const expected = words[style] ?? words[0] ?? status;
-  const reason = status === 'Green' || f.over <= 0
-    ? ctx.text(meta, 'onBudgetReason', { variance: ctx.show(f.v, row.row, f.variance) })
-    : f.budget === undefined
-      ? ctx.text(meta, 'overspendNoBudget', { overspend: ctx.show(f.over, row.row, f.variance) })
-      : ctx.text(meta, 'overspendReason', {
-        overspend: ctx.show(f.over, row.row, f.variance),
-        percent: f.budget === 0 ? '∞' : `${((f.over / Math.abs(f.budget)) * 100).toFixed(1)}%`,
-        budget: ctx.show(f.budget, row.row, f.variance),
-      });
-  const allWords = STATUSES.flatMap((s) => ctx.policy.words[s]).join(', ');
   const cell = toA1(row.row, col);
-  const make = (messageId: string, severity?: 'warning'): Finding => ctx.report(meta, {
+  let messageId: string;
+  let severity: 'warning' | undefined;
+  if (text === '') [messageId, severity] = ['missing', 'warning'];
+  else {
+    const word = readRagWord(ctx.policy, text);
+    if (word?.status === status) return undefined;
+    messageId = word ? 'wrongStatus' : 'notAWord';
+  }
+  // Messages are built only for rows that are reported (most rows are fine).
+  return ctx.report(meta, {
     messageId,
-    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason, words: allWords },
+    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason: reasonText(ctx, row, status, f), words: STATUSES.flatMap((s) => ctx.policy.words[s]).join(', ') },
     row: row.row,
     col,
     ...(severity ? { severity } : {}),
@@ -125,8 +123,17 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
       edits: [{ kind: 'setValues', sheet: ctx.table.sheet, range: cell, values: [[expected]] }],
     },
   });
-  if (text === '') return make('missing', 'warning');
-  const word = readRagWord(ctx.policy, text);
-  if (!word) return make('notAWord');
-  return word.status === status ? undefined : make('wrongStatus');
+}
+
+function reasonText(ctx: RuleContext, row: TableRow, status: RagStatus, f: Figures): string {
+  const meta = ragPolicyRule.meta;
+  return status === 'Green' || f.over <= 0
+    ? ctx.text(meta, 'onBudgetReason', { variance: ctx.show(f.v, row.row, f.variance) })
+    : f.budget === undefined
+      ? ctx.text(meta, 'overspendNoBudget', { overspend: ctx.show(f.over, row.row, f.variance) })
+      : ctx.text(meta, 'overspendReason', {
+        overspend: ctx.show(f.over, row.row, f.variance),
+        percent: f.budget === 0 ? '∞' : `${((f.over / Math.abs(f.budget)) * 100).toFixed(1)}%`,
+        budget: ctx.show(f.budget, row.row, f.variance),
+      });
 }

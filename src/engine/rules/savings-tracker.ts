@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings';
 import type { ColumnRole } from '../model';
-import { figureRows, reportIdentity } from './arithmetic';
+import { reportIdentity } from './arithmetic';
 import { columnOf } from './context';
 import type { Rule } from './types';
 
@@ -28,7 +28,7 @@ export const savingsTrackerRule: Rule = {
     const buckets = BUCKETS.map((role) => columnOf(ctx.table, role)).filter((c) => c !== undefined);
     if (!target || buckets.length < 2) return [];
     const out: Finding[] = [];
-    for (const row of figureRows(ctx.table.rows)) {
+    for (const row of ctx.figureRows) {
       const t = ctx.number(row.row, target.col);
       const values = buckets.map((b) => ctx.number(row.row, b.col));
       if (t === undefined || values.some((v) => v === undefined)) continue;

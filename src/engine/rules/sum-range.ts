@@ -39,8 +39,11 @@ export const sumRangeRule: Rule = {
     const out: Finding[] = [];
     for (const total of context.table.rows) {
       if (context.covered(total).length === 0) continue;
+      let shared: Shared | undefined;
       for (const column of summedColumns(context.table)) {
-        const finding = checkCell(context, total, column.col);
+        if (context.cell(total.row, column.col).formula === undefined) continue;
+        shared ??= { covers: new Set(context.covered(total)), indirect: coveredThrough(context, total), headers: new Set(context.table.headerRows) };
+        const finding = checkCell(context, total, column.col, shared);
         if (finding) out.push(finding);
       }
     }
@@ -48,7 +51,14 @@ export const sumRangeRule: Rule = {
   },
 };
 
-function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | undefined {
+/** What every column of one total shares: computed once per total row. */
+interface Shared {
+  readonly covers: ReadonlySet<number>;
+  readonly indirect: ReadonlySet<number>;
+  readonly headers: ReadonlySet<number>;
+}
+
+function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Shared): Finding | undefined {
   const meta = sumRangeRule.meta;
   const formula = ctx.cell(total.row, col).formula;
   if (formula === undefined) return undefined;
@@ -56,9 +66,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number): Finding | un
   if (!refs) return undefined;
   const { rows, outside } = referencedRows(refs, col, ctx.table.sheet);
   const referenced = new Set(rows);
-  const covers = new Set(ctx.covered(total));
-  const indirect = coveredThrough(ctx, total);
-  const headers = new Set(ctx.table.headerRows);
+  const { covers, indirect, headers } = shared;
 
   const omitted = [...covers].filter((r) => !referenced.has(r));
   const header: number[] = [];

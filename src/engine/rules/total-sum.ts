@@ -5,7 +5,6 @@
 import { toA1 } from '../address';
 import { columnsByRole } from '../model';
 import type { Finding } from '../findings';
-import { roundTo } from '../numbers';
 import { type RuleContext, clean } from './context';
 import { compareFigures } from './compare';
 import { rowNoun, summedColumns } from './figures';
@@ -50,18 +49,25 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       let anyFigure = false;
       // TBC and damaged text add nothing (as in Excel's SUM); the message names them.
       const uncounted: string[] = [];
+      const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
       for (const r of covers) {
+        const value = ctx.sheet.rows[r]?.[col]?.value;
+        if (typeof value === 'number' && Number.isFinite(value)) {
+          sum += value;
+          shownSum += Math.round(value * scale) / scale;
+          anyFigure = true;
+          continue;
+        }
         const f = ctx.figure(r, col);
         if (f.kind === 'number') {
           sum += f.value;
-          shownSum += roundTo(f.value, ctx.decimals(r, col));
+          shownSum += Math.round(f.value * scale) / scale;
           anyFigure = true;
         } else if (f.kind === 'nil') anyFigure = true;
         else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
         else if (f.kind === 'error') known = false; // the error is the finding
       }
       if (!known || (!anyFigure && stated.kind === 'nil')) continue;
-      const decimals = ctx.decimals(total.row, col);
       const verdict = compareFigures(statedValue, sum, ctx.tolerance(total.row, col));
       const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
       if (verdict === 'mismatch') {
@@ -71,7 +77,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
         continue; // TBC lines that have not moved the total yet: nothing to say
       } else if (verdict === 'rounding') {
         out.push(ctx.report(meta, { messageId: 'columnRounding', data, row: total.row, col, severity: 'info', expected: clean(sum), actual: clean(statedValue) }));
-      } else if (roundTo(statedValue, decimals) !== roundTo(shownSum, decimals)) {
+      } else if (Math.round(statedValue * scale) !== Math.round(shownSum * scale)) {
         // Stored figures agree but the figures as printed do not: worth a note for the reader of the paper.
         out.push(ctx.report(meta, {
           messageId: 'shownRounding',

@@ -31,6 +31,8 @@ export const unreadableFigureRule: Rule = {
     // Section rows too: a stray mark on a sub-heading row is damage as well.
     for (const row of ctx.table.rows.filter((r) => r.kind !== 'blank' && r.kind !== 'note')) {
       for (const column of columns) {
+        const raw = ctx.value(row.row, column.col);
+        if (typeof raw !== 'string' && typeof raw !== 'boolean') continue;
         const f = ctx.figure(row.row, column.col);
         if (f.kind !== 'text') continue;
         const text = f.text.trim();

@@ -6,7 +6,6 @@
 import type { Finding } from '../findings';
 import { toA1 } from '../address';
 import { type RuleContext, columnOf } from './context';
-import { figureRows } from './arithmetic';
 import { overspendOf } from './figures';
 import type { Rule } from './types';
 
@@ -77,7 +76,7 @@ export const varianceLabelRule: Rule = {
     if (!labelCol || !variance) return [];
     const net = columnOf(ctx.table, 'netBudget');
     const out: Finding[] = [];
-    for (const row of figureRows(ctx.table.rows)) {
+    for (const row of ctx.figureRows) {
       const v = ctx.number(row.row, variance.col);
       if (v === undefined) continue;
       if (ctx.isBlank(row.row, variance.col) && ctx.isBlank(row.row, labelCol.col)) continue;
@@ -87,7 +86,7 @@ export const varianceLabelRule: Rule = {
       const budget = net ? ctx.number(row.row, net.col) : undefined;
       const family: Family = direction === 'nil' ? 'nil' : budget !== undefined && budget <= 0 && net ? 'income' : 'spend';
       const expected = CANONICAL[direction === 'nil' ? 'nil' : `${direction}/${family}`]!;
-      const finding = judge(ctx, row.row, labelCol.col, { direction, family, expected, variance: ctx.show(v, row.row, variance.col), budget: budget === undefined ? '' : ctx.show(budget, row.row, net!.col), label: row.label || `row ${row.row + 1}` });
+      const finding = judge(ctx, row.row, labelCol.col, { direction, family, expected, variance: v, varianceCol: variance.col, budget, budgetCol: net?.col, label: row.label || `row ${row.row + 1}` });
       if (finding) out.push(finding);
     }
     return out;
@@ -98,8 +97,11 @@ interface Expectation {
   readonly direction: Direction;
   readonly family: Family;
   readonly expected: string;
-  readonly variance: string;
-  readonly budget: string;
+  /** Figures are formatted only when a finding is made. */
+  readonly variance: number;
+  readonly varianceCol: number;
+  readonly budget: number | undefined;
+  readonly budgetCol: number | undefined;
   readonly label: string;
 }
 
@@ -107,11 +109,19 @@ function judge(ctx: RuleContext, row: number, col: number, e: Expectation): Find
   const meta = varianceLabelRule.meta;
   const value = ctx.cell(row, col).value;
   const text = typeof value === 'string' ? value.trim() : value === null ? '' : String(typeof value === 'object' ? value.error : value);
-  const kind = ctx.text(meta, e.direction === 'over' ? 'overspendKind' : 'underspendKind');
-  const data = { actual: text, expected: e.expected, variance: e.variance, budget: e.budget, label: e.label, kind };
-  const make = (messageId: string, severity?: 'warning'): Finding => ctx.report(meta, {
+  const verdict = verdictOf(text, e);
+  if (!verdict) return undefined;
+  const [messageId, severity] = verdict;
+  return ctx.report(meta, {
     messageId,
-    data,
+    data: {
+      actual: text,
+      expected: e.expected,
+      variance: ctx.show(e.variance, row, e.varianceCol),
+      budget: e.budget === undefined || e.budgetCol === undefined ? '' : ctx.show(e.budget, row, e.budgetCol),
+      label: e.label,
+      kind: ctx.text(meta, e.direction === 'over' ? 'overspendKind' : 'underspendKind'),
+    },
     row,
     col,
     ...(severity ? { severity } : {}),
@@ -122,12 +132,15 @@ function judge(ctx: RuleContext, row: number, col: number, e: Expectation): Find
       edits: [{ kind: 'setValues', sheet: ctx.table.sheet, range: toA1(row, col), values: [[e.expected]] }],
     },
   });
-  if (text === '') return e.direction === 'nil' ? undefined : make('missing', 'warning');
+}
+
+/** Which message (and a lowered severity) a label deserves; undefined when it is right. */
+function verdictOf(text: string, e: Expectation): [string, 'warning' | undefined] | undefined {
+  if (text === '') return e.direction === 'nil' ? undefined : ['missing', 'warning'];
   const word = readLabelWord(text);
-  if (!word) return make('unknownWord');
-  if (e.direction === 'nil') return word.direction === 'nil' ? undefined : make('nilVariance', 'warning');
-  if (word.direction !== e.direction) return make('wrongDirection');
-  if (word.family === 'nil') return make('wrongDirection');
-  if (word.family !== e.family) return make(e.family === 'income' ? 'wrongFamily' : 'notIncome', 'warning');
+  if (!word) return ['unknownWord', undefined];
+  if (e.direction === 'nil') return word.direction === 'nil' ? undefined : ['nilVariance', 'warning'];
+  if (word.direction !== e.direction || word.family === 'nil') return ['wrongDirection', undefined];
+  if (word.family !== e.family) return [e.family === 'income' ? 'wrongFamily' : 'notIncome', 'warning'];
   return undefined;
 }

@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import { decimalsOfFormat } from '../numbers';
 import { type RuleContext, clean, columnOf } from './context';
-import { figureRows, reportIdentity } from './arithmetic';
+import { reportIdentity } from './arithmetic';
 import { compareFigures } from './compare';
 import type { Rule } from './types';
 
@@ -36,7 +36,7 @@ function checkVariance(ctx: RuleContext): Finding[] {
   if (!forecast || !budget || !variance) return [];
   const overspendPositive = ctx.table.signs.variance !== 'underspendPositive';
   const out: Finding[] = [];
-  for (const row of figureRows(ctx.table.rows)) {
+  for (const row of ctx.figureRows) {
     const f = ctx.number(row.row, forecast.col);
     const b = ctx.number(row.row, budget.col);
     const v = ctx.number(row.row, variance.col);
@@ -50,7 +50,7 @@ function checkVariance(ctx: RuleContext): Finding[] {
       actual: v,
       messageId: overspendPositive ? 'overspendPositive' : 'underspendPositive',
       roundingMessageId: 'rounding',
-      data: { forecast: ctx.show(f, row.row, forecast.col), budget: ctx.show(b, row.row, budget.col) },
+      figures: { forecast: [f, forecast.col], budget: [b, budget.col] },
     });
     if (finding) out.push(finding);
   }
@@ -65,7 +65,7 @@ function checkPercent(ctx: RuleContext): Finding[] {
   if (!percent || !budget || !variance) return [];
   const meta = varianceRule.meta;
   const out: Finding[] = [];
-  for (const row of figureRows(ctx.table.rows)) {
+  for (const row of ctx.figureRows) {
     const p = ctx.figure(row.row, percent.col);
     if (p.kind !== 'number') continue;
     const v = ctx.number(row.row, variance.col);
