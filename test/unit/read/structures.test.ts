@@ -117,4 +117,13 @@ describe('row structures', () => {
     expect(tables.map((t) => [t.range, t.headerRows.length, t.kind])).toEqual([['A2:C4', 0, 'generic']]);
     expect(shape(tables[0]!)).toBe('2:line 3:line 4:total{2,3}section');
   });
+
+  it('calls a table monitoring only when it sets a budget against a forecast or variance', () => {
+    const kindOf = (header: string[]): string => read([header, ['Schools', 10, 11, 1], ['Roads', 5, 4, -1]]).kind;
+    expect(kindOf(['Service', 'Net Budget £m', 'Forecast £m', 'Variance £m'])).toBe('monitoring');
+    expect(kindOf(['Service', 'Variance £m', 'Movement £m', 'RAG'])).toBe('generic');
+    expect(kindOf(['Service', '2024/25', '2025/26', '2026/27'])).toBe('multiYear');
+    expect(kindOf(['Action', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m'])).toBe('mitigationTracker');
+    expect(kindOf(['Saving', 'Target £', 'Achieved', 'At Risk'])).toBe('savingsTracker');
+  });
 });
