@@ -41,5 +41,9 @@ export const processIo: CliIo = {
 
 /** The process entry used by bin/budget-monitor.js. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `budget-monitor check big.xlsx | head`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   return runCli(argv, processIo, realEngine());
 }

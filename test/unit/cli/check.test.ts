@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ALL_XLSX_FIXTURES, FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
 import { TABLE1_FIRST_ROW, seed000Table1Formulas } from '../../fixtures/grids';
 import { expectCheckSchema, expectOneLineError, runWith } from './run-cli';
+import { realEngine } from '../../../src/cli/engine-wiring';
+import type { ValidateOptions } from '../../../src/cli/engine-port';
 
 const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
 const READABLE_REALDATA = ['dit_fft_budget_upload_bad_dash.xlsx', 'excelint_fin_accounts.xlsx', 'mhclg_RS_revenue_outturn_summary_2017-18.xlsx', 'scotgov_LFR_annexA_service_analysis_2017-18.xlsx'];
@@ -174,6 +176,19 @@ describe('check: options reach the engine', () => {
     const strict = await checkJson(fixturePath('seed000-table1-formulas'), '--policy', policy);
     expect(strict.doc.findings.some((f) => f.rule === 'rag-policy')).toBe(true);
     await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('--prior reaches the engine as a sheet of the workbook or as last month’s workbook', async () => {
+    const seen: unknown[] = [];
+    const spy = { ...realEngine(), validate: (_w: unknown, options: ValidateOptions) => (seen.push(options.prior), { tables: [], findings: [] }) };
+    expect((await runWith(['check', fixturePath('seed000-months'), '--prior', 'Month 6'], spy)).code).toBe(0);
+    expect((await runWith(['check', fixturePath('seed000-table1-values'), '--prior', fixturePath('seed000-months')], spy)).code).toBe(0);
+    expect((await runWith(['check', fixturePath('seed000-months')], spy)).code).toBe(0);
+    expect(seen[0]).toEqual({ sheet: 'Month 6' });
+    const file = seen[1] as { workbook: { sheets: { name: string }[] }; fileName: string };
+    expect(file.fileName).toBe('seed000-months.xlsx');
+    expect(file.workbook.sheets.map((s) => s.name)).toEqual(['Month 6', 'Month 7']);
+    expect(seen[2]).toBeUndefined();
   });
 
   it('help for check and apply shows examples, exit 0', async () => {
