@@ -124,6 +124,8 @@ export function isTextKind(kind: number): boolean {
 
 /** Sheets wider than this are read up to this column: no budget table is wider. */
 export const MAX_COLUMNS = 1024;
+/** Cells the kind grid may span (one byte each). */
+export const MAX_SCANNED_CELLS = 64_000_000;
 
 export function scanSheet(sheet: Sheet): SheetScan {
   const height = sheet.rows.length;
@@ -133,6 +135,8 @@ export function scanSheet(sheet: Sheet): SheetScan {
     if (row && row.length > width) width = row.length;
   }
   if (width > MAX_COLUMNS) width = MAX_COLUMNS;
+  // A few far-flung cells must not make the kind grid enormous: narrow it instead.
+  if (width * height > MAX_SCANNED_CELLS) width = Math.max(1, Math.floor(MAX_SCANNED_CELLS / Math.max(height, 1)));
   const kinds = new Uint8Array(width * height);
   const stats: (RowStats | undefined)[] = new Array(height);
   for (let r = 0; r < height; r++) {

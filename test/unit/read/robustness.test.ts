@@ -119,3 +119,17 @@ describe('grids no one planned for', () => {
     );
   });
 });
+
+describe('sparse and far-flung cells', () => {
+  it('reads a table near the top of a sheet whose last row is a million rows down', () => {
+    const rows: Sheet['rows'] = [];
+    rows[0] = [{ value: 'Service' }, { value: 'Budget £000' }, { value: 'Forecast £000' }];
+    rows[1] = [{ value: 'Schools' }, { value: 10 }, { value: 11 }];
+    rows[2] = [{ value: 'Roads' }, { value: 5 }, { value: 4 }];
+    rows[3] = [{ value: 'Total' }, { value: 15 }, { value: 15 }];
+    rows[1_048_575] = [{ value: 'stray note' }];
+    const tables = readTables({ sheets: [{ name: 'Sparse', rows }] });
+    expect(tables.map((t) => [t.range, t.kind])).toEqual([['A1:C4', 'monitoring']]);
+    expect(tables[0]!.rows.map((r) => r.kind)).toEqual(['line', 'line', 'total']);
+  });
+});

@@ -126,4 +126,25 @@ describe('row structures', () => {
     expect(kindOf(['Action', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m'])).toBe('mitigationTracker');
     expect(kindOf(['Saving', 'Target £', 'Achieved', 'At Risk'])).toBe('savingsTracker');
   });
+
+  it('keeps footnotes and long narrative rows as notes, not sections', () => {
+    const t = read([
+      ['Service', 'Budget', 'Forecast'],
+      ['Schools', 10, 11],
+      ['This line includes the cost of the new academy conversions agreed by Cabinet in March, phased over two years.', null, null],
+      ['Roads', 5, 4],
+      ['Total', 15, 15],
+      [],
+      ['Note: figures exclude schools delegated budgets', null, null],
+    ]);
+    expect(shape(t)).toBe('2:line 3:note 4:line 5:total{2,4}section 6:blank 7:note');
+  });
+
+  it('takes the unit from the number format when no header or title states it', () => {
+    const cell = (value: number) => ({ value, format: '#,##0.0,,"m"' });
+    const tables = readTables({
+      sheets: [sheetFromValues('S', [['Service', 'Budget', 'Forecast'], ['Schools', cell(1e7), cell(1.1e7)], ['Roads', cell(5e6), cell(4e6)]])],
+    });
+    expect([tables[0]!.unit, tables[0]!.unitSource]).toEqual(['millions', 'format']);
+  });
 });
