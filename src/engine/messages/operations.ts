@@ -20,6 +20,7 @@ export const operationMessages = {
 
   // Movement
   movementTitle: (sheet: string, period: string) => `Movement from ${period} on ${sheet}`,
+  movementTitleNoPeriod: (sheet: string) => `Movement on ${sheet}`,
   movementDescription: (sheet: string, range: string, source: string) =>
     `Writes the movement in variance since ${source} into ${sheet}!${range}, line by line, with sub totals and totals as SUM formulas.`,
   movementHeading: (period: string, unitLabel: string) => `Movement From ${period}${unitLabel ? ` ${unitLabel}` : ''}`,
@@ -45,6 +46,8 @@ export const operationMessages = {
   // Trackers (shared)
   trackerSheetNotOurs: (sheet: string) =>
     `A sheet named "${sheet}" already exists and is not a tracker this add-in made; choose another sheet name.`,
+  trackerLandmarkMissing: (sheet: string, label: string) =>
+    `The "${label}" row on sheet "${sheet}" was changed or removed, so the tracker cannot be updated without risking your entries; type "${label}" back in its row and try again.`,
   trackerCellInTheWay: (sheet: string, cell: string) =>
     `${sheet}!${cell} holds an entry the tracker layout would overwrite; move it elsewhere and try again.`,
   trackerNoTable: () => `No monitoring table was found to link the tracker to.`,

@@ -14,7 +14,7 @@ import type { Edit } from '../plan';
 import { UNIT_LABEL } from '../units';
 import { findRow, headingWithUnit, labelIs, periodOfHeading } from './existing-sheet';
 import { normaliseLabel, labelSimilarity } from './labels';
-import { movementPeriod, tablePeriod } from './movement';
+import { detectPreviousSheet, movementPeriod, tablePeriod } from './movement';
 import { RAG_PALETTE } from './rag-formatting';
 import { cellEntry, columnFormat, hasContent, refused, TAG_PREFIX, type OperationResult } from './shared';
 import { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
@@ -143,6 +143,28 @@ export function readMitigationTracker(sheet: Sheet): ExistingMitigationTracker |
   };
 }
 
+/** When the sheet has the tracker's heading row but a landmark row was retyped: which one. */
+function missingLandmark(sheet: Sheet, sheetName: string): string | undefined {
+  const headerRow = findRow(sheet, C.action, labelIs(H.action));
+  if (headerRow === undefined) return undefined;
+  for (const label of [H.toBeMitigated, H.total, H.still]) {
+    if (findRow(sheet, C.action, labelIs(label), headerRow + 1) === undefined) return msg.trackerLandmarkMissing(sheetName, label);
+  }
+  return undefined;
+}
+
+/**
+ * The table of the period being reported: a monitoring table with a variance, not on a
+ * sheet that another such table names as its previous period, the last in the workbook.
+ */
+export function currentMonitoringTable(workbook: Workbook, tables: readonly MonitoringTable[]): MonitoringTable | undefined {
+  const candidates = tables.filter((t) => t.kind === 'monitoring' && columnByRole(t, 'variance'));
+  const pool = candidates.length > 0 ? candidates : tables.filter((t) => columnByRole(t, 'variance'));
+  const earlier = new Set(pool.map((t) => detectPreviousSheet(t, workbook)).filter((s): s is string => s !== undefined));
+  const current = pool.filter((t) => !earlier.has(t.sheet));
+  return current[current.length - 1] ?? pool[pool.length - 1];
+}
+
 /** The row whose variance is to be mitigated: the chosen section's sub total, else the table total. */
 function overspendRow(table: MonitoringTable, section: string | undefined): { row: TableRow; what: string } | string {
   if (section) {
@@ -159,9 +181,7 @@ function overspendRow(table: MonitoringTable, section: string | undefined): { ro
 export function planMitigationTracker(workbook: Workbook, tables: readonly MonitoringTable[], options: MitigationTrackerOptions = {}): OperationResult {
   const sheetName = options.sheetName ?? MITIGATION_SHEET;
   const title = msg.mitigationTitle(sheetName);
-  const table = options.tableId
-    ? tables.find((t) => t.id === options.tableId)
-    : tables.find((t) => t.kind === 'monitoring' && columnByRole(t, 'variance')) ?? tables.find((t) => columnByRole(t, 'variance'));
+  const table = options.tableId ? tables.find((t) => t.id === options.tableId) : currentMonitoringTable(workbook, tables);
   const variance = table && columnByRole(table, 'variance');
   const tableSheet = table && findSheet(workbook, table.sheet);
   if (!table || !variance || !tableSheet) return refused(title, [msg.trackerNoTable()]);
@@ -170,7 +190,9 @@ export function planMitigationTracker(workbook: Workbook, tables: readonly Monit
 
   const oldSheet = findSheet(workbook, sheetName);
   const existing = oldSheet ? readMitigationTracker(oldSheet) : undefined;
-  if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) return refused(title, [msg.trackerSheetNotOurs(sheetName)]);
+  if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) {
+    return refused(title, [missingLandmark(oldSheet, sheetName) ?? msg.trackerSheetNotOurs(sheetName)]);
+  }
 
   const notes: string[] = [];
   const unit = table.unit ? UNIT_LABEL[table.unit] : '';

@@ -212,7 +212,7 @@ export function planMovement(table: MonitoringTable, workbook: Workbook, previou
     const sheet = detectPreviousSheet(table, workbook);
     return sheet ? { sheet } : undefined;
   })();
-  if (!detected) return refused(msg.movementTitle(table.sheet, options.period ?? '?'), [msg.movementNoPrevious(table.sheet)]);
+  if (!detected) return refused(options.period ? msg.movementTitle(table.sheet, options.period) : msg.movementTitleNoPeriod(table.sheet), [msg.movementNoPrevious(table.sheet)]);
   let candidates: MonitoringTable[];
   let sourceSheet: (t: MonitoringTable) => Sheet | undefined;
   let where: string;

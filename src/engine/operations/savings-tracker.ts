@@ -102,7 +102,10 @@ export function planSavingsTracker(workbook: Workbook, tables: readonly Monitori
     : tables.find((t) => t.kind === 'savingsTracker' && t.sheet !== sheetName && columnByRole(t, 'target'));
   const oldSheet = findSheet(workbook, sheetName);
   const existing = oldSheet ? readSavingsTracker(oldSheet) : undefined;
-  if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) return refused(title, [msg.trackerSheetNotOurs(sheetName)]);
+  if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) {
+    const ours = findRow(oldSheet, S.ref, labelIs(H.ref)) !== undefined;
+    return refused(title, [ours ? msg.trackerLandmarkMissing(sheetName, H.totals) : msg.trackerSheetNotOurs(sheetName)]);
+  }
 
   // The source is copied once, into a new tracker; after that the sheet is the officers'.
   const rows = new Map<number, ReadonlyMap<number, CellEntry>>((existing?.rows ?? []).map((r) => [r.offset, r.entries]));

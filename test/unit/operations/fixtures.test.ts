@@ -8,8 +8,14 @@ import { planRagFormatting } from '../../../src/engine/operations/rag-formatting
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { readTables } from '../../../src/engine/read';
 import { recalculate } from '../../../src/host/calc/recalculate';
+import { isErrorValue } from '../../../src/engine/grid';
+import { summarise } from '../../../src/engine/findings';
+import { planSavingsTracker } from '../../../src/engine/operations/savings-tracker';
+import type { OperationResult } from '../../../src/engine/operations/shared';
+import { planValidationReport } from '../../../src/engine/operations/validation-report';
+import { validateWorkbook } from '../../../src/engine/validate';
 import { GRID_FIXTURES, seed000MonthsWorkbook, seed000Table1Values } from '../../fixtures/grids';
-import { valueAt } from './seed-workbooks';
+import { formulaAt, valueAt } from './seed-workbooks';
 
 const round3 = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
 
@@ -32,6 +38,37 @@ describe.each(Object.entries(GRID_FIXTURES))('fixture %s', (_name, make) => {
         expect(ref.end.row).toBeLessThanOrEqual(table.lastRow);
         expect(ref.start.col).toBeGreaterThanOrEqual(table.firstCol);
         expect(ref.end.col).toBeLessThanOrEqual(table.lastCol);
+      }
+    }
+  });
+
+  it('every operation plans or explains, and every formula it writes calculates without an error value', () => {
+    const results: [string, OperationResult][] = [
+      ['mitigation', planMitigationTracker(workbook, tables)],
+      ['savings', planSavingsTracker(workbook, tables)],
+      ['report', (() => {
+        const { findings } = validateWorkbook(workbook);
+        return planValidationReport(findings, summarise(findings), '2026-11-22T08:00:00Z', { workbook });
+      })()],
+      ...tables.map((t): [string, OperationResult] => [`movement ${t.id}`, planMovement(t, workbook)]),
+      ...tables.map((t): [string, OperationResult] => [`rag ${t.id}`, planRagFormatting(t, DEFAULT_RAG_POLICY, { workbook, writeWords: true })]),
+    ];
+    for (const [what, result] of results) {
+      if (result.problems.length > 0) {
+        expect([what, result.plan.edits]).toEqual([what, []]);
+        continue;
+      }
+      const after = recalculate(applyPlan(workbook, result.plan));
+      for (const edit of result.plan.edits) {
+        if (edit.kind !== 'setFormulas') continue;
+        const ref = parseRange(edit.range)!;
+        const sheet = after.sheets.find((x) => x.name === edit.sheet)!;
+        for (let r = ref.start.row; r <= ref.end.row; r++) {
+          for (let c = ref.start.col; c <= ref.end.col; c++) {
+            const cell = sheet.rows[r]?.[c];
+            if (cell?.formula && isErrorValue(cell.value)) throw new Error(`${what}: ${edit.sheet} row ${r + 1} col ${c + 1} ${cell.formula} → ${cell.value.error}`);
+          }
+        }
       }
     }
   });
@@ -74,6 +111,13 @@ describe('operations through the reader on seed 000', () => {
     const workbook = seed000Table1Values();
     const table = readTables(workbook)[0]!;
     expect(planMovement(table, workbook, { sheet: 'Month 5' }).problems).toEqual(['There is no sheet named "Month 5" in this workbook to take last period\'s figures from.']);
+  });
+
+  it('the mitigation tracker links to this month, not to the "Month 6" sheet before it', () => {
+    const workbook = seed000MonthsWorkbook();
+    const result = planMitigationTracker(workbook, readTables(workbook), { section: 'Children & Families' });
+    const after = recalculate(applyPlan(workbook, result.plan));
+    expect([formulaAt(after, 'Mitigation Tracker', 'E5'), round3(valueAt(after, 'Mitigation Tracker', 'E5'))]).toEqual(["='Month 7'!F16", 10.115]);
   });
 
   it('the mitigation tracker links to 10.115, the Children & Families sub total variance', () => {

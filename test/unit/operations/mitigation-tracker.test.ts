@@ -151,6 +151,13 @@ describe('mitigation tracker on seed 000 (Table 3 made live)', () => {
     expect(r.problems).toEqual(['A sheet named "Mitigation Tracker" already exists and is not a tracker this add-in made; choose another sheet name.']);
   });
 
+  it('says which landmark row was retyped, rather than guessing where the actions are', () => {
+    const broken = recalculate(typeInto(after, SHEET, { A16: 'Total actions' }));
+    expect(planMitigationTracker(broken, tablesOf(broken)).problems).toEqual([
+      'The "Total Mitigations Identified to be Actioned" row on sheet "Mitigation Tracker" was changed or removed, so the tracker cannot be updated without risking your entries; type "Total Mitigations Identified to be Actioned" back in its row and try again.',
+    ]);
+  });
+
   it('links to the table total by default, and names a missing section plainly', () => {
     const byTotal = planMitigationTracker(workbook, tablesOf(workbook));
     const after2 = recalculate(applyPlan(workbook, byTotal.plan));
