@@ -34,15 +34,23 @@ export const pressureSplitRule: Rule = {
       if (row.kind !== 'line') continue;
       const v = ctx.number(row.row, variance.col);
       if (v === undefined || ctx.isBlank(row.row, variance.col)) continue;
-      const values = pressureCols.map((c) => ctx.number(row.row, c));
-      if (values.some((x) => x === undefined)) continue; // TBC or damaged: data-quality rules report it
+      const values: number[] = [];
+      let sum = 0;
+      for (const c of pressureCols) {
+        const p = ctx.number(row.row, c);
+        if (p === undefined) break; // TBC or damaged: data-quality rules report it
+        values.push(p);
+        sum += p;
+      }
+      if (values.length !== pressureCols.length) continue;
       const over = overspendOf(ctx.table, v);
       const tol = ctx.tolerance(row.row, variance.col);
       const label = row.label || `row ${row.row + 1}`;
       if (over <= tol) {
-        pressureCols.forEach((c, i) => {
+        for (let i = 0; i < pressureCols.length; i++) {
+          const c = pressureCols[i]!;
           const p = values[i]!;
-          if (Math.abs(p) <= ctx.tolerance(row.row, c)) return;
+          if (Math.abs(p) <= ctx.tolerance(row.row, c)) continue;
           out.push(ctx.report(meta, {
             messageId: 'notOverspent',
             data: { actual: ctx.show(p, row.row, c), label, varianceValue: ctx.show(v, row.row, variance.col) },
@@ -51,10 +59,9 @@ export const pressureSplitRule: Rule = {
             expected: 0,
             actual: clean(p),
           }));
-        });
+        }
         continue;
       }
-      const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
       const verdict = compareFigures(sum, over, tol);
       if (verdict === 'match') continue;
       // The root: a lone non-zero pressure cell, else the one whose column total is broken, else the first.

@@ -36,12 +36,13 @@ export const ragPolicyRule: Rule = {
     const variance = columnOf(ctx.table, 'variance');
     if (!ragCol || !variance) return [];
     const style = wordStyle(ctx, ragCol.col);
+    const budgetColumn = ragBudgetColumn(ctx.table, ctx.policy);
     const out: Finding[] = [];
     for (const row of ctx.figureRows) {
       const v = ctx.number(row.row, variance.col);
       if (v === undefined) continue;
       if (ctx.isBlank(row.row, variance.col) && ctx.isBlank(row.row, ragCol.col)) continue;
-      const budget = budgetOf(ctx, row);
+      const budget = budgetColumn ? ctx.number(row.row, budgetColumn.col) : undefined;
       const over = overspendOf(ctx.table, v);
       const tol = ctx.tolerance(row.row, variance.col);
       // Without a budget the policy's percentage cannot be applied, so the row is not judged.
@@ -58,13 +59,22 @@ export function levelOf(row: TableRow): RagLevel {
   return row.kind === 'subtotal' ? 'section' : row.kind === 'total' ? 'table' : 'line';
 }
 
+const VOCABULARIES = new WeakMap<RagPolicy, Map<string, { status: RagStatus; index: number }>>();
+
+/** The status a RAG word stands for under the policy (case-insensitive), and which spelling it is. */
 export function readRagWord(policy: RagPolicy, text: string): { status: RagStatus; index: number } | undefined {
-  const t = text.trim().toLowerCase();
-  for (const status of STATUSES) {
-    const index = policy.words[status].findIndex((w) => w.toLowerCase() === t);
-    if (index >= 0) return { status, index };
+  let vocabulary = VOCABULARIES.get(policy);
+  if (!vocabulary) {
+    vocabulary = new Map();
+    for (const status of STATUSES) {
+      policy.words[status].forEach((w, index) => {
+        const key = w.trim().toLowerCase();
+        if (!vocabulary!.has(key)) vocabulary!.set(key, { status, index });
+      });
+    }
+    VOCABULARIES.set(policy, vocabulary);
   }
-  return undefined;
+  return vocabulary.get(text.trim().toLowerCase());
 }
 
 /** Which of the policy's spellings the table uses (e.g. 0 for "Red", 1 for "R"): the commonest. */
@@ -80,11 +90,6 @@ function wordStyle(ctx: RuleContext, col: number): number {
   let bestCount = -1;
   for (const [index, count] of counts) if (count > bestCount) [best, bestCount] = [index, count];
   return best;
-}
-
-function budgetOf(ctx: RuleContext, row: TableRow): number | undefined {
-  const column = ragBudgetColumn(ctx.table, ctx.policy);
-  return column ? ctx.number(row.row, column.col) : undefined;
 }
 
 interface Figures {

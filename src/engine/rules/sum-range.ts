@@ -62,6 +62,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
   const meta = sumRangeRule.meta;
   const formula = ctx.cell(total.row, col).formula;
   if (formula === undefined) return undefined;
+  if (isExactRange(ctx, formula, col, shared.covers)) return undefined;
   const refs = parseSumFormula(formula);
   if (!refs) return undefined;
   const { rows, outside } = referencedRows(refs, col, ctx.table.sheet);
@@ -123,6 +124,27 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
       edits: [{ kind: 'setFormulas', sheet: ctx.table.sheet, range: cell, formulas: [[expected]] }],
     },
   });
+}
+
+const SIMPLE_SUM = /^=\s*SUM\(\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*:\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*\)\s*$/;
+
+/**
+ * The common case, decided without the general parser: `=SUM(D5:D15)` in column D over
+ * exactly the covered rows, plus rows that add nothing (blank cells on blank or section rows).
+ */
+function isExactRange(ctx: RuleContext, formula: string, col: number, covers: ReadonlySet<number>): boolean {
+  const m = SIMPLE_SUM.exec(formula);
+  if (!m) return false;
+  const letter = columnLetters(col);
+  if (m[1]!.toUpperCase() !== letter || m[3]!.toUpperCase() !== letter) return false;
+  const first = Number(m[2]) - 1;
+  const last = Number(m[4]) - 1;
+  let inside = 0;
+  for (let r = first; r <= last; r++) {
+    if (covers.has(r)) inside++;
+    else if (!ctx.isBlank(r, col) || ctx.table.headerRows.includes(r) || r < ctx.table.firstRow || r > ctx.table.lastRow) return false;
+  }
+  return inside === covers.size;
 }
 
 /** Rows added up by the totals this total covers (a grand total over sub totals already has their lines). */
