@@ -122,7 +122,7 @@ describe('grids no one planned for', () => {
 
 describe('sparse and far-flung cells', () => {
   it('reads a table near the top of a sheet whose last row is a million rows down', () => {
-    const rows: Sheet['rows'] = [];
+    const rows: (Cell[] | undefined)[] = [];
     rows[0] = [{ value: 'Service' }, { value: 'Budget £000' }, { value: 'Forecast £000' }];
     rows[1] = [{ value: 'Schools' }, { value: 10 }, { value: 11 }];
     rows[2] = [{ value: 'Roads' }, { value: 5 }, { value: 4 }];
