@@ -92,6 +92,21 @@ describe.each(Object.entries(OPERATIONS))('%s through the simulated Excel', (_na
   });
 });
 
+describe('the officer\'s own conditional formats', () => {
+  test('survive RAG formatting applied twice and its revert', async () => {
+    const { excel, host } = simulatedHost(OPERATIONS['RAG formatting with words']!.fixture());
+    const officers = { type: 'Custom' as const, formula: '=$F5>1', fill: '#0000FF', fontColor: null, bold: null, stopIfTrue: false };
+    excel.addOfficerConditionalFormat('Month 7', 'F5:F15', officers);
+    const plan = OPERATIONS['RAG formatting with words']!.plan;
+    await apply(host, await planFromHost(host, plan));
+    await apply(host, await planFromHost(host, plan));
+    const formats = excel.snapshot().sheets.find((s) => s.name === 'Month 7')!.conditionalFormats;
+    expect(formats.filter((f) => !String(f.formula).includes('budget-monitor:'))).toEqual([{ ...officers, range: 'F5:F15' }]);
+    // 6 word rules on the RAG column, 3 per level on the variances.
+    expect(formats.filter((f) => String(f.formula).includes('budget-monitor:rag'))).toHaveLength(15);
+  });
+});
+
 describe('figures calculated by the simulated Excel', () => {
   test('movement: the live formulas give seed 000\'s published movements, and the typed ones needed the officer\'s say-so', async () => {
     const source = typedMonths();
