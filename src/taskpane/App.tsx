@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   root: { minWidth: '300px', height: '100%', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   tabs: { flexWrap: 'wrap' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowY: 'auto' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowY: 'auto', '& > *': { flexShrink: 0 } },
   notice: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -52,7 +52,9 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
   }, [commands]);
 
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root} lang="en-GB" data-testid="task-pane">
+    // Layout lives on an inner element: Fluent copies the provider's classes onto its portals (dropdown lists).
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
+    <div className={styles.root} lang="en-GB" data-testid="task-pane">
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">{UI.appTitle}</Text>
         <Button onClick={() => void commands.revert()} disabled={state.busy !== null || state.applied.length === 0}>{UI.revert}</Button>
@@ -85,6 +87,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
           </>
         )}
       </main>
+    </div>
     </FluentProvider>
   );
 }

@@ -12,7 +12,7 @@ import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
 import type { ExcelHost } from '../host/host';
 import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
 import { SETTING_KEYS } from './settings-keys';
-import { initialPaneState, paneReducer, type PaneAction, type PaneState } from './state/reducer';
+import { initialPaneState, paneReducer, withOverride, type PaneAction, type PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
 import { isRagPolicy, isOverrideList } from './settings';
 
@@ -126,8 +126,9 @@ export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState
         }),
       chooseRole: (sheet, column, role) =>
         run(UI.working, async () => {
+          // Computed here as well as in the reducer: the dispatch is not rendered yet, so `latest` is still the old state.
+          const overrides = withOverride(latest.current.overrides, { sheet, column, role });
           dispatch({ type: 'roleChosen', sheet, column, role });
-          const overrides = latest.current.overrides;
           await saveSetting(SETTING_KEYS.columnRoles, overrides);
           await readTables(overrides);
           dispatch({ type: 'noticeShown', message: UI.tables.saved });

@@ -37,7 +37,10 @@ export function GridView({ sheet, conditional, selection, onSelect, onEdit }: Gr
   };
   const gridRef = useRef<HTMLTableElement>(null);
   const rows = Math.max(MIN_ROWS, sheet.rows.length + 5);
-  const cols = Math.max(MIN_COLS, ...sheet.rows.map((r) => (r ? r.length + 1 : 0)));
+  // Rows read from files may be sparse arrays: a plain loop sees the holes that map() skips.
+  let widest = 0;
+  for (let r = 0; r < sheet.rows.length; r++) widest = Math.max(widest, sheet.rows[r]?.length ?? 0);
+  const cols = Math.max(MIN_COLS, widest + 1);
 
   useEffect(() => {
     const el = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${toA1(selection.row, selection.col)}"]`);

@@ -55,7 +55,8 @@ function shiftColumn(letters: string, d: number): string {
 }
 
 function valuesOnly(sheet: SimSheet): RawCellContent[][] {
-  return sheet.rows.map((row) => (row ?? []).map((c) => (c?.value === undefined ? null : typeof c.value === 'string' && c.value.startsWith('=') ? `'${c.value}` : c.value)));
+  // Array.from, not map: rows read from files may be sparse, and HyperFormula wants dense arrays.
+  return Array.from(sheet.rows, (row) => Array.from(row ?? [], (c) => (c?.value === undefined ? null : typeof c.value === 'string' && c.value.startsWith('=') ? `'${c.value}` : c.value)));
 }
 
 function textRuleMatches(rule: NonNullable<SimConditionalFormat['text']>, shown: string): boolean {

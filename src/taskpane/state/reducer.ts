@@ -121,7 +121,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 }
 
 /** One override per sheet and column: a new choice replaces the old one. */
-function withOverride(overrides: readonly ColumnOverride[], next: ColumnOverride): ColumnOverride[] {
+export function withOverride(overrides: readonly ColumnOverride[], next: ColumnOverride): ColumnOverride[] {
   return [...overrides.filter((o) => !(o.sheet === next.sheet && o.column === next.column)), next];
 }
 

@@ -1,0 +1,90 @@
+/**
+ * Around the workflow: correcting a column's role, Download .xlsx and Open .xlsx, the dark
+ * theme, and the pane at 320 px wide. Starts from a freshly loaded workbench.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const pane = (page) => page.getByTestId('task-pane');
+const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
+const tmp = mkdtempSync(path.join(tmpdir(), 'budget-monitor-files-'));
+
+export const tests = [
+  {
+    name: 'Tables lists each table and a corrected column role is kept',
+    async run({ url, page }) {
+      await page.goto(`${url}/workbench.html`);
+      await pane(page).getByRole('tab', { name: 'Tables', exact: true }).click();
+      const table = pane(page).getByRole('region', { name: 'Month 7 · A3:K37' });
+      await table.waitFor();
+      const field = table.getByRole('combobox', { name: /^Column K: Movement From Month 6/ });
+      assert.equal(await field.innerText(), 'Movement');
+      await field.click();
+      await page.getByRole('option', { name: 'Comments', exact: true }).click();
+      await table.getByText(/^Column K: Movement From Month 6 £m \(corrected\)$/).waitFor();
+      assert.equal(await table.getByRole('combobox', { name: /^Column K:/ }).innerText(), 'Comments');
+      assert.equal(await pane(page).getByTestId('notice').innerText(), 'Column role saved in the workbook.');
+    },
+  },
+  {
+    name: 'Download .xlsx writes the workbook with its formulas, and Open .xlsx reads it back',
+    async run({ page }) {
+      await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Month 7' }).click();
+      await cell(page, 'E7').click();
+      await page.keyboard.type('61.617');
+      await page.keyboard.press('Enter');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+      const file = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.getWorksheet('Month 7');
+      assert.ok(ws, 'no Month 7 sheet in the download');
+      assert.equal(ws.getCell('E7').value, 61.617);
+      assert.deepEqual({ formula: ws.getCell('F7').formula }, { formula: 'E7-D7' });
+      assert.equal(ws.getCell('B16').formula, 'SUM(B5:B15)');
+
+      await page.getByTestId('open-file').setInputFiles(file);
+      await page.getByRole('status').filter({ hasText: `Opened ${download.suggestedFilename()}.` }).waitFor();
+      await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Month 7' }).click();
+      assert.equal(await cell(page, 'E7').innerText(), '61.617');
+      assert.equal(await cell(page, 'F7').innerText(), '15.701');
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  },
+  {
+    name: 'the dark theme darkens the pane and keeps it free of serious accessibility violations',
+    async run({ page }) {
+      await page.getByRole('switch', { name: 'Dark theme' }).click();
+      const bg = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [r, g, b] = bg.match(/\d+/g).map(Number);
+      assert.ok(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `pane background ${bg} is not dark`);
+      await pane(page).getByRole('button', { name: 'Validate workbook' }).click();
+      await pane(page).getByTestId('summary').waitFor();
+      const results = await new AxeBuilder({ page }).include('[data-testid="task-pane"]').exclude('[data-tabster-dummy]').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      await page.getByRole('switch', { name: 'Dark theme' }).click();
+    },
+  },
+  {
+    name: 'at 320 px wide no tab of the pane scrolls sideways',
+    async run({ page, screenshots }) {
+      await page.addStyleTag({ content: '.wb-pane { flex-basis: 320px !important; }' });
+      const overflow = [];
+      for (const tab of ['Tables', 'Validate', 'RAG', 'Movement', 'Trackers']) {
+        await pane(page).getByRole('tab', { name: tab, exact: true }).click();
+        const [scroll, client] = await pane(page).evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        assert.ok(client <= 320, `pane is ${client} px wide`);
+        if (scroll > client) overflow.push(`${tab}: ${scroll} > ${client}`);
+      }
+      assert.deepEqual(overflow, []);
+      await pane(page).getByRole('tab', { name: 'Validate', exact: true }).click();
+      await pane(page).screenshot({ path: path.join(screenshots, 'task-pane-320.png') });
+    },
+  },
+];
