@@ -5,5 +5,4 @@ export const validationMessages = {
     `The ${rule} check could not finish on the table at ${table} (${reason}); its other checks still ran. Please report this workbook.`,
   sheetUnreadable: (sheet: string, reason: string) =>
     `The tables on sheet "${sheet}" could not be read (${reason}), so that sheet was not checked.`,
-  unknownRule: (rule: string) => `There is no check called "${rule}".`,
 };
