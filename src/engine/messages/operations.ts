@@ -48,6 +48,8 @@ export const operationMessages = {
     `A sheet named "${sheet}" already exists and is not a tracker this add-in made; choose another sheet name.`,
   trackerLandmarkMissing: (sheet: string, label: string) =>
     `The "${label}" row on sheet "${sheet}" was changed or removed, so the tracker cannot be updated without risking your entries; type "${label}" back in its row and try again.`,
+  trackerColumnsMoved: (sheet: string, heading: string) =>
+    `The columns of sheet "${sheet}" have moved (the "${heading}" column is not where the add-in put it), so it cannot be updated without mixing up your entries; put the columns back, or rename the sheet to keep it and make a new one.`,
   trackerCellInTheWay: (sheet: string, cell: string) =>
     `${sheet}!${cell} holds an entry the tracker layout would overwrite; move it elsewhere and try again.`,
   trackerNoTable: () => `No monitoring table was found to link the tracker to.`,

@@ -39,3 +39,14 @@ export function periodOfHeading(heading: string): string {
 export function headingWithUnit(label: string, unitLabel: string): string {
   return unitLabel ? `${label} ${unitLabel}` : label;
 }
+
+/**
+ * The first of `expected` (column → heading the add-in wrote) whose heading on `row` no
+ * longer starts with that text: a column inserted, deleted or retyped. Undefined when all match.
+ */
+export function movedColumn(sheet: Sheet, row: number, expected: readonly (readonly [number, string])[]): string | undefined {
+  for (const [col, text] of expected) {
+    if (!normaliseLabel(cellText(cellAt(sheet, row, col))).startsWith(normaliseLabel(text))) return text;
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import { columnByRole, type MonitoringTable, type TableRow } from '../model';
 import { figureOf, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { UNIT_LABEL } from '../units';
-import { findRow, headingWithUnit, labelIs, periodOfHeading } from './existing-sheet';
+import { findRow, headingWithUnit, labelIs, movedColumn, periodOfHeading } from './existing-sheet';
 import { normaliseLabel, labelSimilarity } from './labels';
 import { detectPreviousSheet, movementPeriod, tablePeriod } from './movement';
 import { RAG_PALETTE } from './rag-formatting';
@@ -73,13 +73,18 @@ export interface ExistingMitigationTracker {
 }
 
 const H = msg.mitigationHeadings;
+/** Headings the add-in writes at fixed columns; the period columns' names change, so they are not checked. */
+const MITIGATION_HEADINGS: readonly (readonly [number, string])[] = [
+  [C.owner, H.owner], [C.serviceLine, H.serviceLine], [C.movement, H.movement], [C.oneOff, H.oneOff],
+  [C.ongoing, H.ongoing], [C.status, H.status], [C.comments, H.comments],
+];
 
 /** Reads a tracker this add-in generated; undefined when the sheet is not one. */
 export function readMitigationTracker(sheet: Sheet): ExistingMitigationTracker | undefined {
   const headerRow = findRow(sheet, C.action, labelIs(H.action));
   if (headerRow === undefined) return undefined;
   const heading = (col: number): string => String(cellAt(sheet, headerRow, col).value ?? '').trim();
-  if (normaliseLabel(heading(C.movement)).indexOf(normaliseLabel(H.movement)) !== 0) return undefined;
+  if (movedColumn(sheet, headerRow, MITIGATION_HEADINGS) !== undefined) return undefined;
   const tbm = findRow(sheet, C.action, labelIs(H.toBeMitigated), headerRow + 1);
   const total = tbm === undefined ? undefined : findRow(sheet, C.action, labelIs(H.total), tbm + 1);
   const still = total === undefined ? undefined : findRow(sheet, C.action, labelIs(H.still), total + 1);
@@ -143,10 +148,12 @@ export function readMitigationTracker(sheet: Sheet): ExistingMitigationTracker |
   };
 }
 
-/** When the sheet has the tracker's heading row but a landmark row was retyped: which one. */
+/** When the sheet has the tracker's heading row but its columns moved or a landmark row was retyped: which. */
 function missingLandmark(sheet: Sheet, sheetName: string): string | undefined {
   const headerRow = findRow(sheet, C.action, labelIs(H.action));
   if (headerRow === undefined) return undefined;
+  const moved = movedColumn(sheet, headerRow, MITIGATION_HEADINGS);
+  if (moved !== undefined) return msg.trackerColumnsMoved(sheetName, moved);
   for (const label of [H.toBeMitigated, H.total, H.still]) {
     if (findRow(sheet, C.action, labelIs(label), headerRow + 1) === undefined) return msg.trackerLandmarkMissing(sheetName, label);
   }

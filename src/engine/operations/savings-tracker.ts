@@ -12,7 +12,7 @@ import { columnByRole, type ColumnRole, type MonitoringTable } from '../model';
 import type { Edit } from '../plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../policy';
 import { UNIT_LABEL } from '../units';
-import { findRow, labelIs } from './existing-sheet';
+import { findRow, labelIs, movedColumn } from './existing-sheet';
 import { RAG_PALETTE } from './rag-formatting';
 import { cellEntry, columnFormat, hasContent, refused, TAG_PREFIX, type OperationResult } from './shared';
 import { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
@@ -26,6 +26,10 @@ const OFFICER_COLUMNS = [S.ref, S.saving, S.target, S.overAchieved, S.achieved, 
 const HEADER_ROW = 2;
 const MINIMUM_BLANK_ROWS = 3;
 const H = msg.savingsHeadings;
+const SAVINGS_HEADINGS: readonly (readonly [number, string])[] = [
+  [S.saving, H.saving], [S.target, H.target], [S.overAchieved, H.overAchieved], [S.achieved, H.achieved], [S.onTrack, H.onTrack],
+  [S.atRisk, H.atRisk], [S.comments, H.comments], [S.unallocated, H.unallocated], [S.rag, H.rag],
+];
 
 export interface SavingsTrackerOptions {
   /** Default "Savings Tracker". */
@@ -49,7 +53,7 @@ interface ExistingSavingsTracker {
 
 function readSavingsTracker(sheet: Sheet): ExistingSavingsTracker | undefined {
   const headerRow = findRow(sheet, S.ref, labelIs(H.ref));
-  if (headerRow === undefined || !labelIs(H.saving)(String(cellAt(sheet, headerRow, S.saving).value ?? ''))) return undefined;
+  if (headerRow === undefined || movedColumn(sheet, headerRow, SAVINGS_HEADINGS) !== undefined) return undefined;
   const totalsRow = findRow(sheet, S.saving, labelIs(H.totals), headerRow + 1);
   if (totalsRow === undefined) return undefined;
   const rows: { offset: number; entries: Map<number, CellEntry> }[] = [];
@@ -103,8 +107,10 @@ export function planSavingsTracker(workbook: Workbook, tables: readonly Monitori
   const oldSheet = findSheet(workbook, sheetName);
   const existing = oldSheet ? readSavingsTracker(oldSheet) : undefined;
   if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) {
-    const ours = findRow(oldSheet, S.ref, labelIs(H.ref)) !== undefined;
-    return refused(title, [ours ? msg.trackerLandmarkMissing(sheetName, H.totals) : msg.trackerSheetNotOurs(sheetName)]);
+    const headerRow = findRow(oldSheet, S.ref, labelIs(H.ref));
+    const moved = headerRow === undefined ? undefined : movedColumn(oldSheet, headerRow, SAVINGS_HEADINGS);
+    const problem = headerRow === undefined ? msg.trackerSheetNotOurs(sheetName) : moved ? msg.trackerColumnsMoved(sheetName, moved) : msg.trackerLandmarkMissing(sheetName, H.totals);
+    return refused(title, [problem]);
   }
 
   // The source is copied once, into a new tracker; after that the sheet is the officers'.

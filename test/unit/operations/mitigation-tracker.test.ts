@@ -158,6 +158,15 @@ describe('mitigation tracker on seed 000 (Table 3 made live)', () => {
     ]);
   });
 
+  it('refuses to update a tracker whose columns an officer moved, rather than mix up the entries', () => {
+    // As if a "Priority" column were inserted before Owner: every heading from B onwards shifts right.
+    const sheet = after.sheets.find((s) => s.name === SHEET)!;
+    const shifted = { sheets: after.sheets.map((s) => (s !== sheet ? s : { ...s, rows: s.rows.map((r) => (r ? [r[0], { value: 'Priority' }, ...r.slice(1)] : r)) })) };
+    expect(planMitigationTracker(shifted, tablesOf(shifted)).problems).toEqual([
+      'The columns of sheet "Mitigation Tracker" have moved (the "Owner" column is not where the add-in put it), so it cannot be updated without mixing up your entries; put the columns back, or rename the sheet to keep it and make a new one.',
+    ]);
+  });
+
   it('links to the table total by default, and names a missing section plainly', () => {
     const byTotal = planMitigationTracker(workbook, tablesOf(workbook));
     const after2 = recalculate(applyPlan(workbook, byTotal.plan));
