@@ -42,21 +42,27 @@ function currentTable(tables: readonly MonitoringTable[]): MonitoringTable | und
 }
 
 /**
- * HyperFormula (GPL, a devDependency) is loaded only when installed; without it formulas
- * are written for Excel to calculate on open. A synchronous require keeps this working
- * under tsx's CommonJS hook and in the esbuild bundle alike.
+ * HyperFormula (GPL, a devDependency) calculates the results of formulas `apply` writes.
+ * It is loaded on first use, so `check` never pays for it, and only when installed;
+ * without it formulas are written for Excel to calculate on open. Synchronous require
+ * keeps this working under tsx's CommonJS hook and in the esbuild bundle alike.
  */
-function loadCalculator(): Calculator | undefined {
+function lazyCalculator(): Calculator | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional dependency, loaded on demand
-    return (require('../host/calc/recalculate') as typeof import('../host/calc/recalculate')).recalculate;
+    require.resolve('hyperformula');
   } catch {
     return undefined;
   }
+  let recalculate: Calculator | undefined;
+  return (workbook) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional dependency, loaded on demand
+    recalculate ??= (require('../host/calc/recalculate') as typeof import('../host/calc/recalculate')).recalculate;
+    return recalculate(workbook);
+  };
 }
 
 export function realEngine(): CliEngine {
-  const calculate = loadCalculator();
+  const calculate = lazyCalculator();
   return {
     validate,
     operations: {
