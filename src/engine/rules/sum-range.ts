@@ -65,6 +65,9 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
   if (isExactRange(ctx, formula, col, shared.covers)) return undefined;
   const refs = parseSumFormula(formula);
   if (!refs) return undefined;
+  // A formula across its own row (a row-total cell such as =SUM(B4:C4)) is not a column SUM:
+  // total-sum still checks its value against the rows it covers.
+  if (refs.every((ref) => ref.sheet === undefined && ref.startRow === total.row && ref.endRow === total.row)) return undefined;
   const { rows, outside } = referencedRows(refs, col, ctx.table.sheet);
   const referenced = new Set(rows);
   const { covers, indirect, headers } = shared;

@@ -1,7 +1,7 @@
 import { recalculate } from '../../../src/host/calc/recalculate';
 import { sumRangeRule } from '../../../src/engine/rules';
 import { layoutAdultsNested, layoutTotalsAbove, seed000MonthsWorkbook, seed000Mitigations, seed000Table1Formulas, seed004Table5 } from '../../fixtures/grids';
-import { ruleTester, withFormula, withValue } from '../../support/rule-tester';
+import { findingsOf, ruleTester, withFormula, withValue } from '../../support/rule-tester';
 
 const M7 = 'Month 7';
 const t1 = (cell: string, formula: string) => recalculate(withFormula(seed000Table1Formulas(), M7, cell, formula));
@@ -49,4 +49,11 @@ ruleTester(sumRangeRule, {
       errors: [{ cell: 'E16', expected: '=SUM(E5:E15)', message: /leaves out row 5 \(Prevention Services\), .* and takes in D5:D15 from another column or sheet/ }],
     },
   ],
+});
+
+describe('sum-range and row formulas', () => {
+  it('leaves a total cell that adds across its own row (net = expenditure + income) to total-sum', () => {
+    const wb = recalculate(withFormula(seed000Table1Formulas(), M7, 'D16', '=B16+C16'));
+    expect(findingsOf(sumRangeRule, wb)).toEqual([]);
+  });
 });
