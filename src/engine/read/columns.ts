@@ -26,6 +26,36 @@ interface ColumnProfile {
   readonly lineNumbers: boolean;
 }
 
+/**
+ * Each column's header: its header cells top to bottom joined with spaces. A group heading
+ * written once over several columns ("Budget" over Gross / Income / Net, as a merged cell
+ * reads) carries right over the blank cells of its row, as far as the row below has
+ * headings and the next group starts.
+ */
+function headerTexts(scan: SheetScan, region: TableRegion): string[] {
+  const n = region.lastCol - region.firstCol + 1;
+  const parts: string[][] = Array.from({ length: n }, () => []);
+  const rows = region.headerRows;
+  rows.forEach((r, h) => {
+    const below = rows[h + 1];
+    let carried = '';
+    for (let i = 0; i < n; i++) {
+      const col = region.firstCol + i;
+      const own = textOf(scan.sheet.rows[r]?.[col]?.value);
+      const under = below === undefined ? '' : textOf(scan.sheet.rows[below]?.[col]?.value);
+      if (own !== '') {
+        parts[i]!.push(own);
+        carried = below !== undefined && under !== '' ? own : '';
+      } else if (carried !== '' && under !== '') {
+        parts[i]!.push(carried);
+      } else {
+        carried = '';
+      }
+    }
+  });
+  return parts.map((p) => p.join(' '));
+}
+
 /** Every column's profile in one row-major pass over the body (rows are arrays; walking them in order is cheap). */
 function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
   const n = region.lastCol - region.firstCol + 1;
@@ -64,13 +94,11 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
       }
     }
   }
+  const headers = headerTexts(scan, region);
   const profiles: ColumnProfile[] = [];
   for (let i = 0; i < n; i++) {
     const col = region.firstCol + i;
-    const header = region.headerRows
-      .map((r) => textOf(scan.sheet.rows[r]?.[col]?.value))
-      .filter((t) => t !== '')
-      .join(' ');
+    const header = headers[i]!;
     const named = roleOfHeader(header);
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
     profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers });
@@ -100,6 +128,8 @@ function chooseLabelColumn(profiles: readonly ColumnProfile[]): number | undefin
 
 function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole {
   if (p.col === labelCol) return 'label';
+  // "Over / (Under) Spend £m" heads the variance figures in some councils, the words in others.
+  if (p.named?.role === 'varianceLabel' && !isTextColumn(p) && p.figures > 0) return 'variance';
   if (p.named) return p.named.role;
   if (isTextColumn(p)) return 'otherText';
   // Line numbers sit left of the labels (RS "190 Education services"); money sits right of them.

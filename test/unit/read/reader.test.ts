@@ -121,7 +121,8 @@ describe('seed 001 MTFP savings tracker', () => {
       unit: 'pounds', unitSource: 'header',
       title: "Children's Transformation Programme – MTFP Tracker",
       roles: { A: 'reference', B: 'label', C: 'target', D: 'overAchieved', E: 'achieved', F: 'onTrack', G: 'atRisk', H: 'comments' },
-      years: { C: '24/25' },
+      // "24/25" is written once over the tracker's columns, a group heading carried right.
+      years: { C: '24/25', D: '24/25', E: '24/25', F: '24/25', G: '24/25', H: '24/25' },
       kinds: [[4, 18, 'line'], [19, 19, 'total']],
       covers: { 19: [rows(4, 18), 'section'] },
       labels: { 4: 'Home to school transport', 19: 'TOTALS' },

@@ -147,4 +147,18 @@ describe('row structures', () => {
     });
     expect([tables[0]!.unit, tables[0]!.unitSource]).toEqual(['millions', 'format']);
   });
+
+  it('carries a group heading over the columns beneath it, and reads "Over / (Under) Spend" figures as the variance', () => {
+    const t = read([
+      ['', 'Budget', null, null, 'Forecast', null],
+      ['Service', 'Gross', 'Income', 'Net', 'Outturn', 'Over / (Under) Spend £000'],
+      ['Schools', 12, -2, 10, 11, 1],
+      ['Roads', 6, -1, 5, 4, -1],
+    ]);
+    expect(t.columns.map((c) => `${c.letter}:${c.header}:${c.role}`)).toEqual([
+      'A:Service:label', 'B:Budget Gross:expenditure', 'C:Budget Income:income', 'D:Budget Net:netBudget',
+      'E:Forecast Outturn:forecast', 'F:Forecast Over / (Under) Spend £000:variance',
+    ]);
+    expect([t.kind, t.headerRows, t.signs]).toEqual(['monitoring', [0, 1], { income: 'negative', variance: 'overspendPositive' }]);
+  });
 });
