@@ -118,10 +118,6 @@ export function isFigureKind(kind: number): boolean {
   return kind === CellKind.Number || kind === CellKind.NumericText || kind === CellKind.Nil || kind === CellKind.Unknown || kind === CellKind.Error;
 }
 
-export function isTextKind(kind: number): boolean {
-  return kind === CellKind.Text || kind === CellKind.DigitText || kind === CellKind.Boolean || kind === CellKind.Date;
-}
-
 /** Sheets wider than this are read up to this column: no budget table is wider. */
 export const MAX_COLUMNS = 1024;
 /** Cells the kind grid may span (one byte each). */

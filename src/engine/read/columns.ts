@@ -171,14 +171,16 @@ function safeColumnIndex(letters: string): number {
 const SAVINGS_STATUS: ReadonlySet<ColumnRole> = new Set(['overAchieved', 'achieved', 'onTrack', 'atRisk']);
 
 /**
- * Roles that depend on the whole table: of several period columns only the rightmost is
- * the current one; a savings tracker's first money column before its status columns is
+ * Roles that depend on the whole table: which period column is the current one; a savings tracker's first money column before its status columns is
  * the target ("£", "24/25 £").
  */
 export function settleContextualRoles(columns: readonly TableColumn[], kind: TableKind): TableColumn[] {
   const out = [...columns];
+  // In a tracker the rightmost period is this one; in any other table this period's figures are
+  // the forecast and variance, so a column headed by a period ("Quarter 2 £m") is an earlier one.
   const periods = out.filter((c) => c.role === 'currentPeriod' && !c.overridden);
-  for (const c of periods.slice(0, -1)) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
+  const earlier = kind === 'mitigationTracker' ? periods.slice(0, -1) : periods;
+  for (const c of earlier) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
   if (kind === 'savingsTracker' && !out.some((c) => c.role === 'target')) {
     const firstStatus = out.findIndex((c) => SAVINGS_STATUS.has(c.role));
     for (let i = firstStatus - 1; i >= 0; i--) {

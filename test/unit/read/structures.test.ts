@@ -161,4 +161,15 @@ describe('row structures', () => {
     ]);
     expect([t.kind, t.headerRows, t.signs]).toEqual(['monitoring', [0, 1], { income: 'negative', variance: 'overspendPositive' }]);
   });
+
+  it('reads a period column in a monitoring table as an earlier period', () => {
+    const t = read([
+      ['Service', 'Net Budget £m', 'Quarter 2 £m', 'Forecast £m', 'Variance £m', 'Movement since Quarter 2 £m'],
+      ['Schools', 10, 10.5, 11, 1, 0.5],
+      ['Roads', 5, 4.2, 4, -1, -0.2],
+    ]);
+    expect(t.columns.map((c) => `${c.letter}:${c.role}:${c.period ?? ''}`)).toEqual([
+      'A:label:', 'B:netBudget:', 'C:previousPeriod:Quarter 2', 'D:forecast:', 'E:variance:', 'F:movement:Quarter 2',
+    ]);
+  });
 });
