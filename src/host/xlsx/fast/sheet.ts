@@ -79,7 +79,8 @@ function typedValue(type: string | undefined, text: string, context: SheetContex
     case 'e':
       return { error: decodeXml(text) };
     case 'd': {
-      const ms = Date.parse(text);
+      // ISO 8601 without a zone is the workbook's own (zone-less) time: read it as UTC, as serials are.
+      const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
       return Number.isNaN(ms) ? decodeXml(text) : ms / MS_PER_DAY + 25_569;
     }
     default: {
