@@ -5,7 +5,7 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { seed000PreviousSheet, seed000Rows, seed000Sheet, tableOf, typeInto, valueAt } from './seed-workbooks';
 
 const sheetOf = (w: Workbook, name: string) => w.sheets.find((s) => s.name === name)!;
-const round3 = (v: unknown) => Math.round((v as number) * 1000) / 1000;
+const round3 = (v: unknown) => Math.round((v as number) * 1000) / 1000 + 0; // + 0 turns -0 into 0
 
 /** The published Movement column of seed 000, by row label (sub totals by their position). */
 function publishedMovements(sheetRows: ReturnType<typeof seed000Sheet>['rows']): Map<number, number> {
@@ -93,11 +93,18 @@ describe('planMovement: lines renamed, added and removed between months', () => 
 
 describe('planMovement: a new movement column', () => {
   const workbook = build({ movement: false });
-  const table = tableOf(sheetOf(workbook, 'Month 7'));
   const previous = { table: tableOf(sheetOf(workbook, 'Month 6')), sheet: sheetOf(workbook, 'Month 6') };
 
+  it('keeps a plain heading plain', () => {
+    const result = planMovementAgainst(tableOf(sheetOf(workbook, 'Month 7')), workbook, previous);
+    expect(result.plan.edits[0]).toEqual({ kind: 'setValues', sheet: 'Month 7', range: 'K3', values: [['Movement From Month 6 £m']] });
+    expect(result.plan.edits.some((e) => e.kind === 'setBold')).toBe(false);
+  });
+
   it('goes in the first free column after the table, headed in the table\'s style', () => {
-    const result = planMovementAgainst(table, workbook, previous);
+    // The header row in bold, as most councils have it: the new heading is bold too.
+    const bold = { sheets: workbook.sheets.map((s) => (s.name !== 'Month 7' ? s : { ...s, rows: s.rows.map((r, i) => (i === 2 && r ? r.map((c) => c && { ...c, bold: true }) : r)) })) };
+    const result = planMovementAgainst(tableOf(sheetOf(bold, 'Month 7')), bold, previous);
     expect(result.plan.edits.slice(0, 2)).toEqual([
       { kind: 'setValues', sheet: 'Month 7', range: 'K3', values: [['Movement From Month 6 £m']] },
       { kind: 'setBold', sheet: 'Month 7', range: 'K3', bold: true },
