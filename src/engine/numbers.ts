@@ -114,19 +114,22 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function formatFigure(value: number, decimals: number): string {
   const rounded = roundTo(value, decimals);
-  const abs = figureFormatter(decimals).format(Math.abs(rounded));
+  const abs = groupedFixed(Math.abs(rounded), decimals);
   return rounded < 0 ? `(${abs})` : abs;
 }
 
-// toLocaleString builds a new formatter on every call; validation formats thousands of figures.
-const FORMATTERS = new Map<number, Intl.NumberFormat>();
-
-function figureFormatter(decimals: number): Intl.NumberFormat {
+/**
+ * `1234567.5` → `1,234,567.50` for 2 decimals. Built on toFixed rather than Intl, which is
+ * many times slower and validation formats thousands of figures; Intl only for huge values.
+ */
+function groupedFixed(abs: number, decimals: number): string {
   const d = Math.min(Math.max(Math.trunc(decimals), 0), 20);
-  let f = FORMATTERS.get(d);
-  if (!f) {
-    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
-    FORMATTERS.set(d, f);
+  if (!Number.isFinite(abs) || abs >= 1e21) {
+    return abs.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
   }
-  return f;
+  const fixed = abs.toFixed(d);
+  const dot = fixed.indexOf('.');
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dot < 0 ? grouped : grouped + fixed.slice(dot);
 }

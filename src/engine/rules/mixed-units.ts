@@ -44,10 +44,15 @@ export const mixedUnitsRule: Rule = {
   },
 };
 
+/** Rows whose formats stand for a column: its first lines (formats are set column-wide) and every total. */
+const SAMPLED_LINES = 50;
+
 /** The first cell of the column whose number format states another unit (e.g. `#,##0,"k"` in a £m table). */
 function formatUnitMismatch(ctx: RuleContext, column: TableColumn, tableUnit: Unit): Finding | undefined {
   const seen = new Set<string>();
-  for (const row of ctx.table.rows) {
+  const rows = ctx.figureRows;
+  const sample = rows.length <= SAMPLED_LINES ? rows : [...rows.slice(0, SAMPLED_LINES), ...rows.slice(SAMPLED_LINES).filter((r) => r.kind !== 'line')];
+  for (const row of sample) {
     const format = ctx.cell(row.row, column.col).format;
     if (format === undefined || seen.has(format)) continue; // a column has few distinct formats
     seen.add(format);
