@@ -5,8 +5,11 @@
 import { validateWorkbook } from '../engine/validate';
 import { readTables } from '../engine/read';
 import { planRagFormatting } from '../engine/operations/rag-formatting';
-import { planMovementAgainst } from '../engine/operations/movement';
+import { planMovement } from '../engine/operations/movement';
 import { planMitigationTracker } from '../engine/operations/mitigation-tracker';
+import { planSavingsTracker } from '../engine/operations/savings-tracker';
+import { planValidationReport } from '../engine/operations/validation-report';
+import { summarise } from '../engine/findings';
 import type { OperationResult } from '../engine/operations/shared';
 import { findSheet } from '../engine/grid';
 import type { EditPlan } from '../engine/plan';
@@ -25,14 +28,14 @@ export const paneEngine: PaneEngine = {
   readTables: (workbook, overrides) => readTables(workbook, { overrides }),
   validate: (workbook, overrides, policy) => validateWorkbook(workbook, { overrides, policy }),
   ragPlan: (workbook, table, policy) => planOrThrow(planRagFormatting(table, policy, { workbook, writeWords: true })),
-  movementPlan: (workbook, table, previous, overrides) => {
-    const source = previous.file?.workbook ?? workbook;
-    const sheet = findSheet(source, previous.sheet);
+  movementPlan: (workbook, table, previous) => {
+    if (!previous.file) return planOrThrow(planMovement(table, workbook, { sheet: previous.sheet }));
+    // The officer picked the sheet of last month's file: offer only that one.
+    const sheet = findSheet(previous.file.workbook, previous.sheet);
     if (!sheet) throw new Error(UI.errors.unknownSheet(previous.sheet));
-    const candidates = readTables({ sheets: [sheet] }, { overrides }).filter((t) => t.columns.some((c) => c.role === 'variance'));
-    const before = candidates.find((t) => t.firstCol === table.firstCol) ?? candidates[0];
-    if (!before) throw new Error(UI.movement.noPreviousTable(previous.file ? `${previous.file.fileName} (${sheet.name})` : sheet.name));
-    return planOrThrow(planMovementAgainst(table, workbook, { table: before, sheet, ...(previous.file ? { fileName: previous.file.fileName } : {}) }));
+    return planOrThrow(planMovement(table, workbook, { workbook: { sheets: [sheet] }, fileName: previous.file.fileName }));
   },
   mitigationTrackerPlan: (workbook, tables, table) => planOrThrow(planMitigationTracker(workbook, tables, { tableId: table.id })),
+  savingsTrackerPlan: (workbook, tables, table) => planOrThrow(planSavingsTracker(workbook, tables, { tableId: table.id })),
+  reportPlan: (workbook, findings) => planOrThrow(planValidationReport(findings, summarise(findings), new Date(), { workbook })),
 };

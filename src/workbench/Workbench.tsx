@@ -44,7 +44,12 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   const [selection, setSelection] = useState<GridSelection>({ row: 0, col: 0 });
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  // The simulation calculates lazily (when values are read through the API); the grid reads its
+  // state directly, so calculate here before every repaint.
+  const changed = useCallback(() => {
+    if (doc.excel.state.dirty) doc.excel.toWorkbook();
+    setVersion((v) => v + 1);
+  }, [doc]);
 
   // The adapter sees an Excel API; every run ends by refreshing the grid (values, colours, selection).
   const host = useMemo(() => {

@@ -12,6 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 const pane = (page) => page.getByTestId('task-pane');
 const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
 const tmp = mkdtempSync(path.join(tmpdir(), 'budget-monitor-files-'));
+let downloaded;
 
 export const tests = [
   {
@@ -53,6 +54,49 @@ export const tests = [
       await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Month 7' }).click();
       assert.equal(await cell(page, 'E7').innerText(), '61.617');
       assert.equal(await cell(page, 'F7').innerText(), '15.701');
+      downloaded = file;
+    },
+  },
+  {
+    name: 'movement from last month\'s file writes figures, not links to another file',
+    async run({ page }) {
+      assert.ok(downloaded, 'needs the file downloaded by the previous test');
+      await pane(page).getByRole('tab', { name: 'Movement', exact: true }).click();
+      await pane(page).getByRole('radio', { name: 'Last month’s file' }).check();
+      await pane(page).getByLabel('Choose last month’s file (.xlsx)').setInputFiles(downloaded);
+      await pane(page).getByTestId('notice').filter({ hasText: /^Opened / }).waitFor();
+      const sheetField = pane(page).getByRole('combobox', { name: 'Sheet' });
+      await sheetField.click();
+      await page.getByRole('option', { name: 'Month 6', exact: true }).click();
+      await pane(page).getByRole('button', { name: 'Compute movement' }).click();
+      const preview = pane(page).getByTestId('plan-preview');
+      await preview.or(pane(page).getByTestId('error-bar')).first().waitFor();
+      assert.equal(await pane(page).getByTestId('error-bar').count(), 0, await pane(page).innerText());
+      await preview.getByRole('button', { name: 'Apply' }).click();
+      await preview.waitFor({ state: 'detached' });
+      const bar = pane(page).getByTestId('error-bar');
+      if (await bar.count()) assert.fail(`Message bar: ${await bar.innerText()}`);
+      await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Month 7' }).click();
+      await cell(page, 'K7').click();
+      const formula = await page.getByTestId('formula-bar').innerText();
+      assert.doesNotMatch(formula, /\[|\.xlsx/, formula);
+      // External Placements: Month 7 variance 15.701 (forecast typed up by 1.000) less Month 6's 14.467.
+      assert.equal(await cell(page, 'K7').innerText(), '1.234');
+    },
+  },
+  {
+    name: 'the validation report sheet lists the findings',
+    async run({ page }) {
+      await pane(page).getByRole('tab', { name: 'Trackers', exact: true }).click();
+      await pane(page).getByRole('button', { name: 'Insert validation report' }).click();
+      const preview = pane(page).getByTestId('plan-preview');
+      await preview.or(pane(page).getByTestId('error-bar')).first().waitFor();
+      assert.equal(await pane(page).getByTestId('error-bar').count(), 0, await pane(page).innerText());
+      await preview.getByRole('button', { name: 'Apply' }).click();
+      await preview.waitFor({ state: 'detached' });
+      await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Validation Report' }).click();
+      // The typed-up forecast on External Placements leaves findings; each report row links to its cell.
+      assert.ok((await page.locator('[data-testid="grid"] td', { hasText: /^[A-K]\d+$/ }).count()) > 0, 'no cell references on the report');
       rmSync(tmp, { recursive: true, force: true });
     },
   },
@@ -60,6 +104,7 @@ export const tests = [
     name: 'the dark theme darkens the pane and keeps it free of serious accessibility violations',
     async run({ page }) {
       await page.getByRole('switch', { name: 'Dark theme' }).click();
+      await pane(page).getByRole('tab', { name: 'Validate', exact: true }).click();
       const bg = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);
       const [r, g, b] = bg.match(/\d+/g).map(Number);
       assert.ok(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `pane background ${bg} is not dark`);

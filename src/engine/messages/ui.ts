@@ -67,7 +67,6 @@ export const UI = {
     fileUnavailable: 'Reading another file needs the workbench. In Excel, copy last month’s sheet into this workbook first.',
     apply: 'Compute movement',
     pickSheet: 'Choose the sheet that holds the previous period.',
-    noPreviousTable: (where: string) => `No table with a variance column was found on ${where}.`,
   },
   trackers: {
     intro: 'Trackers keep the officers’ own entries when they are regenerated.',

@@ -40,6 +40,7 @@ export function MovementTab({ state, commands, canReadFiles }: { state: PaneStat
           <input
             type="file"
             accept=".xlsx"
+            aria-label={UI.movement.file}
             onChange={(e) => {
               const chosen = e.currentTarget.files?.[0];
               if (chosen) void commands.readPreviousFile(chosen).then((workbook) => workbook && setFile({ name: chosen.name, workbook }));
