@@ -158,8 +158,10 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
   }
 
   const edits: Edit[] = [];
-  if (target.isNew || headingOutOfDate(table, period)) {
-    const headerRow = table.headerRows[table.headerRows.length - 1] ?? table.firstRow - 1;
+  const renamesHeading = !target.isNew && headingOutOfDate(table, period);
+  // The heading goes where the column's heading text is (of a two-row header), else on the last header row.
+  const headerRow = table.headerRows.find((r) => hasContent(cellAt(sheet, r, target.col))) ?? table.headerRows[table.headerRows.length - 1] ?? table.firstRow - 1;
+  if (target.isNew || renamesHeading) {
     edits.push({ kind: 'setValues', sheet: table.sheet, range: `${letter}${headerRow + 1}`, values: [[msg.movementHeading(period, table.unit ? UNIT_LABEL[table.unit] : '')]] });
     if (target.isNew && cellAt(sheet, headerRow, variance.col).bold) edits.push({ kind: 'setBold', sheet: table.sheet, range: `${letter}${headerRow + 1}`, bold: true });
   }
@@ -167,10 +169,13 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
   const overwrites = columnRanges(
     table.sheet,
     letter,
-    written.filter((r) => {
-      const cell = cellAt(sheet, r, target.col);
-      return hasContent(cell) && cellEntry(cell) !== formulas.get(r);
-    }),
+    [
+      ...(renamesHeading ? [headerRow] : []),
+      ...written.filter((r) => {
+        const cell = cellAt(sheet, r, target.col);
+        return hasContent(cell) && cellEntry(cell) !== formulas.get(r);
+      }),
+    ],
   );
   // One block per stretch of rows, bridging rows whose cell is empty (section headings),
   // so a long table is a handful of edits; a cell with content the plan leaves alone ends a block.

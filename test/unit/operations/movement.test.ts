@@ -155,6 +155,15 @@ describe('planMovement: what it reports', () => {
   });
 });
 
+describe('planMovement: a movement column still headed for an older period', () => {
+  it('renames the heading to the period compared with, and lists it among the cells it replaces', () => {
+    const workbook = typeInto(build(), 'Month 7', { K3: 'Movement From Month 5 £m' });
+    const result = planMovementAgainst(tableOf(sheetOf(workbook, 'Month 7')), workbook, { table: tableOf(sheetOf(workbook, 'Month 6')), sheet: sheetOf(workbook, 'Month 6') });
+    expect(result.plan.edits[0]).toEqual({ kind: 'setValues', sheet: 'Month 7', range: 'K3', values: [['Movement From Month 6 £m']] });
+    expect(result.overwrites?.[0]).toEqual({ sheet: 'Month 7', range: 'K3' });
+  });
+});
+
 describe('detectPreviousSheet', () => {
   it('finds the sheet the movement header names', () => {
     const workbook = build();
