@@ -40,13 +40,18 @@ export function readSheet(sheet: Sheet, overrides: readonly ColumnOverride[] = [
   return findRegions(scan).map((region) => readRegion(scan, region, overrides));
 }
 
-function titleOf(scan: SheetScan, rows: readonly number[]): string | undefined {
+/** The texts of the title rows, within the columns that belong to the table. */
+function titleTexts(scan: SheetScan, region: TableRegion): string[] {
+  const [from, to] = region.titleCols ?? [0, Number.MAX_SAFE_INTEGER];
   const parts: string[] = [];
-  for (const r of rows) for (const cell of scan.sheet.rows[r] ?? []) {
-    const t = textOf(cell?.value);
-    if (t) parts.push(t);
+  for (const r of region.titleRows) {
+    const row = scan.sheet.rows[r] ?? [];
+    for (let c = from; c <= Math.min(to, row.length - 1); c++) {
+      const t = textOf(row[c]?.value);
+      if (t) parts.push(t);
+    }
   }
-  return parts.length > 0 ? parts.join(' ') : undefined;
+  return parts;
 }
 
 function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly ColumnOverride[]): MonitoringTable {
@@ -60,8 +65,9 @@ function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly Co
   const rows = settleRows(scan, facts, columns);
   const top = region.headerRows[0] ?? region.firstRow;
   const range = rangeToA1({ start: { row: top, col: region.firstCol }, end: { row: region.lastRow, col: region.lastCol } });
-  const unit = tableUnit(scan, columns, region.titleRows, region.firstRow, region.lastRow);
-  const title = titleOf(scan, region.titleRows);
+  const titles = titleTexts(scan, region);
+  const unit = tableUnit(scan, columns, titles, region.firstRow, region.lastRow);
+  const title = titles.length > 0 ? titles.join(' ') : undefined;
   return {
     id: `${scan.sheet.name}!${range}`,
     sheet: scan.sheet.name,

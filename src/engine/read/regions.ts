@@ -14,6 +14,8 @@ const KIND = { ...CellKind };
 export interface TableRegion {
   /** Rows above the header holding the title or a unit, top first. */
   readonly titleRows: readonly number[];
+  /** Columns of the title rows that belong to this table, when tables share the rows side by side. */
+  readonly titleCols?: readonly [number, number];
   readonly headerRows: readonly number[];
   readonly firstRow: number;
   readonly lastRow: number;
@@ -184,9 +186,65 @@ export function findRegions(scan: SheetScan): TableRegion[] {
     if (last < first || !containsFigures(scan, first, last)) return;
     const headerRows = [...range(block.top, block.bottom)];
     const cols = columnsInUse(scan, [...headerRows, ...range(first, last)]);
-    regions.push({ titleRows: titles, headerRows, firstRow: first, lastRow: last, firstCol: cols.first, lastCol: cols.last });
+    const whole = { titleRows: titles, headerRows, firstRow: first, lastRow: last, firstCol: cols.first, lastCol: cols.last };
+    regions.push(...splitSideBySide(scan, whole));
   });
   return [...regions, ...headerlessRegions(scan, regions)].sort((a, b) => a.firstRow - b.firstRow);
+}
+
+/**
+ * Tables set side by side under one band of header rows, with an empty column between
+ * them. A part starts a new table only when it has labels and figures of its own, so a
+ * spacer column between a label and its figures, or between two groups of figures, does
+ * not split a table.
+ */
+function splitSideBySide(scan: SheetScan, region: TableRegion): TableRegion[] {
+  const n = region.lastCol - region.firstCol + 1;
+  const occupied = new Uint8Array(n);
+  const hasFigures = new Uint8Array(n);
+  const hasText = new Uint8Array(n);
+  const rowsToScan = [...region.headerRows, ...range(region.firstRow, region.lastRow)];
+  for (const r of rowsToScan) {
+    if (scan.stats[r] === undefined) continue;
+    const isBody = r >= region.firstRow;
+    for (let i = 0; i < n; i++) {
+      const k = scan.kindAt(r, region.firstCol + i);
+      if (k === KIND.Empty) continue;
+      occupied[i] = 1;
+      if (!isBody) continue;
+      if (k === KIND.Number || k === KIND.NumericText) hasFigures[i] = 1;
+      else if (k === KIND.Text || k === KIND.DigitText) hasText[i] = 1;
+    }
+  }
+  // Runs of occupied columns, as [start, end] offsets.
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    if (!occupied[i]) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  if (runs.length < 2) return [region];
+  const some = (flags: Uint8Array, [a, b]: [number, number]): boolean => flags.subarray(a, b + 1).some((x) => x === 1);
+  const parts: Array<[number, number]> = [];
+  for (const run of runs) {
+    const current = parts[parts.length - 1];
+    const standsAlone = some(hasText, run) && some(hasFigures, run);
+    if (current && (!standsAlone || !some(hasFigures, current))) current[1] = run[1];
+    else parts.push([run[0], run[1]]);
+  }
+  if (parts.length < 2) return [region];
+  return parts.map(([a, b], index) => {
+    const firstCol = region.firstCol + a;
+    const lastCol = region.firstCol + b;
+    let lastRow = region.firstRow;
+    for (let r = region.firstRow; r <= region.lastRow; r++) {
+      for (let c = firstCol; c <= lastCol; c++) if (scan.kindAt(r, c) !== KIND.Empty) lastRow = r;
+    }
+    // The leftmost table also owns a title written left of it; the others only what is above them.
+    const titleCols: [number, number] = [index === 0 ? 0 : firstCol, lastCol];
+    return { ...region, titleCols, firstCol, lastCol, lastRow };
+  });
 }
 
 /** Blocks of figure rows outside every headed table: read without a header. */

@@ -3,7 +3,6 @@ import { FIGURE_ROLES, type TableColumn } from '../model';
 import { type Unit, unitInFormat, unitInText } from '../units';
 import type { SheetScan } from './cells';
 import { CellKind } from './cells';
-import { textOf } from './text';
 
 /** Local copy: reading a constant through a module binding costs a call per cell under CommonJS. */
 const KIND = { ...CellKind };
@@ -13,20 +12,16 @@ export interface TableUnit {
   readonly source?: 'header' | 'title' | 'format';
 }
 
-export function tableUnit(scan: SheetScan, columns: readonly TableColumn[], titleRows: readonly number[], firstRow: number, lastRow: number): TableUnit {
+export function tableUnit(scan: SheetScan, columns: readonly TableColumn[], titles: readonly string[], firstRow: number, lastRow: number): TableUnit {
   const counts = new Map<Unit, number>();
   for (const c of columns) if (c.unit && (FIGURE_ROLES.has(c.role) || c.role === 'otherText')) counts.set(c.unit, (counts.get(c.unit) ?? 0) + 1);
   if (counts.size > 0) {
     const unit = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     return { unit, source: 'header' };
   }
-  for (const r of [...titleRows].reverse()) {
-    const row = scan.sheet.rows[r];
-    if (!row) continue;
-    for (const cell of row) {
-      const unit = unitInText(textOf(cell?.value));
-      if (unit) return { unit, source: 'title' };
-    }
+  for (const text of [...titles].reverse()) {
+    const unit = unitInText(text);
+    if (unit) return { unit, source: 'title' };
   }
   // The first few figures' formats: a unit format is applied to a whole column.
   const figureCols = columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);

@@ -172,4 +172,26 @@ describe('row structures', () => {
       'A:label:', 'B:netBudget:', 'C:previousPeriod:Quarter 2', 'D:forecast:', 'E:variance:', 'F:movement:Quarter 2',
     ]);
   });
+
+  it('splits tables set side by side with an empty column between, but not a table with a spacer column', () => {
+    const sideBySide = readTables({
+      sheets: [sheetFromValues('S', [
+        ['Revenue (£000)', null, null, null, 'Capital (£000)'],
+        ['Service', 'Budget', 'Forecast', null, 'Scheme', 'Budget', 'Forecast'],
+        ['Schools', 10, 11, null, 'New school', 500, 450],
+        ['Roads', 5, 4, null, 'Bridge', 200, 260],
+        ['Total', 15, 15, null, 'Total', 700, 710],
+      ])],
+    });
+    expect(sideBySide.map((t) => [t.range, t.title, shape(t)])).toEqual([
+      ['A2:C5', 'Revenue (£000)', '3:line 4:line 5:total{3,4}section'],
+      ['E2:G5', 'Capital (£000)', '3:line 4:line 5:total{3,4}section'],
+    ]);
+    const spacer = read([
+      ['Service', null, 'Budget £000', 'Forecast £000', null, 'Comments'],
+      ['Schools', null, 10, 11, null, 'Pupil numbers up'],
+      ['Roads', null, 5, 4, null, null],
+    ]);
+    expect([spacer.range, spacer.columns.map((c) => c.role)]).toEqual(['A1:F3', ['label', 'otherText', 'netBudget', 'forecast', 'otherText', 'comments']]);
+  });
 });
