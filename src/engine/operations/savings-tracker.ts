@@ -44,14 +44,15 @@ export interface SavingsTrackerOptions {
   readonly policy?: RagPolicy;
 }
 
-interface ExistingSavingsTracker {
+export interface ExistingSavingsTracker {
   readonly headerRow: number;
   readonly totalsRow: number;
   readonly rows: readonly { readonly offset: number; readonly entries: ReadonlyMap<number, CellEntry> }[];
   readonly owns: (row: number, col: number) => boolean;
 }
 
-function readSavingsTracker(sheet: Sheet): ExistingSavingsTracker | undefined {
+/** Reads a savings tracker this add-in generated; undefined when the sheet is not one (or its layout was changed). */
+export function readSavingsTracker(sheet: Sheet): ExistingSavingsTracker | undefined {
   const headerRow = findRow(sheet, S.ref, labelIs(H.ref));
   if (headerRow === undefined || movedColumn(sheet, headerRow, SAVINGS_HEADINGS) !== undefined) return undefined;
   const totalsRow = findRow(sheet, S.saving, labelIs(H.totals), headerRow + 1);
