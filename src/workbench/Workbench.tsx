@@ -25,8 +25,17 @@ interface Document {
   readonly generation: number;
 }
 
+/**
+ * `?syncDelay=700` makes every sync that slow, like Excel on the web over a slow link, to see
+ * the pane's progress bar; absent or invalid means no delay.
+ */
+function syncDelayMs(): number {
+  const raw = Number(new URLSearchParams(window.location.search).get('syncDelay'));
+  return Number.isFinite(raw) && raw > 0 ? Math.min(raw, 10_000) : 0;
+}
+
 function newDocument(name: string, workbook: Workbook, generation: number): Document {
-  return { name, excel: SimulatedExcel.fromWorkbook(workbook), generation };
+  return { name, excel: SimulatedExcel.fromWorkbook(workbook, { syncDelayMs: syncDelayMs() }), generation };
 }
 
 /** What the officer types, as Excel would store it: `=` formulas, numbers, or text. */
