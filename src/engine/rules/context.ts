@@ -132,7 +132,8 @@ export class RuleContext {
   }
 
   tolerance(row: number, col: number): number {
-    return toleranceFor(this.decimals(row, col));
+    const d = this.decimals(row, col);
+    return TOLERANCES[d] ?? toleranceFor(d);
   }
 
   /** A figure as the table shows it, e.g. `(0.057)`. */
@@ -221,6 +222,9 @@ export class RuleContext {
     return spec.fix ? { ...finding, fix: spec.fix } : finding;
   }
 }
+
+/** Tolerances for the usual decimals, worked out once. */
+const TOLERANCES: readonly number[] = Array.from({ length: 10 }, (_, d) => toleranceFor(d));
 
 /** Rows of the given kinds, in sheet order. */
 export function rowsOf(table: MonitoringTable, ...kinds: TableRow['kind'][]): TableRow[] {
