@@ -8,6 +8,8 @@ import { UI } from '../engine/messages/ui';
 import type { PaneEngine } from './engine-port';
 import type { ExcelHost } from '../host/host';
 import { usePane } from './use-pane';
+import type { PaneTheme } from './theme';
+export type { PaneTheme } from './theme';
 import type { PaneTab } from './state/reducer';
 import { TablesTab } from './components/TablesTab';
 import { ValidateTab } from './components/ValidateTab';
@@ -16,7 +18,6 @@ import { MovementTab } from './components/MovementTab';
 import { TrackersTab } from './components/TrackersTab';
 import { PlanPreview } from './components/PlanPreview';
 
-export type PaneTheme = 'light' | 'dark';
 
 const useStyles = makeStyles({
   root: { minWidth: '300px', height: '100%', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },

@@ -4,16 +4,9 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createOfficeHost, officeExcelApi } from '../host/office';
-import { PaneApp, type PaneTheme } from './App';
+import { PaneApp } from './App';
+import { officeThemeKind } from './theme';
 import { paneEngine } from './engine';
-
-/** Dark when Office's body background is dark (Office has no explicit "is dark" flag). */
-export function officeThemeKind(background: string | undefined): PaneTheme {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? '');
-  if (!m) return 'light';
-  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 128 ? 'dark' : 'light';
-}
 
 void Office.onReady(() => {
   const container = document.getElementById('root');

@@ -1,4 +1,6 @@
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
+import { officeThemeKind } from '../../../src/taskpane/theme';
+import { planOrThrow } from '../../../src/taskpane/engine';
 import { fromDraft, toDraft } from '../../../src/taskpane/state/rag-draft';
 import { isOverrideList, isRagPolicy } from '../../../src/taskpane/settings';
 import { percentTextToFraction, poundsTextToNumber, formatPounds } from '../../../src/taskpane/format';
@@ -42,5 +44,24 @@ describe('en-GB money and percentages', () => {
     expect(edited?.red.line).toEqual({ money: 50000, percent: 0.05, combine: 'lower' });
     expect(edited?.amberFromPercent).toBe(0.02);
     expect(fromDraft({ ...draft, percent: { ...draft.percent, section: 'five' } }, DEFAULT_RAG_POLICY)).toBeUndefined();
+  });
+});
+
+describe('officeThemeKind', () => {
+  it('follows the Office body background', () => {
+    expect(officeThemeKind('#FFFFFF')).toBe('light');
+    expect(officeThemeKind('#262626')).toBe('dark');
+    expect(officeThemeKind('#6E6E6E')).toBe('dark');
+    expect(officeThemeKind('#E6E6E6')).toBe('light');
+    expect(officeThemeKind(undefined)).toBe('light');
+  });
+});
+
+describe('planOrThrow', () => {
+  const plan = { title: 'Colour RAG on Month 7', edits: [] };
+  it('refuses with the operation\'s own words, and puts notes in the preview', () => {
+    expect(() => planOrThrow({ plan, notes: [], problems: ['No variance column on Month 7.', 'Choose a table.'] })).toThrow('No variance column on Month 7. Choose a table.');
+    expect(planOrThrow({ plan, notes: ['Two new lines since Month 6.'], problems: [] })).toEqual({ ...plan, description: 'Two new lines since Month 6.' });
+    expect(planOrThrow({ plan, notes: [], problems: [] })).toBe(plan);
   });
 });
