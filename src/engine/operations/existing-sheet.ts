@@ -25,11 +25,6 @@ export function labelIs(wanted: string): (text: string) => boolean {
   return (text) => normaliseLabel(text) === key;
 }
 
-export function labelStartsWith(wanted: string): (text: string) => boolean {
-  const key = normaliseLabel(wanted);
-  return (text) => text !== '' && normaliseLabel(text).startsWith(key);
-}
-
 /** "Quarter 2 £m" → "Quarter 2": the period a money column's heading names. */
 export function periodOfHeading(heading: string): string {
   return heading.replace(/\s*(£\s*m|£\s*'?000s?|£\s*k|£)\s*$/i, '').trim();

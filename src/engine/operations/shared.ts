@@ -1,6 +1,6 @@
 /** Helpers every operation shares: results, units, number formats and SUM formulas. */
 import { columnLetters } from '../address';
-import { cellAt, findSheet, isErrorValue, type Cell, type Sheet, type Workbook } from '../grid';
+import { cellAt, isErrorValue, type Cell, type Sheet } from '../grid';
 import type { MonitoringTable, TableColumn } from '../model';
 import type { EditPlan } from '../plan';
 import { UNIT_DECIMALS, type Unit } from '../units';
@@ -93,10 +93,6 @@ export function rowsSummed(formula: string | undefined, col: number): Set<number
     for (let x = Math.min(a, b); x <= Math.max(a, b); x++) rows.add(x);
   }
   return rows;
-}
-
-export function sheetOrUndefined(workbook: Workbook, name: string): Sheet | undefined {
-  return findSheet(workbook, name);
 }
 
 /** What a cell shows as text, trimmed ('' for empty cells and errors). */
