@@ -4,7 +4,7 @@ import type { MonitoringTable } from '../../../src/engine/model';
 import {
   TABLE1_TITLE, layoutAdultsNested, layoutTotalsAbove, seed000MonthsWorkbook, seed000Mitigations, seed000Table1Formulas,
   seed000Table1Values, seed001MtfpTracker, seed002CostReductions, seed002OneSheet, seed002Pressures, seed002Savings,
-  seed004Table3, seed004Table4, seed004Table5, seed004Table6,
+  seed004Table1, seed004Table2, seed004Table3, seed004Table4, seed004Table5, seed004Table6,
 } from '../../fixtures/grids';
 import { type TableSpec, expectTable, rows } from './expect-table';
 
@@ -186,7 +186,27 @@ describe('seed 002, typed in as published (damaged cells included)', () => {
   });
 });
 
-describe('seed 004 (£000)', () => {
+describe('seed 004', () => {
+  it('Table 1: key pressures in £ million, no total row', () => {
+    expectTable(only(readTables(seed004Table1())), {
+      sheet: 'Table 1', range: 'A2:B12', kind: 'generic', headerRows: [2], firstRow: 3, lastRow: 12,
+      unit: 'millions', unitSource: 'header',
+      roles: { A: 'label', B: 'otherNumber' },
+      kinds: [[3, 12, 'line']],
+      covers: {},
+      labels: { 4: '<i>Various</i>' },
+    });
+  });
+  it('Table 2: 2023-24 savings proposals, no total row', () => {
+    expectTable(only(readTables(seed004Table2())), {
+      sheet: 'Table 2', range: 'A2:D4', kind: 'generic', headerRows: [2], firstRow: 3, lastRow: 4,
+      unit: 'thousands', unitSource: 'header',
+      roles: { A: 'reference', B: 'label', C: 'otherText', D: 'otherNumber' },
+      kinds: [[3, 4, 'line']],
+      covers: {},
+    });
+  });
+
   it('Table 3: a budget build whose closing line is a SUM, with a blank row kept as published', () => {
     expectTable(only(readTables(seed004Table3())), {
       sheet: 'Table 3', range: 'A2:B11', kind: 'generic', headerRows: [2], firstRow: 3, lastRow: 11,
