@@ -65,6 +65,9 @@ module.exports = (_env, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       clean: true,
+      // Modern browsers only (Office's WebView2 / WKWebView, evergreen browsers): use globalThis,
+      // so webpack's runtime needs no `new Function('return this')` fallback (the CSP forbids it).
+      environment: { globalThis: true, arrowFunction: true, const: true, destructuring: true, dynamicImport: true, module: true, optionalChaining: true, templateLiteral: true },
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
