@@ -19,7 +19,7 @@ export interface PaneEngine {
   readTables(workbook: Workbook, overrides: readonly ColumnOverride[]): readonly MonitoringTable[];
   validate(workbook: Workbook, overrides: readonly ColumnOverride[], policy: RagPolicy): { readonly tables: readonly MonitoringTable[]; readonly findings: readonly Finding[] };
   ragPlan(workbook: Workbook, table: MonitoringTable, policy: RagPolicy): EditPlan;
-  movementPlan(workbook: Workbook, table: MonitoringTable, previous: PreviousPeriodChoice, overrides: readonly ColumnOverride[]): EditPlan;
+  movementPlan(workbook: Workbook, table: MonitoringTable, previous: PreviousPeriodChoice): EditPlan;
   /** Tracker and report operations; absent ones are not offered. */
   mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
   savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;

@@ -152,7 +152,7 @@ export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState
           const { workbook, tables } = await readTables(latest.current.overrides);
           const before = previous.file?.workbook ?? workbook;
           if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
-          preview(engine.movementPlan(workbook, tableById(tables, tableId), previous, latest.current.overrides), [], true);
+          preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true);
         }),
       previewTracker: (kind, tableId) =>
         run(UI.working, async () => {
