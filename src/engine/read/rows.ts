@@ -57,6 +57,8 @@ export interface RowContext {
   readonly figureCols: readonly TableColumn[];
   /** Columns a label may sit in when the label column is empty, left to right. */
   readonly labelFallbacks: readonly TableColumn[];
+  /** Comment columns: text there means the row is an item, even before it has figures. */
+  readonly commentCols: readonly number[];
 }
 
 export function rowContext(scan: SheetScan, columns: readonly TableColumn[], firstCol: number, lastCol: number): RowContext {
@@ -68,6 +70,7 @@ export function rowContext(scan: SheetScan, columns: readonly TableColumn[], fir
     labelCol: columns.find((c) => c.role === 'label')?.col,
     figureCols: columns.filter((c) => FIGURE_ROLES.has(c.role)),
     labelFallbacks: columns.filter((c) => !NON_LABEL_ROLES.has(c.role)),
+    commentCols: columns.filter((c) => c.role === 'comments').map((c) => c.col),
   };
 }
 
@@ -115,14 +118,23 @@ function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction
   return undefined;
 }
 
-function hintOf(key: string, hasFigures: boolean, sums: 'above' | 'below' | undefined, stated: boolean, otherText: boolean): RowHint {
+function hintOf(
+  key: string,
+  hasFigures: boolean,
+  sums: 'above' | 'below' | undefined,
+  stated: boolean,
+  otherText: boolean,
+  commented: boolean,
+): RowHint {
   if (key === '') return hasFigures ? 'line' : otherText ? 'note' : 'blank';
   if (NOTE_RE.test(key) && !hasFigures) return 'note';
   if (BALANCE_RE.test(key)) return 'balance';
   if (OPENING_RE.test(key)) return 'opening';
   if (SUBTOTAL_RE.test(key)) return 'subtotal';
   if (stated || TOTAL_RE.test(key)) return key.length > LONG_TEXT && !hasFigures ? 'note' : 'total';
-  if (!hasFigures) return key.length > LONG_TEXT ? 'note' : 'section';
+  // A labelled row with a comment but no figures yet is a line awaiting its amounts (a new
+  // action in a tracker), not a heading: headings carry nothing but their name.
+  if (!hasFigures) return commented ? 'line' : key.length > LONG_TEXT ? 'note' : 'section';
   if (sums === 'above') return 'total';
   return 'line';
 }
@@ -149,7 +161,8 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const m = key.includes('line') || key.includes('row') ? STATED_RE.exec(key) : null;
   const statedRange = m ? ([Number(m[1]), Number(m[2])] as const) : undefined;
   const sums = stats.formulas > 0 ? summingFormula(ctx, r) : undefined;
-  const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText);
+  const commented = !hasFigures && ctx.commentCols.some((c) => c !== ctx.labelCol && ctx.scan.kinds[base + c] !== EMPTY);
+  const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText, commented);
   return {
     row: r,
     hint,

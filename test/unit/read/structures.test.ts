@@ -194,4 +194,16 @@ describe('row structures', () => {
     ]);
     expect([spacer.range, spacer.columns.map((c) => c.role)]).toEqual(['A1:F3', ['label', 'otherText', 'netBudget', 'forecast', 'otherText', 'comments']]);
   });
+
+  it('reads a tracker action with a comment but no amounts yet as a line, not a heading', () => {
+    const t = read([
+      ['In-Year Mitigation Proposed', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m', 'Comments'],
+      ['To be Mitigated', 1, 1.2, 0.2, null],
+      ['Review high-cost placements', null, null, null, 'Amounts by Month 8'],
+      ['Recruit foster carers', 'TBC', -0.1, -0.1, null],
+      ['Total Mitigations Identified', 0, -0.1, -0.1, null],
+      ['Still to be Mitigated', 1, 1.1, 0.1, null],
+    ]);
+    expect(shape(t)).toBe('2:line 3:line 4:line 5:total{3,4}section 6:total{2,5}subtotals');
+  });
 });
