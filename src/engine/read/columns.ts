@@ -5,7 +5,7 @@
  * tracker's target).
  */
 import { columnIndex, columnLetters } from '../address';
-import type { ColumnOverride, ColumnRole, TableColumn, TableKind } from '../model';
+import { type ColumnOverride, type ColumnRole, FIGURE_ROLES, type TableColumn, type TableKind } from '../model';
 import { unitInText } from '../units';
 import { CellKind, type SheetScan } from './cells';
 import type { TableRegion } from './regions';
@@ -99,7 +99,9 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
   for (let i = 0; i < n; i++) {
     const col = region.firstCol + i;
     const header = headers[i]!;
-    const named = roleOfHeader(header);
+    // "Budget Holder" over names is not a budget: a money role over a column of plain text is no role.
+    const heard = roleOfHeader(header);
+    const named = heard && FIGURE_ROLES.has(heard.role) && figures[i] === 0 && texts[i]! > 0 ? undefined : heard;
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
     profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers });
   }

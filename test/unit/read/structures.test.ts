@@ -206,4 +206,13 @@ describe('row structures', () => {
     ]);
     expect(shape(t)).toBe('2:line 3:line 4:line 5:total{3,4}section 6:total{2,5}subtotals');
   });
+
+  it('does not take a column of names headed "Budget Holder" for a budget', () => {
+    const t = read([
+      ['Cost Centre', 'Budget Holder', 'Budget £000', 'Forecast £000'],
+      ['Fostering', 'J Smith', 100, 110],
+      ['Adoption', 'A Jones', 50, 45],
+    ]);
+    expect(t.columns.map((c) => c.role)).toEqual(['label', 'otherText', 'netBudget', 'forecast']);
+  });
 });
