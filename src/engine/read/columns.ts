@@ -170,6 +170,12 @@ function safeColumnIndex(letters: string): number {
   return columnIndex(letters.trim());
 }
 
+/** Months from the start of the year a period ends at: Quarter 2 → 6, Month 7 → 7, Period 3 → 3. */
+function periodOrder(period: string): number {
+  const [word, n] = period.split(' ');
+  return word === 'Quarter' ? Number(n) * 3 : Number(n);
+}
+
 const SAVINGS_STATUS: ReadonlySet<ColumnRole> = new Set(['overAchieved', 'achieved', 'onTrack', 'atRisk']);
 
 /**
@@ -183,6 +189,14 @@ export function settleContextualRoles(columns: readonly TableColumn[], kind: Tab
   const periods = out.filter((c) => c.role === 'currentPeriod' && !c.overridden);
   const earlier = kind === 'mitigationTracker' ? periods.slice(0, -1) : periods;
   for (const c of earlier) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
+  // Two variance (or forecast) columns naming periods, "Month 6 Variance" and "Month 7 Variance":
+  // the latest is this period's, the others earlier periods'.
+  for (const role of ['variance', 'forecast'] as const) {
+    const dated = out.filter((c) => c.role === role && c.period !== undefined && !c.overridden);
+    if (dated.length < 2) continue;
+    const latest = dated.reduce((a, b) => (periodOrder(b.period!) > periodOrder(a.period!) ? b : a));
+    for (const c of dated) if (c !== latest) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
+  }
   if (kind === 'savingsTracker' && !out.some((c) => c.role === 'target')) {
     const firstStatus = out.findIndex((c) => SAVINGS_STATUS.has(c.role));
     for (let i = firstStatus - 1; i >= 0; i--) {

@@ -19,9 +19,12 @@ interface RolePattern {
 
 // Tried in order on the normalised header.
 const PATTERNS: readonly RolePattern[] = [
+  // Year-to-date and profiled figures are not the full-year budget or forecast the checks use.
+  { role: 'otherNumber', test: /\bytd\b|year to date|to date\b|profiled|\bphased\b/ },
   { role: 'varianceLabel', test: /over\s*-?\s*spend\s*\/\s*\(?\s*under|\(under\s*spend\)|over\s*\/\s*\(?under|favourable\s*\/\s*\(?adverse|adverse\s*\/\s*\(?favourable/ },
   { role: 'variancePercent', test: /variance\s*(\(%\)|%|percent)|%\s*variance|variance as a? ?%|% of (net )?budget/ },
   { role: 'movement', test: /\bmovement\b|\bchange (from|since)\b/ },
+  { role: 'previousPeriod', test: /\b(previous|prior|last) (month|period|quarter|forecast|report)|\bprevious\b.*\b(forecast|variance|outturn)/ },
   { role: 'rag', test: /\brag\b|^status$|^rating$/ },
   { role: 'ongoingPressure', test: /(ongoing|recurrent|recurring|permanent) pressures?/ },
   { role: 'oneOffPressure', test: /one[- ]?off pressures?|non[- ]?recurrent pressures?|temporary pressures?/ },
@@ -71,7 +74,9 @@ export function roleOfHeader(header: string): HeaderRole | undefined {
   const year = yearIn(h);
   for (const p of PATTERNS) {
     if (!p.test.test(h)) continue;
-    if (p.role === 'movement' || p.role === 'variance') return period ? { role: p.role, period } : { role: p.role };
+    if (p.role === 'movement' || p.role === 'variance' || p.role === 'forecast' || p.role === 'previousPeriod') {
+      return period ? { role: p.role, period } : { role: p.role };
+    }
     if (p.role === 'rowTotal' && year && !/\d\s*years?\b/.test(h)) break; // "Total 2024/25" is that year's column
     return year && p.role !== 'rowTotal' && p.role !== 'reference' ? { role: p.role, year } : { role: p.role };
   }

@@ -215,4 +215,17 @@ describe('row structures', () => {
     ]);
     expect(t.columns.map((c) => c.role)).toEqual(['label', 'otherText', 'netBudget', 'forecast']);
   });
+
+  it('keeps year-to-date and earlier-period columns apart from this period\'s budget, forecast and variance', () => {
+    const t = read([
+      ['Service', 'YTD Budget £000', 'YTD Actual £000', 'Annual Budget £000', 'Previous Forecast £000', 'Forecast £000',
+        'Month 6 Variance £000', 'Month 7 Variance £000'],
+      ['Schools', 50, 52, 100, 104, 105, 4, 5],
+      ['Roads', 25, 20, 50, 49, 48, -1, -2],
+    ]);
+    expect(t.columns.map((c) => `${c.role}${c.period ? `:${c.period}` : ''}`)).toEqual([
+      'label', 'otherNumber', 'otherNumber', 'netBudget', 'previousPeriod', 'forecast', 'previousPeriod:Month 6', 'variance:Month 7',
+    ]);
+    expect(t.kind).toBe('monitoring');
+  });
 });
