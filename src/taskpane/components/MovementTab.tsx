@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Workbook } from '../../engine/grid';
 import { UI } from '../../engine/messages/ui';
 import type { PaneState } from '../state/reducer';
-import type { PaneCommands } from '../use-pane';
+import type { PaneCommands } from '../commands';
 
 export function MovementTab({ state, commands, canReadFiles }: { state: PaneState; commands: PaneCommands; canReadFiles: boolean }) {
   const monitoring = state.tables.filter((t) => t.kind === 'monitoring');

@@ -5,7 +5,7 @@ import { UI } from '../../engine/messages/ui';
 import { percentTextToFraction, poundsTextToNumber } from '../format';
 import { LEVELS, fromDraft, toDraft } from '../state/rag-draft';
 import type { PaneState } from '../state/reducer';
-import type { PaneCommands } from '../use-pane';
+import type { PaneCommands } from '../commands';
 
 const useStyles = makeStyles({
   level: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },

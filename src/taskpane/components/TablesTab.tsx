@@ -2,7 +2,7 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ROLE_NAMES, UI } from '../../engine/messages/ui';
 import type { ColumnRole } from '../../engine/model';
-import type { PaneCommands } from '../use-pane';
+import type { PaneCommands } from '../commands';
 import type { PaneState } from '../state/reducer';
 
 const ROLES = Object.keys(ROLE_NAMES) as ColumnRole[];

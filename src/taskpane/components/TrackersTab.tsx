@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { UI } from '../../engine/messages/ui';
 import type { MonitoringTable } from '../../engine/model';
 import type { PaneState } from '../state/reducer';
-import type { PaneCommands } from '../use-pane';
+import type { PaneCommands } from '../commands';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
 

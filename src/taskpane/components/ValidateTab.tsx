@@ -4,7 +4,7 @@ import { summarise, type Finding } from '../../engine/findings';
 import { UI } from '../../engine/messages/ui';
 import { formatFigure } from '../format';
 import { fixableOfKind, groupFindings, type PaneState } from '../state/reducer';
-import type { PaneCommands } from '../use-pane';
+import type { PaneCommands } from '../commands';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

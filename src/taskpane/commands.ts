@@ -1,0 +1,175 @@
+/**
+ * The pane's commands: each reads from the host, calls the engine, and reports back to the
+ * reducer. Every failure ends in the one message bar, in plain English. Plain functions over
+ * a dispatch and a state getter, so they run (and are tested) without React.
+ */
+import type { Finding } from '../engine/findings';
+import type { Workbook } from '../engine/grid';
+import { UI } from '../engine/messages/ui';
+import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
+import { mergePlans, type EditPlan } from '../engine/plan';
+import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
+import type { ExcelHost } from '../host/host';
+import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
+import { SETTING_KEYS } from './settings-keys';
+import type { PaneAction, PaneState } from './state/reducer';
+import { writtenRanges } from './state/overwrite';
+import { isRagPolicy, isOverrideList } from './settings';
+
+export interface PaneCommands {
+  load(): Promise<void>;
+  validate(): Promise<void>;
+  selectFinding(finding: Finding): Promise<void>;
+  previewFix(findings: readonly Finding[]): void;
+  applyPending(): Promise<void>;
+  revert(): Promise<void>;
+  chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
+  savePolicy(policy: RagPolicy): Promise<void>;
+  previewRag(): Promise<void>;
+  previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
+  previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null): Promise<void>;
+  readPreviousFile(file: File): Promise<Workbook | undefined>;
+}
+
+/** Turns anything thrown into a sentence for the message bar; never a stack trace. */
+export function plainMessage(error: unknown): string {
+  if (error instanceof Error && error.message && !/\n\s+at /.test(error.message)) return error.message;
+  if (typeof error === 'string' && error.trim()) return error;
+  return UI.errors.generic;
+}
+
+export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch: (action: PaneAction) => void, getState: () => PaneState): PaneCommands {
+  const run = async (label: string, work: () => Promise<void>): Promise<void> => {
+    dispatch({ type: 'workStarted', label });
+    try {
+      await work();
+    } catch (error) {
+      dispatch({ type: 'workFailed', message: plainMessage(error) });
+    }
+  };
+
+  const readTables = async (overrides: readonly ColumnOverride[]): Promise<{ workbook: Workbook; tables: readonly MonitoringTable[] }> => {
+    const { workbook, appliedPlans } = await host.readWorkbook();
+    const tables = engine.readTables(workbook, overrides);
+    dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
+    return { workbook, tables };
+  };
+
+  const tableById = (tables: readonly MonitoringTable[], id: string | null): MonitoringTable => {
+    const table = tables.find((t) => t.id === id) ?? tables[0];
+    if (!table) throw new Error(UI.errors.noTables);
+    return table;
+  };
+  /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
+  const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean) =>
+    dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [] });
+  const saveSetting = async (key: string, value: unknown) => {
+    const current = await host.readSettings();
+    await host.writeSettings({ ...current, [key]: value });
+  };
+
+  const validate = async () => {
+    const { workbook, appliedPlans } = await host.readWorkbook();
+    const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
+    dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
+    dispatch({ type: 'validated', findings });
+  };
+
+  return {
+    load: () =>
+      run(UI.working, async () => {
+        const settings = await host.readSettings();
+        const roles = settings[SETTING_KEYS.columnRoles];
+        const policy = settings[SETTING_KEYS.ragPolicy];
+        const overrides = isOverrideList(roles) ? roles : [];
+        dispatch({ type: 'settingsLoaded', overrides, policy: isRagPolicy(policy) ? policy : DEFAULT_RAG_POLICY });
+        await readTables(overrides);
+      }),
+    validate: () => run(UI.validate.run, validate),
+    selectFinding: (finding) => run(UI.working, async () => {
+      await host.selectCell(finding.sheet, finding.cell);
+      dispatch({ type: 'noticeShown', message: UI.validate.goTo(finding.sheet, finding.cell) });
+    }),
+    previewFix: (findings) => {
+      const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+      if (plans.length === 0) return;
+      const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
+      preview(plan, findings, true);
+    },
+    applyPending: () =>
+      run(UI.working, async () => {
+        const pending = getState().pending;
+        if (!pending) return;
+        const applied = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite });
+        dispatch({ type: 'planApplied', applied });
+        if (getState().findings !== null) await validate();
+      }),
+    revert: () =>
+      run(UI.revert, async () => {
+        const last = (await host.appliedPlans())[0];
+        if (!last) {
+          dispatch({ type: 'noticeShown', message: UI.nothingToRevert });
+          return;
+        }
+        await host.revert(last.id);
+        dispatch({ type: 'reverted', title: UI.reverted(last.title) });
+        if (getState().findings !== null) await validate();
+        else await readTables(getState().overrides);
+      }),
+    chooseRole: (sheet, column, role) =>
+      run(UI.working, async () => {
+        dispatch({ type: 'roleChosen', sheet, column, role });
+        const overrides = getState().overrides;
+        await saveSetting(SETTING_KEYS.columnRoles, overrides);
+        await readTables(overrides);
+        dispatch({ type: 'noticeShown', message: UI.tables.saved });
+      }),
+    savePolicy: (policy) =>
+      run(UI.rag.save, async () => {
+        dispatch({ type: 'policyChanged', policy });
+        await saveSetting(SETTING_KEYS.ragPolicy, policy);
+        dispatch({ type: 'noticeShown', message: UI.rag.saved });
+      }),
+    previewRag: () =>
+      run(UI.rag.apply, async () => {
+        const { workbook, tables } = await readTables(getState().overrides);
+        const targets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'rag'));
+        if (targets.length === 0) throw new Error(UI.errors.noTables);
+        const plans = targets.map((t) => engine.ragPlan(workbook, t, getState().policy));
+        preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true);
+      }),
+    previewMovement: (tableId, previous) =>
+      run(UI.movement.apply, async () => {
+        const { workbook, tables } = await readTables(getState().overrides);
+        const before = previous.file?.workbook ?? workbook;
+        if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
+        preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true);
+      }),
+    previewTracker: (kind, tableId) =>
+      run(UI.working, async () => {
+        const { workbook, appliedPlans } = await host.readWorkbook();
+        const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
+        dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
+        if (kind === 'report') {
+          if (!engine.reportPlan) throw new Error(UI.errors.unavailable);
+          dispatch({ type: 'validated', findings });
+          preview(engine.reportPlan(workbook, findings), [], false);
+          return;
+        }
+        const table = tableById(tables, tableId);
+        const make = kind === 'mitigation' ? engine.mitigationTrackerPlan : engine.savingsTrackerPlan;
+        if (!make) throw new Error(UI.errors.unavailable);
+        preview(make(workbook, tables, table), [], false);
+      }),
+    readPreviousFile: async (file) => {
+      const reader = engine.readWorkbookFile;
+      if (!reader) return undefined;
+      let result: Workbook | undefined;
+      await run(UI.movement.file, async () => {
+        result = await reader(await file.arrayBuffer(), file.name);
+        dispatch({ type: 'noticeShown', message: UI.workbench.opened(file.name) });
+      });
+      return result;
+    },
+  };
+}

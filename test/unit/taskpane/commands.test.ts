@@ -1,0 +1,94 @@
+/**
+ * The pane's commands end to end without a browser: the real engine, the Office adapter and
+ * the simulated Excel, with the pure reducer as the state.
+ */
+import { SimulatedExcel } from '../../../src/host/simulated/excel';
+import { createOfficeHost } from '../../../src/host/office';
+import { createPaneCommands } from '../../../src/taskpane/commands';
+import { paneEngine } from '../../../src/taskpane/engine';
+import { SETTING_KEYS } from '../../../src/taskpane/settings-keys';
+import { initialPaneState, paneReducer, type PaneAction, type PaneState } from '../../../src/taskpane/state/reducer';
+import { sampleWorkbook } from '../../../src/workbench/sample';
+
+function setUp() {
+  const excel = SimulatedExcel.fromWorkbook(sampleWorkbook());
+  const host = createOfficeHost(excel);
+  let state: PaneState = initialPaneState;
+  const actions: PaneAction[] = [];
+  const dispatch = (action: PaneAction) => {
+    actions.push(action);
+    state = paneReducer(state, action);
+  };
+  const commands = createPaneCommands(host, paneEngine, dispatch, () => state);
+  return { excel, commands, actions, state: () => state };
+}
+
+describe('pane commands', () => {
+  it('load reads both monitoring tables of the sample', async () => {
+    const { commands, state } = setUp();
+    await commands.load();
+    expect(state().error).toBeNull();
+    expect(state().tables.map((t) => t.id)).toEqual(['Month 6!A3:G37', 'Month 7!A3:K37']);
+  });
+
+  it('validate, fix and revert: a typed-over sub total is restored, then put back exactly', async () => {
+    const { excel, commands, state } = setUp();
+    await commands.load();
+    excel.typeInto('Month 7', 'B16', 115);
+    await commands.validate();
+    const atB16 = state().findings!.filter((f) => f.sheet === 'Month 7' && f.cell === 'B16');
+    expect(atB16.map((f) => f.rule).sort()).toEqual(['total-formula', 'total-sum']);
+    const fixable = atB16.find((f) => f.fix)!;
+    commands.previewFix([fixable]);
+    expect(state().pending?.allowOverwrite).toEqual([{ sheet: 'Month 7', range: 'B16' }]);
+    await commands.applyPending();
+    expect(state().error).toBeNull();
+    expect(excel.snapshot().sheets[1]!.cells.B16).toMatchObject({ formula: '=SUM(B5:B15)' });
+    expect(state().findings!.some((f) => f.sheet === 'Month 7' && f.cell === 'B16')).toBe(false);
+    expect(state().applied).toHaveLength(1);
+
+    await commands.revert();
+    expect(state().error).toBeNull();
+    expect(state().notice).toMatch(/^Reverted: /);
+    expect(excel.snapshot().sheets[1]!.cells.B16).toMatchObject({ value: 115 });
+    expect(excel.snapshot().sheets[1]!.cells.B16?.formula).toBeUndefined();
+    expect(state().applied).toHaveLength(0);
+  });
+
+  it('a corrected column role and the RAG policy are saved in the workbook settings', async () => {
+    const { excel, commands, state } = setUp();
+    await commands.load();
+    await commands.chooseRole('Month 7', 'K', 'comments');
+    await commands.savePolicy({ ...state().policy, basis: 'gross' });
+    const settings = excel.settings();
+    // The adapter keeps the pane's settings together under its own key.
+    const stored = JSON.stringify(settings);
+    expect(stored).toContain(SETTING_KEYS.columnRoles);
+    expect(stored).toContain('"column":"K","role":"comments"');
+    expect(stored).toContain('"basis":"gross"');
+    expect(state().tables.find((t) => t.id === 'Month 7!A3:K37')?.columns.find((c) => c.letter === 'K')).toMatchObject({ role: 'comments', overridden: true });
+
+    // A colleague opening the workbook gets the same roles and policy.
+    let colleagueState: PaneState = initialPaneState;
+    const colleague = createPaneCommands(createOfficeHost(excel), paneEngine, (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
+    await colleague.load();
+    expect(colleagueState.overrides).toEqual([{ sheet: 'Month 7', column: 'K', role: 'comments' }]);
+    expect(colleagueState.policy.basis).toBe('gross');
+  });
+
+  it('an operation that cannot run ends in one plain-English message and changes nothing', async () => {
+    const { excel, commands, state } = setUp();
+    await commands.load();
+    const before = JSON.stringify(excel.snapshot());
+    await commands.previewMovement('Month 7!A3:K37', { sheet: 'Month 5' });
+    expect(state().error).toBe('The sheet “Month 5” no longer exists.');
+    expect(state().pending).toBeNull();
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
+  });
+
+  it('selecting a finding selects its cell in Excel', async () => {
+    const { excel, commands } = setUp();
+    await commands.selectFinding({ rule: 'x', severity: 'error', sheet: 'Month 7', cell: 'F16', message: '', expected: null, actual: null });
+    expect(excel.state.selection).toEqual({ sheet: 'Month 7', address: 'F16' });
+  });
+});
