@@ -57,8 +57,3 @@ export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: Identity
     actual: clean(check.actual),
   });
 }
-
-/** Rows that carry figures: lines, sub totals and totals. */
-export function figureRows(rows: readonly TableRow[]): TableRow[] {
-  return rows.filter((r) => r.kind === 'line' || r.kind === 'subtotal' || r.kind === 'total');
-}

@@ -10,13 +10,3 @@ export function compareFigures(stated: number, computed: number, tolerance: numb
   if (diff <= tolerance * 1e-4) return 'match';
   return diff <= tolerance ? 'rounding' : 'mismatch';
 }
-
-/** Sums numbers, undefined if any is undefined. */
-export function sumAll(values: readonly (number | undefined)[]): number | undefined {
-  let sum = 0;
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    sum += v;
-  }
-  return sum;
-}

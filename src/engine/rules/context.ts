@@ -226,11 +226,6 @@ export class RuleContext {
 /** Tolerances for the usual decimals, worked out once. */
 const TOLERANCES: readonly number[] = Array.from({ length: 10 }, (_, d) => toleranceFor(d));
 
-/** Rows of the given kinds, in sheet order. */
-export function rowsOf(table: MonitoringTable, ...kinds: TableRow['kind'][]): TableRow[] {
-  return table.rows.filter((r) => kinds.includes(r.kind));
-}
-
 export function columnOf(table: MonitoringTable, role: TableColumn['role']): TableColumn | undefined {
   return table.columns.find((c) => c.role === role);
 }

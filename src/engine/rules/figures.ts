@@ -13,11 +13,6 @@ export function rowNoun(row: TableRow): string {
   return 'Line';
 }
 
-/** Text for a row in a message: its label in quotes, or nothing when it has none. */
-export function quotedLabel(row: TableRow | undefined): string {
-  return row && row.label ? `"${row.label}"` : 'this row';
-}
-
 /** Normalises a variance to "positive means overspend", whatever the table's convention. */
 export function overspendOf(table: MonitoringTable, variance: number): number {
   return table.signs.variance === 'underspendPositive' ? -variance : variance;
