@@ -44,7 +44,8 @@ const TOTAL_RE = /\btotals?\b|\bc\/f\b|carried forward|^closing (balance|budget)
 const BALANCE_RE = /^(still|remaining|balance) (to be|left to be) (mitigated|found|identified)|^(still|remaining) to (find|mitigate)|^(net )?(gap|shortfall) remaining/;
 const OPENING_RE = /^(amount |overspend )?to be mitigated\b|^(overspend|pressure) to (be )?mitigate/;
 const STATED_RE = /total of (?:lines?|rows?)\s+(\d+)\s*(?:to|-|–)\s*(\d+)/;
-const NOTE_RE = /^(source|note|notes|nb|n\.b\.)\b|^\*/;
+// Footnotes, sources, and captions printed under a table ("Table 3: …", "Figure 1 - …").
+const NOTE_RE = /^(source|note|notes|nb|n\.b\.)\b|^\*|^(table|figure|chart|graph)\s+\d+[a-z]?\s*[:.\-–]/;
 const LONG_TEXT = 80;
 
 export interface RowContext {

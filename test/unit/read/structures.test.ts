@@ -228,4 +228,15 @@ describe('row structures', () => {
     ]);
     expect(t.kind).toBe('monitoring');
   });
+
+  it('reads a caption printed under the table as a note', () => {
+    const t = read([
+      ['Item', "£'000"],
+      ['Base Budget', 100],
+      ['Savings', -10],
+      ['Proposed Base Budget', { value: 90, formula: '=SUM(B2:B3)' } as unknown as CellValue],
+      ['Table 3: 2024-25 proposed budget', null],
+    ]);
+    expect(shape(t)).toBe('2:line 3:line 4:total{2,3}section 5:note');
+  });
 });
