@@ -27,7 +27,7 @@ export interface PaneCommands {
   savePolicy(policy: RagPolicy): Promise<void>;
   previewRag(): Promise<void>;
   previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
-  previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null): Promise<void>;
+  previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null, section?: string): Promise<void>;
   readPreviousFile(file: File): Promise<Workbook | undefined>;
 }
 
@@ -145,7 +145,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
         preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true);
       }),
-    previewTracker: (kind, tableId) =>
+    previewTracker: (kind, tableId, section) =>
       run(UI.working, async () => {
         const { workbook, appliedPlans } = await host.readWorkbook();
         const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
@@ -157,9 +157,13 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
           return;
         }
         const table = tableById(tables, tableId);
-        const make = kind === 'mitigation' ? engine.mitigationTrackerPlan : engine.savingsTrackerPlan;
-        if (!make) throw new Error(UI.errors.unavailable);
-        preview(make(workbook, tables, table), [], false);
+        if (kind === 'mitigation') {
+          if (!engine.mitigationTrackerPlan) throw new Error(UI.errors.unavailable);
+          preview(engine.mitigationTrackerPlan(workbook, tables, table, section), [], false);
+          return;
+        }
+        if (!engine.savingsTrackerPlan) throw new Error(UI.errors.unavailable);
+        preview(engine.savingsTrackerPlan(workbook, tables, table), [], false);
       }),
     readPreviousFile: async (file) => {
       const reader = engine.readWorkbookFile;

@@ -21,7 +21,8 @@ export interface PaneEngine {
   ragPlan(workbook: Workbook, table: MonitoringTable, policy: RagPolicy): EditPlan;
   movementPlan(workbook: Workbook, table: MonitoringTable, previous: PreviousPeriodChoice): EditPlan;
   /** Tracker and report operations; absent ones are not offered. */
-  mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
+  /** `section`: mitigate that section's sub total variance (a section header's label) rather than the table total. */
+  mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, section?: string) => EditPlan;
   savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
   reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
   /** Reads another .xlsx (last month's file). Absent in Excel, where exceljs is not bundled. */

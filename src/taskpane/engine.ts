@@ -35,7 +35,7 @@ export const paneEngine: PaneEngine = {
     if (!sheet) throw new Error(UI.errors.unknownSheet(previous.sheet));
     return planOrThrow(planMovement(table, workbook, { workbook: { sheets: [sheet] }, fileName: previous.file.fileName }));
   },
-  mitigationTrackerPlan: (workbook, tables, table) => planOrThrow(planMitigationTracker(workbook, tables, { tableId: table.id })),
+  mitigationTrackerPlan: (workbook, tables, table, section) => planOrThrow(planMitigationTracker(workbook, tables, { tableId: table.id, ...(section ? { section } : {}) })),
   savingsTrackerPlan: (workbook, tables, table) => planOrThrow(planSavingsTracker(workbook, tables, { tableId: table.id })),
   reportPlan: (workbook, findings) => planOrThrow(planValidationReport(findings, summarise(findings), new Date(), { workbook })),
 };

@@ -74,6 +74,8 @@ export const UI = {
     savings: 'Insert or update savings tracker',
     report: 'Insert validation report',
     table: 'From table',
+    mitigate: 'Overspend to mitigate',
+    wholeTable: 'The table’s total',
   },
   errors: {
     generic: 'Something went wrong. Your workbook has not been changed.',

@@ -13,6 +13,9 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
   const table = sources.find((t) => t.id === tableId) ?? defaultSource(sources);
+  const sections = table?.rows.filter((r) => r.kind === 'section').map((r) => r.label) ?? [];
+  const [sectionChoice, setSection] = useState<string>('');
+  const section = sections.includes(sectionChoice) ? sectionChoice : '';
   const busy = state.busy !== null;
   return (
     <>
@@ -22,8 +25,16 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
           {sources.map((t) => <Option key={t.id} value={t.id}>{`${t.sheet} · ${t.range}`}</Option>)}
         </Dropdown>
       </Field>
+      {offered.mitigation && sections.length > 0 && (
+        <Field label={UI.trackers.mitigate}>
+          <Dropdown value={section || UI.trackers.wholeTable} selectedOptions={[section]} onOptionSelect={(_e, d) => setSection(d.optionValue ?? '')}>
+            <Option value="">{UI.trackers.wholeTable}</Option>
+            {sections.map((s) => <Option key={s} value={s}>{s}</Option>)}
+          </Dropdown>
+        </Field>
+      )}
       <div className={styles.actions}>
-        {offered.mitigation && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null)}>{UI.trackers.mitigation}</Button>}
+        {offered.mitigation && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null, section || undefined)}>{UI.trackers.mitigation}</Button>}
         {offered.savings && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>}
         {offered.report && <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>}
       </div>

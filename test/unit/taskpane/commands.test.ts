@@ -92,3 +92,17 @@ describe('pane commands', () => {
     expect(excel.state.selection).toEqual({ sheet: 'Month 7', address: 'F16' });
   });
 });
+
+describe('mitigation tracker from the pane', () => {
+  it('mitigates the chosen section\'s sub total (Children & Families, 10.115) rather than the directorate total', async () => {
+    const { commands, state } = setUp();
+    await commands.load();
+    await commands.previewTracker('mitigation', 'Month 7!A3:K37', 'Children & Families');
+    expect(state().error).toBeNull();
+    const formulas = JSON.stringify(state().pending!.plan.edits.filter((e) => e.kind === 'setFormulas'));
+    expect(formulas).toMatch(/'Month 7'!\$?F\$?16\b/);
+    expect(formulas).not.toMatch(/'Month 7'!\$?F\$?37\b/);
+    await commands.applyPending();
+    expect(state().error).toBeNull();
+  });
+});
