@@ -53,6 +53,19 @@ const workbookArb: fc.Arbitrary<Workbook> = fc
   .chain((names) => fc.tuple(...names.map(sheetArb)))
   .map((sheets) => ({ sheets }));
 
+/** Grids shaped like a monitoring table (seed 000's header) with arbitrary rows under it. */
+const HEADER = WORDS.slice(0, 11).map((value) => ({ value }));
+const bodyCell: fc.Arbitrary<Cell | undefined> = fc.oneof(
+  { arbitrary: fc.integer({ min: -50_000, max: 50_000 }).map((n) => ({ value: n / 1000, format: '#,##0.000;(#,##0.000);"-"' })), weight: 6 },
+  { arbitrary: cell, weight: 2 },
+);
+const tableShaped: fc.Arbitrary<Workbook> = fc
+  .array(
+    fc.tuple(fc.constantFrom('sub total', 'Total', 'Children & Families', 'Prevention Services', 'Line B', 'Line C', '', 'Note: see appendix'), fc.array(bodyCell, { maxLength: 10 })),
+    { minLength: 1, maxLength: 25 },
+  )
+  .map((rows) => ({ sheets: [{ name: 'Month 7', rows: [[{ value: 'Budget monitoring (£m)' }], [], HEADER, ...rows.map(([label, cells]) => [{ value: label }, ...cells])] }] }));
+
 const FIXTURES = [seed000Table1Values, seed000Table1Formulas, seed000MonthsWorkbook, seed000Mitigations, seed001MtfpTracker];
 
 /** A fixture with a few cells of its first table replaced by arbitrary values. */
@@ -89,6 +102,23 @@ function checkSafe(workbook: Workbook): void {
 describe('properties of validateWorkbook', () => {
   it('never throws on arbitrary grids, and every finding lies inside its sheet', () => {
     fc.assert(fc.property(workbookArb, checkSafe), { numRuns: 120 });
+  });
+
+  it('never throws on table-shaped grids with arbitrary rows', () => {
+    fc.assert(fc.property(tableShaped, checkSafe), { numRuns: 150 });
+  });
+
+  it('fixes offered on table-shaped grids clear their findings', () => {
+    fc.assert(
+      fc.property(tableShaped.map(recalculate), (workbook) => {
+        const fixable = validateWorkbook(workbook).findings.filter((f) => f.fix && f.severity !== 'info');
+        for (const f of fixable.slice(0, 6)) {
+          const same = validateWorkbook(applyFix(workbook, f)).findings.filter((g) => g.rule === f.rule && g.sheet === f.sheet && g.cell === f.cell && g.severity !== 'info');
+          expect(same.map((g) => g.message)).toEqual([]);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('never throws on seed fixtures with arbitrary cells replaced', () => {
