@@ -119,6 +119,10 @@ function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly nu
   }
   const compared = cols.filter((c) => hasNumberAt(scan, head.row, c));
   if (compared.length === 0 || (!allowZero && compared.every((c) => numberAt(scan, head.row, c) === 0))) return undefined;
+  // One column of typed figures can add up by chance; then the row must also look like a heading.
+  const next = facts[h + 1];
+  const looksLikeHeading = head.bold || (next !== undefined && next.indent > head.indent);
+  if (compared.length < 2 && !looksLikeHeading) return undefined;
   const sums = compared.map(() => 0);
   const targets = compared.map((c) => numberAt(scan, head.row, c)!);
   const tolerances = compared.map((c) => toleranceFor(decimalsAt(scan, head.row, c) ?? 6));

@@ -28,6 +28,8 @@ export interface RowFacts {
   /** Normalised label. */
   readonly key: string;
   readonly indent: number;
+  /** The label is bold: a hint that the row heads or totals others. */
+  readonly bold: boolean;
   readonly hasFigures: boolean;
   /** A figure formula adds up other rows of its column: above or below this row. */
   readonly sumsRows?: 'above' | 'below';
@@ -77,13 +79,19 @@ export function rowContext(scan: SheetScan, columns: readonly TableColumn[], fir
 
 const { Empty: EMPTY, Text: TEXT, DigitText: DIGIT_TEXT, Boolean: BOOLEAN, Date: DATE } = CellKind;
 
-function labelOf(ctx: RowContext, r: number): { raw: string; indent: number } | undefined {
+interface FoundLabel {
+  readonly raw: string;
+  readonly indent: number;
+  readonly bold: boolean;
+}
+
+function labelOf(ctx: RowContext, r: number): FoundLabel | undefined {
   const row = ctx.scan.sheet.rows[r];
   if (!row) return undefined;
-  const at = (c: number): { raw: string; indent: number } | undefined => {
+  const at = (c: number): FoundLabel | undefined => {
     const cell = row[c];
     if (!cell || typeof cell.value !== 'string' || cell.value.trim() === '') return undefined;
-    return { raw: cell.value, indent: indentOf(cell.value, cell.indent) };
+    return { raw: cell.value, indent: indentOf(cell.value, cell.indent), bold: cell.bold === true };
   };
   if (ctx.labelCol !== undefined) {
     const own = at(ctx.labelCol);
@@ -142,7 +150,7 @@ function hintOf(
 
 export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const stats = ctx.scan.stats[r];
-  if (!stats || stats.last < ctx.firstCol || stats.first > ctx.lastCol) return { row: r, hint: 'blank', label: '', key: '', indent: 0, hasFigures: false };
+  if (!stats || stats.last < ctx.firstCol || stats.first > ctx.lastCol) return { row: r, hint: 'blank', label: '', key: '', indent: 0, bold: false, hasFigures: false };
   let hasFigures = false;
   const base = r * ctx.scan.width;
   for (const column of ctx.figureCols) {
@@ -170,6 +178,7 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
     label,
     key,
     indent: found?.indent ?? 0,
+    bold: found?.bold ?? false,
     hasFigures,
     ...(sums ? { sumsRows: sums.direction, formulaRows: sums.rows } : {}),
     ...(statedRange ? { statedRange } : {}),

@@ -239,4 +239,11 @@ describe('row structures', () => {
     ]);
     expect(shape(t)).toBe('2:line 3:line 4:total{2,3}section 5:note');
   });
+
+  it('in a single column of typed figures, a row adding up the lines below is a total only if it looks like a heading', () => {
+    const plain = read([['Item', 'Amount £m'], ['Schools', 1.0], ['Roads', 0.6], ['Parks', 0.4]]);
+    expect(shape(plain)).toBe('2:line 3:line 4:line');
+    const headed = read([['Item', 'Amount £m'], [{ value: 'Services', bold: true } as unknown as CellValue, 1.0], ['  Roads', 0.6], ['  Parks', 0.4]]);
+    expect(shape(headed)).toBe('2:subtotal{3,4}above 3:line 4:line');
+  });
 });
