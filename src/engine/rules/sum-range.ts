@@ -23,6 +23,7 @@ export const sumRangeRule: Rule = {
       omits: 'leaves out {rows}',
       header: 'takes in the header {rows}',
       note: 'takes in the note {rows}',
+      heading: 'takes in the section heading {rows}',
       doubleCounts: 'counts {rows} twice (double counting)',
       otherSection: 'takes in {rows} from outside what it totals',
       itself: 'includes itself',
@@ -75,6 +76,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
   const omitted = [...covers].filter((r) => !referenced.has(r));
   const header: number[] = [];
   const notes: number[] = [];
+  const headings: number[] = [];
   const twice: number[] = [];
   const otherSection: number[] = [];
   const outsideRows: number[] = [];
@@ -95,7 +97,8 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
       continue;
     }
     const kind = ctx.rowAt(r)?.kind;
-    if (kind === 'note' || kind === 'section' || kind === 'blank') notes.push(r);
+    if (kind === 'section') headings.push(r);
+    else if (kind === 'note' || kind === 'blank') notes.push(r);
     else if (indirect.has(r) || kind === 'subtotal' || kind === 'total') twice.push(r);
     else otherSection.push(r);
   }
@@ -104,6 +107,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
   const describe = (list: number[]): string => list.sort((a, b) => a - b).map((r) => rowName(ctx, r)).join(', ');
   if (omitted.length) parts.push(ctx.text(meta, 'omits', { rows: describe(omitted) }));
   if (header.length) parts.push(ctx.text(meta, 'header', { rows: describe(header) }));
+  if (headings.length) parts.push(ctx.text(meta, 'heading', { rows: describe(headings) }));
   if (notes.length) parts.push(ctx.text(meta, 'note', { rows: describe(notes) }));
   if (twice.length) parts.push(ctx.text(meta, 'doubleCounts', { rows: describe(twice) }));
   if (otherSection.length) parts.push(ctx.text(meta, 'otherSection', { rows: describe(otherSection) }));
