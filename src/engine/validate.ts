@@ -13,7 +13,7 @@ import { normaliseLabel } from './operations/labels';
 import { detectPreviousSheet } from './operations/movement';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from './policy';
 import { readTables } from './read';
-import { type PreviousPeriod, RuleContext } from './rules/context';
+import { type PreviousPeriodTables, RuleContext } from './rules/context';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
 
@@ -106,7 +106,7 @@ class TableCache {
  * The previous period for a table: the caller's choice, else the sheet its movement header
  * names ("Movement From Month 6" → sheet "Month 6"). Never the table's own sheet.
  */
-function previousFinder(workbook: Workbook, options: ValidateOptions, reader: TableCache): (table: MonitoringTable, period: string | undefined) => PreviousPeriod | undefined {
+function previousFinder(workbook: Workbook, options: ValidateOptions, reader: TableCache): (table: MonitoringTable, period: string | undefined) => PreviousPeriodTables | undefined {
   return (table, period) => {
     const other = options.previous?.workbook;
     const source = other ?? workbook;

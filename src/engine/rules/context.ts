@@ -14,7 +14,7 @@ import { type MessageData, fillTemplate } from './message';
 import type { RuleMeta } from './types';
 
 /** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
-export interface PreviousPeriod {
+export interface PreviousPeriodTables {
   readonly workbook: Workbook;
   readonly sheet: string;
   readonly tables: readonly MonitoringTable[];
@@ -42,7 +42,7 @@ export interface RuleContextInit {
   readonly table: MonitoringTable;
   readonly policy: RagPolicy;
   /** Finds the earlier period for a table whose movement column names it; undefined when unavailable. */
-  readonly previousFor?: (table: MonitoringTable, periodName: string | undefined) => PreviousPeriod | undefined;
+  readonly previousFor?: (table: MonitoringTable, periodName: string | undefined) => PreviousPeriodTables | undefined;
 }
 
 export class RuleContext {
@@ -196,7 +196,7 @@ export class RuleContext {
     return broken.length === 1 ? broken[0]! : derived;
   }
 
-  previousPeriod(periodName: string | undefined): PreviousPeriod | undefined {
+  previousPeriod(periodName: string | undefined): PreviousPeriodTables | undefined {
     return this.previousFor?.(this.table, periodName);
   }
 
