@@ -5,6 +5,7 @@
  * Also imported by scripts/e2e.mjs and the bundle benchmark for `buildBundles` and `serveDist`.
  */
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -41,9 +42,12 @@ export function buildBundles(mode = 'development') {
   });
 }
 
-/** A static file server for dist/, on localhost only. Resolves with { server, url }. */
-export function serveDist(port = Number(process.env.PORT ?? 3000), dir = distDir) {
-  const server = createServer((req, res) => {
+/**
+ * A static file server for dist/, on localhost only. Resolves with { server, url }.
+ * With `tls` (key and certificate) it serves https, as Office requires of an add-in.
+ */
+export function serveDist(port = Number(process.env.PORT ?? 3000), dir = distDir, tls = undefined) {
+  const handler = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const rel = decodeURIComponent(url.pathname) === '/' ? '/workbench.html' : decodeURIComponent(url.pathname);
     const file = path.resolve(dir, `.${rel}`);
@@ -54,12 +58,13 @@ export function serveDist(port = Number(process.env.PORT ?? 3000), dir = distDir
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(res);
-  });
+  };
+  const server = tls ? createTlsServer(tls, handler) : createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const actual = server.address().port;
-      resolve({ server, url: `http://localhost:${actual}` });
+      resolve({ server, url: `${tls ? 'https' : 'http'}://localhost:${actual}` });
     });
   });
 }
