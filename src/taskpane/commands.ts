@@ -8,13 +8,13 @@ import type { Workbook } from '../engine/grid';
 import { UI } from '../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
 import { mergePlans, type EditPlan } from '../engine/plan';
-import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
+import type { RagPolicy } from '../engine/policy';
 import type { ExcelHost } from '../host/host';
 import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
 import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
-import { isRagPolicy, isOverrideList } from './settings';
+import { ragPolicyFromSetting, isOverrideList } from './settings';
 
 export interface PaneCommands {
   load(): Promise<void>;
@@ -82,7 +82,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         const roles = settings[SETTING_KEYS.columnRoles];
         const policy = settings[SETTING_KEYS.ragPolicy];
         const overrides = isOverrideList(roles) ? roles : [];
-        dispatch({ type: 'settingsLoaded', overrides, policy: isRagPolicy(policy) ? policy : DEFAULT_RAG_POLICY });
+        dispatch({ type: 'settingsLoaded', overrides, policy: ragPolicyFromSetting(policy) });
         await readTables(overrides);
       }),
     validate: () => run(UI.validate.run, validate),

@@ -79,12 +79,6 @@ Examples:
     unreadable: (file: string) => `Policy file ${file} could not be read.`,
     notJson: (file: string, reason: string) => `Policy file ${file} is not valid JSON (${reason}).`,
     invalid: (file: string, problem: string) => `Policy file ${file}: ${problem}.`,
-    notObject: 'it must be a JSON object',
-    badBasis: '"basis" must be "net" or "gross"',
-    badNumber: (field: string) => `"${field}" must be a number of 0 or more`,
-    badCombine: (field: string) => `"${field}" must be "lower" or "higher"`,
-    badWords: (field: string) => `"${field}" must be a list of words`,
-    unknownField: (field: string) => `unknown field "${field}"`,
   },
   prior: {
     noSheet: (sheet: string, file: string) =>

@@ -1,5 +1,5 @@
 import { parseArgs, UsageError } from '../../../src/cli/args';
-import { policyFromJson } from '../../../src/cli/policy-file';
+import { parseRagPolicy as policyFromJson } from '../../../src/engine/policy-json';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 
 describe('parseArgs', () => {

@@ -2,15 +2,18 @@ import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { officeThemeKind } from '../../../src/taskpane/theme';
 import { planOrThrow } from '../../../src/taskpane/engine';
 import { fromDraft, toDraft } from '../../../src/taskpane/state/rag-draft';
-import { isOverrideList, isRagPolicy } from '../../../src/taskpane/settings';
+import { isOverrideList, ragPolicyFromSetting } from '../../../src/taskpane/settings';
 import { percentTextToFraction, poundsTextToNumber, formatPounds } from '../../../src/taskpane/format';
 
 describe('settings read back from the workbook', () => {
-  it('accepts the default RAG policy and rejects damaged ones', () => {
-    expect(isRagPolicy(DEFAULT_RAG_POLICY)).toBe(true);
-    expect(isRagPolicy({ ...DEFAULT_RAG_POLICY, basis: 'total' })).toBe(false);
-    expect(isRagPolicy({ ...DEFAULT_RAG_POLICY, red: { ...DEFAULT_RAG_POLICY.red, line: { money: -1, percent: 0.05, combine: 'lower' } } })).toBe(false);
-    expect(isRagPolicy('Red')).toBe(false);
+  it('keeps a saved policy, fills what it leaves out, and falls back to the default when damaged', () => {
+    const amber2 = { ...DEFAULT_RAG_POLICY, amberFromPercent: 0.02 };
+    expect(ragPolicyFromSetting(amber2)).toEqual(amber2);
+    expect(ragPolicyFromSetting({ basis: 'gross' })).toEqual({ ...DEFAULT_RAG_POLICY, basis: 'gross' });
+    expect(ragPolicyFromSetting({ ...DEFAULT_RAG_POLICY, basis: 'total' })).toBe(DEFAULT_RAG_POLICY);
+    expect(ragPolicyFromSetting({ ...DEFAULT_RAG_POLICY, red: { ...DEFAULT_RAG_POLICY.red, line: { money: -1, percent: 0.05, combine: 'lower' } } })).toBe(DEFAULT_RAG_POLICY);
+    expect(ragPolicyFromSetting('Red')).toBe(DEFAULT_RAG_POLICY);
+    expect(ragPolicyFromSetting(undefined)).toBe(DEFAULT_RAG_POLICY);
   });
 
   it('accepts column overrides only with a known role and a column letter', () => {

@@ -1,0 +1,63 @@
+/** Reading a RAG policy from JSON: one validator for the CLI's --policy file and the pane's saved setting. */
+import { policyMessages } from './messages/policy';
+import { DEFAULT_RAG_POLICY, type RagLevel, type RagPolicy, type RagStatus, type RagThreshold } from './policy';
+
+const LEVELS: readonly RagLevel[] = ['line', 'section', 'table'];
+const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], where: string): string | undefined {
+  const unknown = Object.keys(obj).find((k) => !allowed.includes(k));
+  return unknown === undefined ? undefined : policyMessages.unknownField(where + unknown);
+}
+
+/**
+ * A RAG policy from JSON (a --policy file, or the workbook's saved setting), or the problem
+ * in plain words. Fields left out keep DEFAULT_RAG_POLICY's, so a council can state only
+ * what differs ({"amberFromPercent": 0.02}).
+ */
+export function parseRagPolicy(json: unknown): RagPolicy | string {
+  if (!isRecord(json)) return policyMessages.notObject;
+  const bad = checkKeys(json, ['basis', 'red', 'amberFromPercent', 'words'], '');
+  if (bad) return bad;
+  const basis = json.basis ?? DEFAULT_RAG_POLICY.basis;
+  if (basis !== 'net' && basis !== 'gross') return policyMessages.badBasis;
+  const amber = json.amberFromPercent ?? DEFAULT_RAG_POLICY.amberFromPercent;
+  if (typeof amber !== 'number' || !(amber >= 0)) return policyMessages.badNumber('amberFromPercent');
+
+  const redIn = json.red ?? {};
+  if (!isRecord(redIn)) return policyMessages.badNumber('red');
+  const badLevel = checkKeys(redIn, LEVELS, 'red.');
+  if (badLevel) return badLevel;
+  const red = {} as Record<RagLevel, RagThreshold>;
+  for (const level of LEVELS) {
+    const given = redIn[level] ?? {};
+    if (!isRecord(given)) return policyMessages.badNumber(`red.${level}`);
+    const badField = checkKeys(given, ['money', 'percent', 'combine'], `red.${level}.`);
+    if (badField) return badField;
+    const merged = { ...DEFAULT_RAG_POLICY.red[level], ...given };
+    for (const field of ['money', 'percent'] as const) {
+      const v = merged[field];
+      if (typeof v !== 'number' || !(v >= 0)) return policyMessages.badNumber(`red.${level}.${field}`);
+    }
+    if (merged.combine !== 'lower' && merged.combine !== 'higher') return policyMessages.badCombine(`red.${level}.combine`);
+    red[level] = merged as RagThreshold;
+  }
+
+  const wordsIn = json.words ?? {};
+  if (!isRecord(wordsIn)) return policyMessages.badWords('words');
+  const badStatus = checkKeys(wordsIn, STATUSES, 'words.');
+  if (badStatus) return badStatus;
+  const words = {} as Record<RagStatus, readonly string[]>;
+  for (const status of STATUSES) {
+    const list = wordsIn[status] ?? DEFAULT_RAG_POLICY.words[status];
+    if (!Array.isArray(list) || list.length === 0 || !list.every((w) => typeof w === 'string' && w.trim() !== '')) {
+      return policyMessages.badWords(`words.${status}`);
+    }
+    words[status] = list as string[];
+  }
+  return { basis, red, amberFromPercent: amber, words };
+}
