@@ -83,7 +83,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
             {state.tab === 'tables' && <TablesTab state={state} commands={commands} />}
             {state.tab === 'validate' && <ValidateTab state={state} commands={commands} />}
             {state.tab === 'rag' && <RagTab state={state} commands={commands} />}
-            {state.tab === 'movement' && <MovementTab state={state} commands={commands} canReadFiles={engine.readWorkbookFile !== undefined} />}
+            {state.tab === 'movement' && <MovementTab state={state} commands={commands} />}
             {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} offered={{ mitigation: engine.mitigationTrackerPlan !== undefined, savings: engine.savingsTrackerPlan !== undefined, report: engine.reportPlan !== undefined }} />}
           </>
         )}

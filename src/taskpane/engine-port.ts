@@ -25,6 +25,6 @@ export interface PaneEngine {
   mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, section?: string) => EditPlan;
   savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
   reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
-  /** Reads another .xlsx (last month's file). Absent in Excel, where exceljs is not bundled. */
+  /** Reads another .xlsx (last month's file); throws an Error with a plain-English message. */
   readWorkbookFile?: (bytes: ArrayBuffer, fileName: string) => Promise<Workbook>;
 }

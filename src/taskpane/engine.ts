@@ -14,6 +14,8 @@ import type { OperationResult } from '../engine/operations/shared';
 import { findSheet } from '../engine/grid';
 import type { EditPlan } from '../engine/plan';
 import { UI } from '../engine/messages/ui';
+import { readWorkbookFastInBrowser } from '../host/xlsx/fast/read-fast-browser';
+import { isWorkbookReadError } from '../host/xlsx/errors';
 import type { PaneEngine } from './engine-port';
 
 /** The plan to preview, or an Error carrying the operation's own explanation. */
@@ -38,4 +40,19 @@ export const paneEngine: PaneEngine = {
   mitigationTrackerPlan: (workbook, tables, table, section) => planOrThrow(planMitigationTracker(workbook, tables, { tableId: table.id, ...(section ? { section } : {}) })),
   savingsTrackerPlan: (workbook, tables, table) => planOrThrow(planSavingsTracker(workbook, tables, { tableId: table.id })),
   reportPlan: (workbook, findings) => planOrThrow(planValidationReport(findings, summarise(findings), new Date(), { workbook })),
+  readWorkbookFile: readPreviousWorkbook,
 };
+
+/**
+ * Last month's file, read by the fast reader (no exceljs in the pane). The byte checks name
+ * their own problem (an old .xls, a password); anything the reader does not follow is one
+ * plain sentence that says what to do.
+ */
+async function readPreviousWorkbook(bytes: ArrayBuffer, fileName: string) {
+  try {
+    return await readWorkbookFastInBrowser(bytes, fileName);
+  } catch (error) {
+    if (isWorkbookReadError(error)) throw error;
+    throw new Error(UI.movement.cannotRead(fileName));
+  }
+}

@@ -15,7 +15,7 @@ import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
 import { workbookBytes } from './download';
 import { GridView, type GridSelection } from './GridView';
-import { workbenchEngine } from './engine';
+import { paneEngine } from '../taskpane/engine';
 import { sampleWorkbook } from './sample';
 
 interface Document {
@@ -149,7 +149,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
         </div>
       </section>
       <aside className="wb-pane" aria-label={UI.appTitle}>
-        <PaneApp key={doc.generation} host={host} engine={workbenchEngine} theme={theme} />
+        <PaneApp key={doc.generation} host={host} engine={paneEngine} theme={theme} />
       </aside>
     </div>
   );

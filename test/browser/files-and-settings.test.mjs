@@ -3,7 +3,7 @@
  * theme, and the pane at 320 px wide. Starts from a freshly loaded workbench.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -82,6 +82,30 @@ export const tests = [
       assert.doesNotMatch(formula, /\[|\.xlsx/, formula);
       // External Placements: Month 7 variance 15.701 (forecast typed up by 1.000) less Month 6's 14.467.
       assert.equal(await cell(page, 'K7').innerText(), '1.234');
+    },
+  },
+  {
+    name: 'a last-month file the reader cannot follow gets a plain message, and the workbook is unchanged',
+    async run({ page }) {
+      assert.ok(downloaded, 'needs the file downloaded by an earlier test');
+      // The same package cut short: it still starts as a zip, but its directory is gone.
+      const bytes = readFileSync(downloaded);
+      const damaged = path.join(tmp, 'Month 6 damaged.xlsx');
+      writeFileSync(damaged, bytes.subarray(0, bytes.length - 300));
+      await cell(page, 'K7').click();
+      const before = await page.getByTestId('formula-bar').innerText();
+      await pane(page).getByRole('tab', { name: 'Movement', exact: true }).click();
+      await pane(page).getByRole('radio', { name: 'Last month’s file' }).check();
+      const input = pane(page).getByLabel('Choose last month’s file (.xlsx)');
+      await input.setInputFiles(damaged);
+      const bar = pane(page).getByTestId('error-bar');
+      await bar.waitFor();
+      assert.match(await bar.innerText(), /^“Month 6 damaged\.xlsx” can’t be read\. Open it in Excel, save it again as an Excel Workbook \(\.xlsx\), then choose it here again\./);
+      // No sheet of the damaged file is offered, so movement cannot be computed from it.
+      assert.equal(await pane(page).getByRole('button', { name: 'Compute movement' }).isDisabled(), true);
+      await bar.getByRole('button', { name: 'Dismiss' }).click();
+      await cell(page, 'K7').click();
+      assert.equal(await page.getByTestId('formula-bar').innerText(), before);
     },
   },
   {

@@ -64,7 +64,10 @@ export const UI = {
     sheet: 'Sheet',
     table: 'Table to update',
     file: 'Choose last month’s file (.xlsx)',
-    fileUnavailable: 'Reading another file needs the workbench. In Excel, copy last month’s sheet into this workbook first.',
+    fileHint: 'The file is read here, on this computer; it is not changed.',
+    fileRead: (fileName: string) => `Read ${fileName}. Choose its sheet below.`,
+    cannotRead: (fileName: string) =>
+      `“${fileName}” can’t be read. Open it in Excel, save it again as an Excel Workbook (.xlsx), then choose it here again.`,
     apply: 'Compute movement',
     pickSheet: 'Choose the sheet that holds the previous period.',
   },

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue } from '../../engine/grid';
+import { indentOfLeadingSpaces } from './indent';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch to 1970-01-01 in the 1900 and 1904 date systems. */
@@ -22,12 +23,8 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date((serial - (date1904 ? EPOCH_OFFSET_1904 : EPOCH_OFFSET_1900)) * MS_PER_DAY);
 }
 
-/** Leading spaces are how many officers indent lines: two spaces a level, one space still counts. */
-export function indentOfLeadingSpaces(text: string): number {
-  let n = 0;
-  while (n < text.length && text.charCodeAt(n) === 32) n++;
-  return n === text.length ? 0 : Math.ceil(n / 2);
-}
+// Lives apart from exceljs so the fast reader can use it in the task pane.
+export { indentOfLeadingSpaces };
 
 function flattenRichText(rich: ReadonlyArray<{ text?: string }>): string {
   let out = '';

@@ -7,19 +7,11 @@ import type { Cell, Sheet, Workbook } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
 import { toEngineCell } from './cells';
 import { WorkbookReadError } from './errors';
+import { checkWorkbookBytes, nonEmpty } from './check-bytes';
 import { isProtected } from './internals';
-import { sniffFileKind } from './sniff';
 
-/** exceljs holds a whole workbook in memory, several times its size; past this we refuse up front. */
-export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
-
-export function megabytes(bytes: number): number {
-  return Math.round(bytes / (1024 * 1024));
-}
-
-function asBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
-  return data instanceof Uint8Array ? data : new Uint8Array(data);
-}
+// Re-exported so the CLI and tests keep one import for reading.
+export { MAX_WORKBOOK_BYTES, checkWorkbookBytes, isEmptyWorkbook, megabytes, nonEmpty } from './check-bytes';
 
 /** Why exceljs or its zip reader gave up, in words an officer can act on; never a stack. */
 function reasonOf(err: unknown): string {
@@ -29,27 +21,6 @@ function reasonOf(err: unknown): string {
   if (err instanceof TypeError) return xlsxMessages.reasonUnsupportedPart;
   const line = text.split('\n')[0]?.trim() ?? '';
   return line.length > 160 ? `${line.slice(0, 157)}...` : line || xlsxMessages.reasonUnknown;
-}
-
-/** Refuses what is not an .xlsx package (too large, empty, .xls, encrypted, not a zip) before any parsing. */
-export function checkWorkbookBytes(data: ArrayBuffer | Uint8Array, fileName: string): Uint8Array {
-  const bytes = asBytes(data);
-  if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
-    throw new WorkbookReadError('tooLarge', fileName, xlsxMessages.tooLarge(fileName, megabytes(bytes.byteLength), megabytes(MAX_WORKBOOK_BYTES)));
-  }
-  switch (sniffFileKind(bytes)) {
-    case 'empty':
-      throw new WorkbookReadError('empty', fileName, xlsxMessages.emptyFile(fileName));
-    case 'oldXls':
-      throw new WorkbookReadError('oldXls', fileName, xlsxMessages.oldXls(fileName));
-    case 'encrypted':
-      throw new WorkbookReadError('encrypted', fileName, xlsxMessages.encrypted(fileName));
-    case 'other':
-      throw new WorkbookReadError('notAZip', fileName, xlsxMessages.notAZip(fileName));
-    case 'zip':
-      break;
-  }
-  return bytes;
 }
 
 /** Checks the bytes and loads them with exceljs; the ExcelJS.Workbook is what `apply` edits. */
@@ -91,19 +62,9 @@ export function excelJsToWorkbook(wb: ExcelJS.Workbook): Workbook {
   return { sheets: wb.worksheets.map((ws) => excelJsSheetToSheet(ws, date1904)) };
 }
 
-export function isEmptyWorkbook(workbook: Workbook): boolean {
-  return workbook.sheets.every((s) => s.rows.every((r) => r === undefined || r.every((c) => c === undefined)));
-}
-
 /** The grid, refusing a workbook with nothing in it: there is nothing to check or edit. */
 export function excelJsToNonEmptyWorkbook(wb: ExcelJS.Workbook, fileName: string): Workbook {
   return nonEmpty(excelJsToWorkbook(wb), fileName);
-}
-
-export function nonEmpty(workbook: Workbook, fileName: string): Workbook {
-  if (workbook.sheets.length === 0) throw new WorkbookReadError('noSheets', fileName, xlsxMessages.noSheets(fileName));
-  if (isEmptyWorkbook(workbook)) throw new WorkbookReadError('noData', fileName, xlsxMessages.noData(fileName));
-  return workbook;
 }
 
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<Workbook> {

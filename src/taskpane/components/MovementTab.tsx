@@ -1,12 +1,22 @@
 /** Movement since the previous period: from an earlier sheet, or from last month's file. */
-import { Button, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Workbook } from '../../engine/grid';
 import { UI } from '../../engine/messages/ui';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
 
-export function MovementTab({ state, commands, canReadFiles }: { state: PaneState; commands: PaneCommands; canReadFiles: boolean }) {
+const useStyles = makeStyles({
+  // The browser's own file control, kept keyboard-operable, with a focus ring that shows in both themes.
+  file: {
+    maxWidth: '100%',
+    color: tokens.colorNeutralForeground1,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px', borderRadius: tokens.borderRadiusMedium },
+  },
+});
+
+export function MovementTab({ state, commands }: { state: PaneState; commands: PaneCommands }) {
+  const styles = useStyles();
   const monitoring = state.tables.filter((t) => t.kind === 'monitoring');
   const [tableId, setTableId] = useState<string | null>(null);
   const [source, setSource] = useState<'sheet' | 'file'>('sheet');
@@ -31,18 +41,21 @@ export function MovementTab({ state, commands, canReadFiles }: { state: PaneStat
       <Field label={UI.movement.source}>
         <RadioGroup value={source} onChange={(_e, d) => setSource(d.value === 'file' ? 'file' : 'sheet')}>
           <Radio value="sheet" label={UI.movement.fromSheet} />
-          <Radio value="file" label={UI.movement.fromFile} disabled={!canReadFiles} />
+          <Radio value="file" label={UI.movement.fromFile} />
         </RadioGroup>
       </Field>
-      {!canReadFiles && <Text as="p" size={200}>{UI.movement.fileUnavailable}</Text>}
-      {source === 'file' && canReadFiles && (
-        <Field label={UI.movement.file}>
+      {source === 'file' && (
+        <Field label={UI.movement.file} hint={file ? UI.movement.fileRead(file.name) : UI.movement.fileHint}>
           <input
             type="file"
-            accept=".xlsx"
+            className={styles.file}
             aria-label={UI.movement.file}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy}
             onChange={(e) => {
               const chosen = e.currentTarget.files?.[0];
+              setFile(null);
+              setSheet(null);
               if (chosen) void commands.readPreviousFile(chosen).then((workbook) => workbook && setFile({ name: chosen.name, workbook }));
             }}
           />

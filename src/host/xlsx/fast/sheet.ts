@@ -4,7 +4,7 @@
  */
 import { columnIndex } from '../../../engine/address';
 import type { Cell, CellValue, Sheet } from '../../../engine/grid';
-import { indentOfLeadingSpaces } from '../cells';
+import { indentOfLeadingSpaces } from '../indent';
 import type { CellStyle } from './styles';
 import { slideFormula } from './slide-formula';
 import { FastReadUnsupported } from './zip';
