@@ -270,8 +270,11 @@ export function planMitigationTracker(workbook: Workbook, tables: readonly Monit
   const still = total + 1;
   const sumCol = (col: number): string => `=SUM(${r1(firstAction, col)}:${r1(lastAction, col)})`;
   draft.setRow(total, 0, [H.total, null, null, sumCol(C.previous), sumCol(C.current), sumCol(C.movement), sumCol(C.oneOff), sumCol(C.ongoing), null, existing?.totalComment ?? null]);
-  draft.setRow(still, 0, [H.still, null, null, `=N(${r1(tbm, C.previous)})+${r1(total, C.previous)}`, `=${r1(tbm, C.current)}+${r1(total, C.current)}`,
-    `=${r1(still, C.current)}-${r1(still, C.previous)}`, null, null, null, existing?.stillComment ?? null]);
+  // With no previous amount to be mitigated, last period's balance (and so its movement) is
+  // unknown: left blank like the movement on the To be Mitigated row, not shown as nil.
+  const knownBefore = `ISNUMBER(${r1(tbm, C.previous)})`;
+  draft.setRow(still, 0, [H.still, null, null, `=IF(${knownBefore},${r1(tbm, C.previous)}+${r1(total, C.previous)},"")`, `=${r1(tbm, C.current)}+${r1(total, C.current)}`,
+    `=IF(${knownBefore},${r1(still, C.current)}-${r1(still, C.previous)},"")`, null, null, null, existing?.stillComment ?? null]);
   if (existing) {
     // Officers may have typed into the landmark rows' spare cells: keep those too.
     const landmarks: [number, number][] = [[tbm, existing.toBeMitigatedRow], [total, existing.totalRow], [still, existing.stillRow]];

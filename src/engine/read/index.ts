@@ -5,6 +5,7 @@
  */
 import { rangeToA1 } from '../address';
 import type { Sheet, Workbook } from '../grid';
+import { operationMessages } from '../messages/operations';
 import type { ColumnOverride, MonitoringTable } from '../model';
 import { scanSheet, type SheetScan } from './cells';
 import { buildColumns, settleContextualRoles } from './columns';
@@ -13,8 +14,10 @@ import { tableKindOf } from './kind';
 import { type TableRegion, findRegions } from './regions';
 import { rowContext, rowFacts } from './rows';
 import { DEFAULT_SIGNS, detectSigns } from './signs';
-import { textOf } from './text';
+import { normaliseText, textOf } from './text';
 import { tableUnit } from './unit';
+
+const REPORT_COLUMNS = operationMessages.reportColumns().map(normaliseText);
 
 export interface ReadOptions {
   /** Roles the officer has set by hand, by sheet and column letter: they win over the guess. */
@@ -37,7 +40,23 @@ export function readTables(workbook: Workbook, options: ReadOptions = {}): Monit
 
 export function readSheet(sheet: Sheet, overrides: readonly ColumnOverride[] = []): MonitoringTable[] {
   const scan = scanSheet(sheet);
-  return findRegions(scan).map((region) => readRegion(scan, region, overrides));
+  return findRegions(scan)
+    .filter((region) => !isFindingsList(scan, region))
+    .map((region) => readRegion(scan, region, overrides));
+}
+
+/**
+ * The add-in's own validation report lists findings (severity, cell, expected, found):
+ * its figures quote other tables, they are not a table of their own to check.
+ */
+function isFindingsList(scan: SheetScan, region: TableRegion): boolean {
+  // The column headings may be taken for the first body row, under a summary line read as the header.
+  const top = region.titleRows[0] ?? region.headerRows[0] ?? region.firstRow;
+  for (let r = top; r <= Math.min(region.firstRow + 1, region.lastRow); r++) {
+    const texts = new Set((scan.sheet.rows[r] ?? []).map((cell) => normaliseText(textOf(cell?.value))));
+    if (REPORT_COLUMNS.every((heading) => texts.has(heading))) return true;
+  }
+  return false;
 }
 
 /** The texts of the title rows, within the columns that belong to the table. */

@@ -5,6 +5,7 @@
  * figures go unread.
  */
 import { CellKind, type SheetScan, isFigureKind } from './cells';
+import { isColumnSum, sameColumnRows } from './formulas';
 import { isUnitOnly, looksLikeHeaderWord } from './roles';
 import { textOf, yearIn } from './text';
 
@@ -135,19 +136,46 @@ function titleRowsAbove(scan: SheetScan, top: number, floor: number): number[] {
   return rows;
 }
 
-/** Last body row: stops before `limit`, at a long blank gap; trailing blank rows dropped. */
+/**
+ * Last body row: stops before `limit`, at a long blank gap; trailing blank rows dropped.
+ * A gap that the next row's formulas add up (blank rows kept for actions, then their
+ * total =SUM(D6:D15)) is part of the table, not its end.
+ */
 function bodyEnd(scan: SheetScan, first: number, limit: number): number {
   let last = first - 1;
   let blanks = 0;
   for (let r = first; r < limit; r++) {
     if (isBlankRow(scan, r)) {
-      if (++blanks >= BLANK_GAP_ENDS_TABLE) break;
+      if (++blanks < BLANK_GAP_ENDS_TABLE) continue;
+      const next = nextContentRow(scan, r + 1, limit);
+      if (next === undefined || !sumsBackInto(scan, next, first, last + 1)) break;
+      r = next - 1;
+      blanks = 0;
       continue;
     }
     blanks = 0;
     last = r;
   }
   return last;
+}
+
+function nextContentRow(scan: SheetScan, from: number, limit: number): number | undefined {
+  for (let r = from; r < limit; r++) if (!isBlankRow(scan, r)) return r;
+  return undefined;
+}
+
+/** True when a formula on row r adds up its own column over rows from `first` up to `reach` or beyond. */
+function sumsBackInto(scan: SheetScan, r: number, first: number, reach: number): boolean {
+  const s = scan.stats[r];
+  if (!s || s.formulas === 0) return false;
+  const row = scan.sheet.rows[r] ?? [];
+  for (let c = s.first; c <= s.last && c < scan.width; c++) {
+    const formula = row[c]?.formula;
+    if (formula === undefined || !isColumnSum(formula, c, r)) continue;
+    const rows = sameColumnRows(formula, c, r);
+    if (rows.some((x) => x >= first && x <= reach) && rows.every((x) => x < r)) return true;
+  }
+  return false;
 }
 
 function columnsInUse(scan: SheetScan, rows: Iterable<number>): { first: number; last: number } {
