@@ -239,7 +239,7 @@ export function planMovement(table: MonitoringTable, workbook: Workbook, previou
 }
 
 /** The previous table that shares most line labels with this one (and has a variance column). */
-function bestPreviousTable(table: MonitoringTable, candidates: readonly MonitoringTable[]): MonitoringTable | undefined {
+export function bestPreviousTable(table: MonitoringTable, candidates: readonly MonitoringTable[]): MonitoringTable | undefined {
   const labels = new Set(table.rows.filter((r) => r.kind === 'line').map((r) => normaliseLabel(r.label)));
   let best: MonitoringTable | undefined;
   let bestScore = -1;

@@ -11,7 +11,7 @@ import { cellAt } from '../grid';
 import { type MonitoringTable, type TableColumn, columnByRole } from '../model';
 import { numericValue, figureOf, formatFigure } from '../numbers';
 import { type LabelItem, matchLabels } from '../operations/labels';
-import { movementPeriod } from '../operations/movement';
+import { bestPreviousTable, movementPeriod } from '../operations/movement';
 import { shownDecimals } from '../units';
 import { type RuleContext, columnOf } from './context';
 import { reportIdentity } from './arithmetic';
@@ -69,7 +69,10 @@ function againstColumn(ctx: RuleContext, movement: TableColumn, current: TableCo
 function againstSheet(ctx: RuleContext, movement: TableColumn, variance: TableColumn): Finding[] {
   const previous = ctx.previousPeriod(movementPeriod(movement));
   if (!previous) return [];
-  const prevTable = previous.tables.find((t) => columnByRole(t, 'variance') !== undefined && t.id !== ctx.table.id);
+  // Last month's file usually has the same sheet name and layout, so the same table id: only
+  // a table of this very workbook is the table itself.
+  const others = previous.sameWorkbook ? previous.tables.filter((t) => t.id !== ctx.table.id) : previous.tables;
+  const prevTable = bestPreviousTable(ctx.table, others);
   const prevVariance = prevTable && columnByRole(prevTable, 'variance');
   const prevSheet = previous.workbook.sheets.find((s) => s.name === previous.sheet);
   if (!prevTable || !prevVariance || !prevSheet) return [];

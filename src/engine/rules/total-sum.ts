@@ -5,9 +5,12 @@
 import { toA1 } from '../address';
 import { columnsByRole } from '../model';
 import type { Finding } from '../findings';
+import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
 import { compareFigures } from './compare';
 import { rowNoun, summedColumns } from './figures';
+import { sumFormulaFor } from './sum-formula';
+import { bridgeable } from './total-formula';
 import type { Rule } from './types';
 
 export const totalSumRule: Rule = {
@@ -15,7 +18,7 @@ export const totalSumRule: Rule = {
     id: 'total-sum',
     severity: 'error',
     description: 'Each sub total and total equals the sum of what it covers; a row total equals the sum of its years.',
-    fixable: false,
+    fixable: true,
     messages: {
       column: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}',
       columnUncounted: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}, not counting {uncounted}, which is not a number',
@@ -24,6 +27,8 @@ export const totalSumRule: Rule = {
       shownRounding: '{noun} {cell} shows {actual} but its lines as shown add up to {expected}{inUnit}: a rounding difference, not an error',
       rowTotal: 'Row total {cell} is {actual} but its year columns add up to {expected}{inUnit}',
       rowTotalRounding: 'Row total {cell} is {actual} and its year columns add up to {expected}{inUnit}: a rounding difference, not an error',
+      fixTitle: 'Make {cell} add up its lines',
+      fixDescription: 'Replace the typed {actual} in {cell} with {formula}',
     },
   },
   check(context) {
@@ -69,10 +74,12 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       }
       if (!known || (!anyFigure && stated.kind === 'nil')) continue;
       const verdict = compareFigures(statedValue, sum, ctx.tolerance(total.row, col));
+      if (verdict === 'match' && Math.round(statedValue * scale) === Math.round(shownSum * scale)) continue; // the usual case: nothing to format
       const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
       if (verdict === 'mismatch') {
         const messageId = uncounted.length > 1 ? 'columnUncountedMany' : uncounted.length ? 'columnUncounted' : 'column';
-        out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue) }));
+        const fix = typedTotalFix(ctx, total.row, col, covers, data.actual);
+        out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue), ...(fix ? { fix } : {}) }));
       } else if (uncounted.length) {
         continue; // TBC lines that have not moved the total yet: nothing to say
       } else if (verdict === 'rounding') {
@@ -92,6 +99,22 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * A total typed over its formula: the SUM of what it covers, as total-formula offers. A
+ * formula total that adds up wrongly is sum-range's to fix, with the range it names.
+ */
+function typedTotalFix(ctx: RuleContext, row: number, col: number, covers: readonly number[], shown: string): EditPlan | undefined {
+  if (ctx.cell(row, col).formula !== undefined || ctx.figure(row, col).kind !== 'number') return undefined;
+  const meta = totalSumRule.meta;
+  const cell = toA1(row, col);
+  const formula = sumFormulaFor(col, covers, bridgeable(ctx, col));
+  return {
+    title: ctx.text(meta, 'fixTitle', { cell }),
+    description: ctx.text(meta, 'fixDescription', { cell, actual: shown, formula }),
+    edits: [{ kind: 'setFormulas', sheet: ctx.table.sheet, range: cell, formulas: [[formula]] }],
+  };
 }
 
 function checkRowTotals(ctx: RuleContext): Finding[] {

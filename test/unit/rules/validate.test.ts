@@ -33,7 +33,7 @@ describe('the rule registry', () => {
       expect(ruleById(meta.id)?.meta).toBe(meta);
     }
     // Fixable rules are the ones that offer edit plans.
-    expect(RULE_METAS.filter((m) => m.fixable).map((m) => m.id).sort()).toEqual(['number-as-text', 'rag-policy', 'sum-range', 'total-formula', 'unreadable-figure', 'variance-label']);
+    expect(RULE_METAS.filter((m) => m.fixable).map((m) => m.id).sort()).toEqual(['number-as-text', 'rag-policy', 'sum-range', 'total-formula', 'total-sum', 'unreadable-figure', 'variance-label']);
   });
 });
 
