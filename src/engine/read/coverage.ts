@@ -15,13 +15,16 @@
 import { FIGURE_ROLES, type RowKind, type TableColumn, type TableRow } from '../model';
 import { toleranceFor } from '../units';
 import type { SheetScan } from './cells';
-import type { RowFacts } from './rows';
+import { isAdditive, sameColumnRows } from './formulas';
+import { type RowFacts, labelSaysTotal } from './rows';
 import { decimalsAt, hasNumberAt, numberAt } from './values';
 
 interface Item {
   readonly row: number;
   readonly summary: boolean;
   readonly opening: boolean;
+  /** A grand total: a later grand total starts after it. */
+  readonly grand?: boolean;
 }
 
 interface Group {
@@ -198,6 +201,26 @@ function loneTotal(facts: readonly RowFacts[], settled: ByRow<Settled>): void {
   if (s.kind === 'subtotal' && s.coverBasis !== 'above') settled.set(summaries[0]!.row, { ...s, kind: 'total' });
 }
 
+/**
+ * The rows a total adds up when only its formulas say it is a total ("Operating Surplus"
+ * =B38+B37, no "total" in its label): the rows named by its additive formulas in any
+ * column (one column may add a line the others hold as nil). Undefined for other rows.
+ */
+function rowsNamedByFormula(scan: SheetScan, f: RowFacts, figureCols: readonly TableColumn[], body: ReadonlySet<number>): { rows: number[]; oneRange: boolean } | undefined {
+  if (f.hint !== 'total' || !f.formulaRows || f.sumsRows !== 'above' || f.statedRange || labelSaysTotal(f.key)) return undefined;
+  const named = new Set<number>();
+  let oneRange = true;
+  for (const column of figureCols) {
+    const formula = scan.sheet.rows[f.row]?.[column.col]?.formula;
+    if (formula === undefined || !isAdditive(formula)) continue;
+    if (!SINGLE_RANGE_SUM.test(formula)) oneRange = false;
+    for (const r of sameColumnRows(formula, column.col, f.row)) if (body.has(r)) named.add(r);
+  }
+  return named.size >= 2 ? { rows: [...named].sort((a, b) => a - b), oneRange } : undefined;
+}
+
+const SINGLE_RANGE_SUM = /^=?\s*SUM\(\s*\$?[A-Za-z]{1,3}\$?\d+\s*:\s*\$?[A-Za-z]{1,3}\$?\d+\s*\)\s*$/i;
+
 export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[]): TableRow[] {
   const heads = totalsAbove(scan, facts, columns);
   const first = facts.length > 0 ? facts[0]!.row : 0;
@@ -215,15 +238,21 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
     while (stack.length > 1) closeTop();
   };
   const settled = new ByRow<Settled>(first, facts.length);
+  const figureCols = columns.filter((c) => FIGURE_ROLES.has(c.role));
+  const body = new Set(facts.filter((f) => f.hint !== 'blank').map((f) => f.row));
   let implicitlyClosed = 0; // sections ended by the next heading, not by a total of their own
 
-  const grandTotal = (f: RowFacts, balance: boolean): Settled => {
+  const grandTotal = (f: RowFacts, balance: boolean, afterGrand = true): Settled => {
     closeAll();
-    const lastOpening = balance ? -1 : root.items.map((x) => x.opening).lastIndexOf(true);
+    let lastOpening = balance ? -1 : root.items.map((x) => x.opening).lastIndexOf(true);
+    // A second grand total (total assets after total liabilities) starts after the first one,
+    // unless nothing follows it (a net total of the totals above).
+    const lastGrand = balance || !afterGrand ? -1 : root.items.map((x) => x.grand === true).lastIndexOf(true);
+    if (lastGrand > lastOpening && lastGrand < root.items.length - 1) lastOpening = lastGrand;
     const covered = root.items.slice(lastOpening + 1);
     const kept = root.items.slice(0, lastOpening + 1);
     root.items.length = 0;
-    root.items.push(...kept, { row: f.row, summary: true, opening: false });
+    root.items.push(...kept, { row: f.row, summary: true, opening: false, grand: true });
     return { kind: 'total', covers: covered.map((c) => c.row), coverBasis: basisOf(covered) };
   };
 
@@ -290,6 +319,26 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
           grandTotal(f, false); // a stated range still closes what is open above it
           settled.set(f.row, { kind: f.hint, covers: statedRangeRows(scan, facts, columns, f), coverBasis: 'statedRange' });
           break;
+        }
+        const byFormula = rowsNamedByFormula(scan, f, figureCols, body);
+        if (byFormula) {
+          const t = top();
+          // A SUM over part of an open section of lines is that section's (short) total: check it
+          // against the section. Anything else adds exactly the rows it names, taken out of the layout.
+          const sectionOfLines = t !== root && t.items.every((x) => !x.summary) && byFormula.rows.every((r) => t.items.some((x) => x.row === r));
+          const wanted = new Set(byFormula.rows);
+          const agrees = t.items.length === wanted.size && t.items.every((x) => wanted.has(x.row));
+          // Its formula names everything at the top level, earlier grand totals included ("GF + HRA").
+          if (agrees && t === root) {
+            settled.set(f.row, grandTotal(f, false, false));
+            break;
+          }
+          if (!agrees && !(byFormula.oneRange && sectionOfLines)) {
+            for (const g of stack) for (let i = g.items.length - 1; i >= 0; i--) if (wanted.has(g.items[i]!.row)) g.items.splice(i, 1);
+            t.items.push({ row: f.row, summary: true, opening: false });
+            settled.set(f.row, { kind: 'total', ...inSection, covers: byFormula.rows, coverBasis: 'formula' });
+            break;
+          }
         }
         const name = totalledName(f.key);
         const named = name === '' ? undefined : [...stack].reverse().find((g) => g !== root && g.key === name);

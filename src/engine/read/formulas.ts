@@ -47,3 +47,21 @@ export function sameColumnRows(formula: string, col: number, row: number): numbe
 export function isColumnSum(formula: string, col: number, row: number): boolean {
   return sameColumnRows(formula, col, row).length >= 2;
 }
+
+// After the references are taken out, an additive formula leaves only these: `=`, `+`, commas,
+// brackets, spaces, and SUM / SUBTOTAL(9|109, …) around them.
+const REFERENCE_TOKEN = /(?:'[^']*'|[A-Za-z0-9_.]+)?!?\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?/g;
+const ADDITIVE_REST = /^[=+,()\s]*$/;
+
+/**
+ * True when the formula only adds cells up: =SUM(B5:B9), =B5+B6+B9, =+B13+B15,
+ * =SUBTOTAL(9,B5:B9). A formula that subtracts, multiplies or adds a constant
+ * (=B17-B29, =94361-B26-B27, =0.15*B6) is a calculated line, not a total.
+ */
+export function isAdditive(formula: string): boolean {
+  const rest = formula
+    .replace(/\bSUBTOTAL\(\s*(?:9|109)\s*,/gi, '(')
+    .replace(/\bSUM\(/gi, '(')
+    .replace(REFERENCE_TOKEN, '');
+  return ADDITIVE_REST.test(rest);
+}

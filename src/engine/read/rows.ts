@@ -4,7 +4,7 @@
  */
 import { FIGURE_ROLES, type ColumnRole, type TableColumn } from '../model';
 import { CellKind, type SheetScan } from './cells';
-import { isColumnSum, sameColumnRows } from './formulas';
+import { isAdditive, isColumnSum, sameColumnRows } from './formulas';
 import { indentOf, normaliseText } from './text';
 
 export type RowHint =
@@ -49,6 +49,11 @@ const STATED_RE = /total of (?:lines?|rows?)\s+(\d+)\s*(?:to|-|–)\s*(\d+)/;
 // Footnotes, sources, and captions printed under a table ("Table 3: …", "Figure 1 - …").
 const NOTE_RE = /^(source|note|notes|nb|n\.b\.)\b|^\*|^(table|figure|chart|graph)\s+\d+[a-z]?\s*[:.\-–]/;
 const LONG_TEXT = 80;
+
+/** The label itself calls the row a total or sub total (rather than only its formula adding rows up). */
+export function labelSaysTotal(key: string): boolean {
+  return SUBTOTAL_RE.test(key) || TOTAL_RE.test(key);
+}
 
 export interface RowContext {
   readonly scan: SheetScan;
@@ -116,8 +121,9 @@ function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction
   for (const column of ctx.figureCols) {
     const formula = row[column.col]?.formula;
     if (formula === undefined) continue;
-    // A formula that never names its own column cannot add it up (=B5+C5 in D).
-    if (formula.includes(column.letter) && isColumnSum(formula, column.col, r)) {
+    // A formula that never names its own column cannot add it up (=B5+C5 in D); one that
+    // subtracts or scales (=B17-B29) is a calculated line, whatever rows it names.
+    if (formula.includes(column.letter) && isColumnSum(formula, column.col, r) && isAdditive(formula)) {
       const rows = sameColumnRows(formula, column.col, r);
       const direction = rows.every((x) => x > r) ? 'below' : 'above';
       return { rows, direction };

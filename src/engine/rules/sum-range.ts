@@ -39,7 +39,8 @@ export const sumRangeRule: Rule = {
   check(context) {
     const out: Finding[] = [];
     for (const total of context.table.rows) {
-      if (context.covered(total).length === 0) continue;
+      // A total known only by its formulas covers what they name: there is no other range to hold them to.
+      if (context.covered(total).length === 0 || total.coverBasis === 'formula') continue;
       let shared: Shared | undefined;
       for (const column of summedColumns(context.table)) {
         if (context.cell(total.row, column.col).formula === undefined) continue;
