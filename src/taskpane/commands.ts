@@ -14,13 +14,14 @@ import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
 import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
+import { cellChanges } from './state/cell-changes';
 import { ragPolicyFromSetting, isOverrideList } from './settings';
 
 export interface PaneCommands {
   load(): Promise<void>;
   validate(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
-  previewFix(findings: readonly Finding[]): void;
+  previewFix(findings: readonly Finding[]): Promise<void>;
   applyPending(): Promise<void>;
   revert(): Promise<void>;
   chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
@@ -61,8 +62,8 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     return table;
   };
   /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
-  const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean) =>
-    dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [] });
+  const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean, workbook: Workbook) =>
+    dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook) });
   const saveSetting = async (key: string, value: unknown) => {
     const current = await host.readSettings();
     await host.writeSettings({ ...current, [key]: value });
@@ -90,12 +91,15 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
       await host.selectCell(finding.sheet, finding.cell);
       dispatch({ type: 'noticeShown', message: UI.validate.goTo(finding.sheet, finding.cell) });
     }),
-    previewFix: (findings) => {
-      const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
-      if (plans.length === 0) return;
-      const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
-      preview(plan, findings, true);
-    },
+    previewFix: (findings) =>
+      run(UI.working, async () => {
+        const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+        if (plans.length === 0) return;
+        const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
+        // The cells as they are now, for the preview's old → new.
+        const { workbook } = await host.readWorkbook();
+        preview(plan, findings, true, workbook);
+      }),
     applyPending: () =>
       run(UI.working, async () => {
         const pending = getState().pending;
@@ -136,14 +140,14 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         const targets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'rag'));
         if (targets.length === 0) throw new Error(UI.errors.noTables);
         const plans = targets.map((t) => engine.ragPlan(workbook, t, getState().policy));
-        preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true);
+        preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true, workbook);
       }),
     previewMovement: (tableId, previous) =>
       run(UI.movement.apply, async () => {
         const { workbook, tables } = await readTables(getState().overrides);
         const before = previous.file?.workbook ?? workbook;
         if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
-        preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true);
+        preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true, workbook);
       }),
     previewTracker: (kind, tableId, section) =>
       run(UI.working, async () => {
@@ -153,17 +157,17 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         if (kind === 'report') {
           if (!engine.reportPlan) throw new Error(UI.errors.unavailable);
           dispatch({ type: 'validated', findings });
-          preview(engine.reportPlan(workbook, findings), [], false);
+          preview(engine.reportPlan(workbook, findings), [], false, workbook);
           return;
         }
         const table = tableById(tables, tableId);
         if (kind === 'mitigation') {
           if (!engine.mitigationTrackerPlan) throw new Error(UI.errors.unavailable);
-          preview(engine.mitigationTrackerPlan(workbook, tables, table, section), [], false);
+          preview(engine.mitigationTrackerPlan(workbook, tables, table, section), [], false, workbook);
           return;
         }
         if (!engine.savingsTrackerPlan) throw new Error(UI.errors.unavailable);
-        preview(engine.savingsTrackerPlan(workbook, tables, table), [], false);
+        preview(engine.savingsTrackerPlan(workbook, tables, table), [], false, workbook);
       }),
     readPreviousFile: async (file) => {
       const reader = engine.readWorkbookFile;

@@ -24,9 +24,10 @@ export const tests = [
       await finding.getByRole('button', { name: /^Fix all 2 of this kind/ }).click();
       const preview = pane(page).getByTestId('plan-preview');
       await preview.waitFor();
-      const text = await preview.innerText();
-      assert.match(text, /Month 7!B21 ← =SUM\(B18:B20\)/);
-      assert.match(text, /Month 7!E33 ← =SUM\(E23:E32\)/);
+      // Title, description and each cell on lines of their own; each cell old → new as the sheet shows it.
+      assert.equal(await preview.getByRole('heading', { level: 2 }).innerText(), 'This will change');
+      const cells = await preview.getByTestId('plan-cells').getByRole('listitem').allInnerTexts();
+      assert.deepEqual(cells, ['Month 7!B21: 19.106 → =SUM(B18:B20)', 'Month 7!E33: 31.548 → =SUM(E23:E32)']);
       await preview.getByRole('button', { name: 'Apply' }).click();
       await preview.waitFor({ state: 'detached' });
       for (const [a1, formula] of [['B21', '=SUM(B18:B20)'], ['E33', '=SUM(E23:E32)']]) {

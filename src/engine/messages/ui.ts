@@ -35,6 +35,9 @@ export const UI = {
   },
   preview: {
     heading: 'This will change',
+    cells: (count: number) => (count === 1 ? 'One cell (now → after)' : `${count} cells (now → after)`),
+    other: 'Formatting and sheets',
+    addSheet: (sheet: string) => `Add sheet “${sheet}”`,
     apply: 'Apply',
     cancel: 'Cancel',
     more: (count: number) => `…and ${count} more change${count === 1 ? '' : 's'}.`,

@@ -1,24 +1,28 @@
-/** Shows what a plan will change, cell by cell, before the officer applies it. */
+/** Shows what a plan will change, cell by cell (old → new), before the officer applies it. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { UI } from '../../engine/messages/ui';
 import type { Edit, EditPlan } from '../../engine/plan';
+import type { CellChange } from '../state/cell-changes';
 
 const MAX_LINES = 40;
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  address: { fontWeight: tokens.fontWeightSemibold },
+  value: { fontFamily: tokens.fontFamilyMonospace },
+  arrow: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** One line of plain text per edit (rendered as text, never as HTML). */
+/** One line of plain text per edit that is not a cell's value or formula (rendered as text, never as HTML). */
 export function describeEdit(edit: Edit): string {
   switch (edit.kind) {
     case 'addSheet':
-      return `Add sheet “${edit.sheet}”`;
+      return UI.preview.addSheet(edit.sheet);
     case 'setValues':
-      return `${edit.sheet}!${edit.range} ← ${edit.values.map((r) => r.map((v) => (v === null ? '(blank)' : typeof v === 'object' ? v.error : String(v))).join(' | ')).join(' / ')}`;
     case 'setFormulas':
-      return `${edit.sheet}!${edit.range} ← ${edit.formulas.map((r) => r.map((v) => (v === null ? '(blank)' : String(v))).join(' | ')).join(' / ')}`;
+      return `${edit.sheet}!${edit.range}`;
     case 'setNumberFormat':
       return `${edit.sheet}!${edit.range}: number format ${edit.format}`;
     case 'setFill':
@@ -36,17 +40,44 @@ export function describeEdit(edit: Edit): string {
   }
 }
 
-export function PlanPreview({ plan, busy, onApply, onCancel }: { plan: EditPlan; busy: boolean; onApply: () => void; onCancel: () => void }) {
+function ChangeLine({ change }: { change: CellChange }) {
   const styles = useStyles();
-  const lines = plan.edits.map(describeEdit);
   return (
-    <section aria-labelledby="plan-preview-heading" data-testid="plan-preview">
-      <Text as="h2" size={400} weight="semibold" id="plan-preview-heading">{UI.preview.heading}: {plan.title}</Text>
-      {plan.description !== undefined && <Text as="p">{plan.description}</Text>}
-      <ul className={styles.list}>
-        {lines.slice(0, MAX_LINES).map((line, i) => <li key={i}>{line}</li>)}
-      </ul>
-      {lines.length > MAX_LINES && <Text as="p">{UI.preview.more(lines.length - MAX_LINES)}</Text>}
+    <li>
+      <span className={styles.address}>{change.sheet}!{change.cell}</span>: <span className={styles.value}>{change.before}</span>
+      <span className={styles.arrow}> → </span>
+      <span className={styles.value}>{change.after}</span>
+    </li>
+  );
+}
+
+export function PlanPreview({ plan, changes, busy, onApply, onCancel }: { plan: EditPlan; changes: readonly CellChange[]; busy: boolean; onApply: () => void; onCancel: () => void }) {
+  const styles = useStyles();
+  const others = plan.edits.filter((e) => e.kind !== 'setValues' && e.kind !== 'setFormulas').map(describeEdit);
+  const shownOthers = others.slice(0, Math.max(0, MAX_LINES - changes.length));
+  const hidden = Math.max(0, changes.length - MAX_LINES) + (others.length - shownOthers.length);
+  return (
+    <section className={styles.root} aria-labelledby="plan-preview-heading" data-testid="plan-preview">
+      <Text as="h2" block size={400} weight="semibold" id="plan-preview-heading">{UI.preview.heading}</Text>
+      <Text as="p" block weight="semibold" data-testid="plan-title">{plan.title}</Text>
+      {plan.description !== undefined && <Text as="p" block data-testid="plan-description">{plan.description}</Text>}
+      {changes.length > 0 && (
+        <>
+          <Text as="h3" block size={300} weight="semibold" id="plan-cells-heading">{UI.preview.cells(changes.length)}</Text>
+          <ul className={styles.list} aria-labelledby="plan-cells-heading" data-testid="plan-cells">
+            {changes.slice(0, MAX_LINES).map((change, i) => <ChangeLine key={i} change={change} />)}
+          </ul>
+        </>
+      )}
+      {shownOthers.length > 0 && (
+        <>
+          <Text as="h3" block size={300} weight="semibold" id="plan-other-heading">{UI.preview.other}</Text>
+          <ul className={styles.list} aria-labelledby="plan-other-heading">
+            {shownOthers.map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </>
+      )}
+      {hidden > 0 && <Text as="p" block>{UI.preview.more(hidden)}</Text>}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onApply} disabled={busy}>{UI.preview.apply}</Button>
         <Button onClick={onCancel} disabled={busy}>{UI.preview.cancel}</Button>

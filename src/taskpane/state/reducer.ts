@@ -7,6 +7,7 @@ import type { ColumnOverride, ColumnRole, MonitoringTable } from '../../engine/m
 import type { EditPlan } from '../../engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
 import type { AppliedPlanSummary, QualifiedRange } from '../../host/host';
+import type { CellChange } from './cell-changes';
 
 export type PaneTab = 'tables' | 'validate' | 'rag' | 'movement' | 'trackers';
 
@@ -18,6 +19,8 @@ export interface PendingPlan {
   readonly fixes: readonly Finding[];
   /** Cells holding the officer's figures that this plan, once previewed and accepted, may overwrite. */
   readonly allowOverwrite: readonly QualifiedRange[];
+  /** Each cell the plan writes, old → new, as the workbook was when the plan was made. */
+  readonly changes: readonly CellChange[];
 }
 
 export interface PaneState {
@@ -62,7 +65,7 @@ export type PaneAction =
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
   | { type: 'validated'; findings: readonly Finding[] }
-  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[] }
+  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[]; changes: readonly CellChange[] }
   | { type: 'previewClosed' }
   | { type: 'planApplied'; applied: AppliedPlanSummary }
   | { type: 'reverted'; title: string }
@@ -89,7 +92,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'validated':
       return { ...state, busy: null, findings: action.findings };
     case 'previewOpened':
-      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite } };
+      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes } };
     case 'previewClosed':
       return { ...state, pending: null };
     case 'planApplied': {

@@ -39,8 +39,10 @@ describe('pane commands', () => {
     const atB16 = state().findings!.filter((f) => f.sheet === 'Month 7' && f.cell === 'B16');
     expect(atB16.map((f) => f.rule).sort()).toEqual(['total-formula', 'total-sum']);
     const fixable = atB16.find((f) => f.fix)!;
-    commands.previewFix([fixable]);
+    await commands.previewFix([fixable]);
     expect(state().pending?.allowOverwrite).toEqual([{ sheet: 'Month 7', range: 'B16' }]);
+    // The preview shows the typed figure as the sheet formats it, and the formula that replaces it.
+    expect(state().pending?.changes).toEqual([{ sheet: 'Month 7', cell: 'B16', before: '115.000', after: '=SUM(B5:B15)' }]);
     await commands.applyPending();
     expect(state().error).toBeNull();
     expect(excel.snapshot().sheets[1]!.cells.B16).toMatchObject({ formula: '=SUM(B5:B15)' });

@@ -47,8 +47,9 @@ describe('paneReducer', () => {
   it('applying a previewed fix removes exactly the findings it fixes and records the plan for revert', () => {
     let s = paneReducer(initialPaneState, { type: 'validated', findings: [d16, e16, h9] });
     const allow = [{ sheet: 'Month 7', range: 'D16' }];
-    s = paneReducer(s, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: allow });
-    expect(s.pending).toEqual({ plan: fixD16, fixes: [d16], allowOverwrite: allow });
+    const changes = [{ sheet: 'Month 7', cell: 'D16', before: '150.000', after: '=SUM(D5:D15)' }];
+    s = paneReducer(s, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: allow, changes });
+    expect(s.pending).toEqual({ plan: fixD16, fixes: [d16], allowOverwrite: allow, changes });
     s = paneReducer(s, { type: 'planApplied', applied: { id: 'p1', title: fixD16.title, appliedAt: '2026-01-01T00:00:00Z' } });
     expect(s.findings).toEqual([e16, h9]);
     expect(s.pending).toBeNull();
@@ -58,7 +59,7 @@ describe('paneReducer', () => {
 
   it('applying a plan that fixes nothing (RAG, trackers) leaves the findings alone', () => {
     let s = paneReducer(initialPaneState, { type: 'validated', findings: [h9] });
-    s = paneReducer(s, { type: 'previewOpened', plan: { title: 'Apply RAG colours', edits: [] }, fixes: [], allowOverwrite: [] });
+    s = paneReducer(s, { type: 'previewOpened', plan: { title: 'Apply RAG colours', edits: [] }, fixes: [], allowOverwrite: [], changes: [] });
     s = paneReducer(s, { type: 'planApplied', applied: { id: 'p2', title: 'Apply RAG colours', appliedAt: '2026-01-01T00:00:00Z' } });
     expect(s.findings).toEqual([h9]);
   });
@@ -73,7 +74,7 @@ describe('paneReducer', () => {
   });
 
   it('changing tab closes an open preview without applying it', () => {
-    let s = paneReducer(initialPaneState, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: [] });
+    let s = paneReducer(initialPaneState, { type: 'previewOpened', plan: fixD16, fixes: [d16], allowOverwrite: [], changes: [] });
     s = paneReducer(s, { type: 'tabChosen', tab: 'rag' });
     expect(s).toMatchObject({ tab: 'rag', pending: null, applied: [] });
   });
