@@ -5,6 +5,7 @@
  */
 import type { Cell, Sheet, Workbook } from '../../src/engine/grid';
 import { readTables } from '../../src/engine/read';
+import { loadFigures, loadText, timeRuns } from '../timing';
 
 const SHEETS = 20;
 const ROWS = 5000;
@@ -88,22 +89,27 @@ function cellCount(workbook: Workbook): number {
   return n;
 }
 
+/** Timed runs after the warm-up; the median is the figure to compare, the best shows the floor. */
+const RUNS = 7;
+
 export default async function run(): Promise<void> {
   const workbook = generatedWorkbook();
   const cells = SHEETS * ROWS * COLS;
   const present = cellCount(workbook);
-  readTables(workbook); // warm-up
-  const times: number[] = [];
   let tables = 0;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
+  const loadBefore = loadText();
+  const t = timeRuns(() => {
     tables = readTables(workbook).length;
-    times.push(performance.now() - t0);
-  }
-  const best = Math.min(...times);
-  const rate = Math.round(cells / (best / 1000));
+  }, RUNS, 2);
+  const rate = (ms: number): number => Math.round(cells / (ms / 1000));
   console.log(`reader: ${SHEETS} sheets × ${ROWS} rows × ${COLS} columns = ${cells.toLocaleString('en-GB')} cells (${present.toLocaleString('en-GB')} in the grid), ${tables} tables`);
-  console.log(`runs (ms): ${times.map((t) => t.toFixed(0)).join(', ')}; best ${best.toFixed(0)} ms`);
-  console.log(`throughput: ${rate.toLocaleString('en-GB')} cells/s (target 1,000,000)`);
-  console.log(JSON.stringify({ suite: 'reader', cells, bestMs: Math.round(best), cellsPerSecond: rate, tables }));
+  console.log(`machine: ${loadBefore} before, ${loadText()} after (wall times on a busy machine are inflated; CPU time much less)`);
+  console.log(`runs (ms, after 2 warm-ups): ${t.runs.map((x) => x.toFixed(0)).join(', ')}`);
+  console.log(`wall: best ${t.bestMs.toFixed(0)} ms, median ${t.medianMs.toFixed(0)} ms; CPU: best ${t.bestCpuMs.toFixed(0)} ms, median ${t.medianCpuMs.toFixed(0)} ms`);
+  console.log(`throughput: ${rate(t.medianMs).toLocaleString('en-GB')} cells/s median, ${rate(t.bestMs).toLocaleString('en-GB')} best (target 1,000,000)`);
+  console.log(JSON.stringify({
+    suite: 'reader', cells, tables, runs: RUNS,
+    bestMs: Math.round(t.bestMs), medianMs: Math.round(t.medianMs), bestCpuMs: Math.round(t.bestCpuMs), medianCpuMs: Math.round(t.medianCpuMs),
+    cellsPerSecond: rate(t.bestMs), medianCellsPerSecond: rate(t.medianMs), ...loadFigures(),
+  }));
 }

@@ -10,10 +10,11 @@ import { readTables } from '../../src/engine/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import { calculate } from '../../test/fixtures/grids/build';
 import { generatedWorkbook } from './reader';
+import { loadFigures, loadText, timeRuns } from '../timing';
 
 const SCALES = [1, 2, 4];
-/** Best of three at 1×; one run at the larger sizes keeps the suite to a few minutes. */
-const RUNS: Readonly<Record<number, number>> = { 1: 3, 2: 1, 4: 1 };
+/** Timed runs per scale after a warm-up; fewer at the larger sizes keeps the suite to a minute or two. */
+const RUNS: Readonly<Record<number, number>> = { 1: 5, 2: 3, 4: 3 };
 
 /** The workbook repeated `scale` times (sheets renamed), so size grows and nothing else changes. */
 function scaled(base: Workbook, scale: number): Workbook {
@@ -30,32 +31,30 @@ function cells(workbook: Workbook): number {
 
 export default async function run(): Promise<void> {
   const base = calculate(generatedWorkbook());
-  const rows: { scale: number; sheets: number; cells: number; bestMs: number; msPerMillionCells: number; findings: number; errors: number }[] = [];
-  validateWorkbook(base); // warm-up
-  // Reading alone, for scale: the reader's share of the total.
-  const readOnly = (() => {
-    const t0 = performance.now();
-    readTables(base);
-    return performance.now() - t0;
-  })();
+  const loadBefore = loadText();
+  // Reading alone, timed the same way as the whole (warm-up, then best and median), on the
+  // same calculated workbook: the reader's share of the total.
+  const read = timeRuns(() => readTables(base), RUNS[1] ?? 5, 2);
+  const rows: { scale: number; sheets: number; cells: number; bestMs: number; medianMs: number; medianCpuMs: number; msPerMillionCells: number; findings: number; errors: number }[] = [];
   for (const scale of SCALES) {
     const workbook = scaled(base, scale);
-    const times: number[] = [];
-    let result = validateWorkbook(workbook);
-    for (let i = 0; i < (RUNS[scale] ?? 1); i++) {
-      const t0 = performance.now();
+    let result = validateWorkbook(workbook); // the warm-up
+    const t = timeRuns(() => {
       result = validateWorkbook(workbook);
-      times.push(performance.now() - t0);
-    }
-    const best = Math.min(...times);
+    }, RUNS[scale] ?? 1, 0);
     const n = cells(workbook);
-    rows.push({ scale, sheets: workbook.sheets.length, cells: n, bestMs: Math.round(best), msPerMillionCells: Math.round(best / (n / 1e6)), findings: result.findings.length, errors: summarise(result.findings).errors });
+    rows.push({
+      scale, sheets: workbook.sheets.length, cells: n, bestMs: Math.round(t.bestMs), medianMs: Math.round(t.medianMs), medianCpuMs: Math.round(t.medianCpuMs),
+      msPerMillionCells: Math.round(t.medianMs / (n / 1e6)), findings: result.findings.length, errors: summarise(result.findings).errors,
+    });
   }
   console.log('validate: read + validate the generated monitoring workbook (target < 1,000 ms at 1×, linear)');
-  console.log(`(reading alone at 1×: ${Math.round(readOnly)} ms)`);
-  console.log('scale  sheets       cells   best ms   ms per 1M cells   findings   errors');
+  console.log(`machine: ${loadBefore} before, ${loadText()} after (wall times on a busy machine are inflated; CPU time much less)`);
+  console.log(`reading alone at 1×: best ${Math.round(read.bestMs)} ms, median ${Math.round(read.medianMs)} ms (CPU median ${Math.round(read.medianCpuMs)} ms)`);
+  console.log('scale  sheets       cells   best ms   median ms   CPU median ms   median ms per 1M cells   findings   errors');
   for (const r of rows) {
-    console.log(`${`${r.scale}×`.padStart(5)}  ${String(r.sheets).padStart(6)}  ${r.cells.toLocaleString('en-GB').padStart(10)}  ${String(r.bestMs).padStart(8)}  ${String(r.msPerMillionCells).padStart(16)}  ${String(r.findings).padStart(9)}  ${String(r.errors).padStart(7)}`);
+    console.log(`${`${r.scale}×`.padStart(5)}  ${String(r.sheets).padStart(6)}  ${r.cells.toLocaleString('en-GB').padStart(10)}  ${String(r.bestMs).padStart(8)}  ${String(r.medianMs).padStart(10)}  ${String(r.medianCpuMs).padStart(14)}  ${String(r.msPerMillionCells).padStart(23)}  ${String(r.findings).padStart(9)}  ${String(r.errors).padStart(7)}`);
   }
-  for (const r of rows) console.log(JSON.stringify({ suite: 'validate', readOnlyMsAt1x: Math.round(readOnly), ...r }));
+  const load = loadFigures();
+  for (const r of rows) console.log(JSON.stringify({ suite: 'validate', readOnlyMsAt1x: Math.round(read.medianMs), readOnlyBestMsAt1x: Math.round(read.bestMs), runs: RUNS[r.scale] ?? 1, ...r, ...load }));
 }

@@ -103,7 +103,10 @@ export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   // Scale the magnitude, trimmed to 15 significant digits as Excel keeps them, so 1.0005
   // stored as 1.000499999… still rounds up; then round half away from zero as ROUND does.
-  const scaled = Number((Math.abs(value) * f).toPrecision(15));
+  // Trimming moves the scaled value by at most 5e-15 of itself, so it can only change the
+  // result near a half; elsewhere the (slow) toPrecision is skipped.
+  const exact = Math.abs(value) * f;
+  const scaled = Math.abs(exact - Math.floor(exact) - 0.5) > exact * 1e-14 ? exact : Number(exact.toPrecision(15));
   const rounded = (Math.sign(value) * Math.round(scaled)) / f;
   return rounded === 0 ? 0 : rounded; // no -0
 }
@@ -130,6 +133,6 @@ function groupedFixed(abs: number, decimals: number): string {
   const fixed = abs.toFixed(d);
   const dot = fixed.indexOf('.');
   const whole = dot < 0 ? fixed : fixed.slice(0, dot);
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return dot < 0 ? grouped : grouped + fixed.slice(dot);
 }

@@ -60,6 +60,8 @@ export class RuleContext {
   private readonly rowsByIndex = new Map<number, TableRow>();
   private coveringTotals: Map<number, TableRow[]> | undefined;
   private figureRowsCache: TableRow[] | undefined;
+  /** covered() per total row: several rules ask for it, for every column. */
+  private readonly coveredCache = new Map<TableRow, readonly number[]>();
 
   constructor(init: RuleContextInit) {
     this.workbook = init.workbook;
@@ -150,8 +152,14 @@ export class RuleContext {
    * or a row outside the table (a damaged layout must not turn into a wrong fix).
    */
   covered(total: TableRow): readonly number[] {
-    const { firstRow, lastRow, headerRows } = this.table;
-    return (total.covers ?? []).filter((r) => r >= firstRow && r <= lastRow && r !== total.row && !headerRows.includes(r));
+    if (!total.covers) return NONE;
+    let rows = this.coveredCache.get(total);
+    if (!rows) {
+      const { firstRow, lastRow, headerRows } = this.table;
+      rows = total.covers.filter((r) => r >= firstRow && r <= lastRow && r !== total.row && !headerRows.includes(r));
+      this.coveredCache.set(total, rows);
+    }
+    return rows;
   }
 
   /** Sub totals and totals whose `covers` include the row, innermost (fewest covered rows) first. */
@@ -222,6 +230,8 @@ export class RuleContext {
     return spec.fix ? { ...finding, fix: spec.fix } : finding;
   }
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** Tolerances for the usual decimals, worked out once. */
 const TOLERANCES: readonly number[] = Array.from({ length: 10 }, (_, d) => toleranceFor(d));

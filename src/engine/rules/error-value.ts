@@ -42,7 +42,7 @@ export const errorValueRule: Rule = {
         const cell = cells[col];
         if (!cell || cell.value === null || typeof cell.value === 'number' || typeof cell.value === 'boolean') continue;
         // Error text always starts with "#"; skip ordinary words without parsing them.
-        if (typeof cell.value === 'string' && !cell.value.trimStart().startsWith('#')) continue;
+        if (typeof cell.value === 'string' && !startsWithHash(cell.value)) continue;
         const f = figureOf(cell);
         if (f.kind !== 'error') continue;
         const causeId = CAUSES[f.error];
@@ -58,3 +58,11 @@ export const errorValueRule: Rule = {
     return out;
   },
 };
+
+/** `text.trimStart().startsWith('#')` without copying the text: most cells are labels and figures. */
+function startsWithHash(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first === 35) return true; // #
+  if (first > 32 && first < 127) return false; // any other visible ASCII character
+  return /^\s*#/.test(text); // \s is the whitespace trimStart removes
+}

@@ -77,6 +77,18 @@ export function readRagWord(policy: RagPolicy, text: string): { status: RagStatu
   return vocabulary.get(text.trim().toLowerCase());
 }
 
+const WORD_LISTS = new WeakMap<RagPolicy, string>();
+
+/** The policy's RAG words as a message lists them ("Red, R, Amber, …"), joined once per policy. */
+function wordList(policy: RagPolicy): string {
+  let list = WORD_LISTS.get(policy);
+  if (list === undefined) {
+    list = STATUSES.flatMap((s) => policy.words[s]).join(', ');
+    WORD_LISTS.set(policy, list);
+  }
+  return list;
+}
+
 /** Which of the policy's spellings the table uses (e.g. 0 for "Red", 1 for "R"): the commonest. */
 function wordStyle(ctx: RuleContext, col: number): number {
   const counts = new Map<number, number>();
@@ -105,7 +117,6 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
   const text = typeof value === 'string' ? value.trim() : value === null ? '' : typeof value === 'object' ? value.error : String(value);
   const words = ctx.policy.words[status];
   const expected = words[style] ?? words[0] ?? status;
-  const cell = toA1(row.row, col);
   let messageId: string;
   let severity: 'warning' | undefined;
   if (text === '') [messageId, severity] = ['missing', 'warning'];
@@ -115,9 +126,10 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
     messageId = word ? 'wrongStatus' : 'notAWord';
   }
   // Messages are built only for rows that are reported (most rows are fine).
+  const cell = toA1(row.row, col);
   return ctx.report(meta, {
     messageId,
-    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason: reasonText(ctx, row, status, f), words: STATUSES.flatMap((s) => ctx.policy.words[s]).join(', ') },
+    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason: reasonText(ctx, row, status, f), words: wordList(ctx.policy) },
     row: row.row,
     col,
     ...(severity ? { severity } : {}),

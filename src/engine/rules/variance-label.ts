@@ -46,10 +46,18 @@ const CANONICAL: Readonly<Record<string, string>> = {
   nil: 'On budget',
 };
 
+const NIL_LABEL: LabelWord = { direction: 'nil', family: 'nil' };
+
+/** Labels already read: a table repeats a handful of words down thousands of rows. */
+const LABELS_READ = new Map<string, LabelWord | undefined>();
+
 export function readLabelWord(text: string): LabelWord | undefined {
+  if (LABELS_READ.has(text)) return LABELS_READ.get(text);
   const t = text.trim();
-  if (/^[-–—]+$/.test(t)) return { direction: 'nil', family: 'nil' };
-  return WORDS[t.toLowerCase().replace(/[^a-z]/g, '')];
+  const word = /^[-–—]+$/.test(t) ? NIL_LABEL : WORDS[t.toLowerCase().replace(/[^a-z]/g, '')];
+  if (LABELS_READ.size >= 1000) LABELS_READ.clear(); // free text is unbounded; keep the memo small
+  LABELS_READ.set(text, word);
+  return word;
 }
 
 export const varianceLabelRule: Rule = {
