@@ -5,7 +5,7 @@
  */
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
-import type { TableRow } from '../model';
+import type { ColumnRole, TableRow } from '../model';
 import { type RuleContext, clean } from './context';
 import { compareFigures } from './compare';
 import type { RuleMeta } from './types';
@@ -56,4 +56,30 @@ export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: Identity
     expected: clean(check.expected),
     actual: clean(check.actual),
   });
+}
+
+/**
+ * True when each of the roles is held by exactly one column: a monitoring table has one
+ * net budget and one forecast. A wide data table whose headers happen to say "income"
+ * or "net" many times over has no such roles to check rows against.
+ */
+export function rolesSettled(ctx: RuleContext, roles: readonly ColumnRole[]): boolean {
+  return roles.every((role) => ctx.table.columns.filter((c) => c.role === role).length === 1);
+}
+
+/**
+ * True unless most of the table's rows break the identity: then the guess of which column
+ * is which is wrong (a data table read as a budget), and reporting each row would only
+ * repeat that one mistake. Rows the identity cannot be worked out on are not counted.
+ */
+export function identityMostlyHolds(ctx: RuleContext, rows: readonly TableRow[], holds: (row: TableRow) => boolean | undefined): boolean {
+  let compared = 0;
+  let broken = 0;
+  for (const row of rows) {
+    const verdict = holds(row);
+    if (verdict === undefined) continue;
+    compared++;
+    if (!verdict) broken++;
+  }
+  return compared < 4 || broken * 2 <= compared;
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../findings';
 import type { ColumnRole } from '../model';
+import { rolesSettled } from './arithmetic';
 import type { Rule } from './types';
 
 const CORE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['expenditure', 'income', 'netBudget', 'forecast', 'variance', 'target', 'currentPeriod']);
@@ -23,7 +24,10 @@ export const missingFigureRule: Rule = {
   check(ctx) {
     const meta = missingFigureRule.meta;
     const core = ctx.table.columns.filter((c) => CORE.has(c.role));
-    if (core.length < 2) return [];
+    // Only in a monitoring table or tracker whose key columns are each found once: in a data
+    // table (councils × services) a blank is normal, not a figure waiting to be entered.
+    if (core.length < 2 || ctx.table.kind === 'generic' || ctx.table.kind === 'multiYear') return [];
+    if (!rolesSettled(ctx, [...new Set(core.map((c) => c.role))])) return [];
     const out: Finding[] = [];
     for (const row of ctx.table.rows) {
       if (row.kind !== 'line') continue;

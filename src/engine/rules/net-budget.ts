@@ -1,7 +1,9 @@
 /** net-budget: net budget = expenditure + income (or − income where the table stores income as positive). */
 import type { Finding } from '../findings';
 import { columnOf } from './context';
-import { reportIdentity } from './arithmetic';
+import { identityMostlyHolds, reportIdentity, rolesSettled } from './arithmetic';
+import { compareFigures } from './compare';
+import type { TableRow } from '../model';
 import type { Rule } from './types';
 
 export const netBudgetRule: Rule = {
@@ -21,8 +23,14 @@ export const netBudgetRule: Rule = {
     const exp = columnOf(ctx.table, 'expenditure');
     const inc = columnOf(ctx.table, 'income');
     const net = columnOf(ctx.table, 'netBudget');
-    if (!exp || !inc || !net) return [];
+    if (!exp || !inc || !net || !rolesSettled(ctx, ['expenditure', 'income', 'netBudget'])) return [];
     const sign = ctx.table.signs.income === 'positive' ? -1 : 1;
+    const holds = (row: TableRow): boolean | undefined => {
+      const [e, i, n] = [ctx.number(row.row, exp.col), ctx.number(row.row, inc.col), ctx.number(row.row, net.col)];
+      if (e === undefined || i === undefined || n === undefined || (ctx.isBlank(row.row, net.col) && ctx.isBlank(row.row, exp.col))) return undefined;
+      return compareFigures(n, e + sign * i, ctx.tolerance(row.row, net.col)) !== 'mismatch';
+    };
+    if (!identityMostlyHolds(ctx, ctx.figureRows, holds)) return [];
     const out: Finding[] = [];
     for (const row of ctx.figureRows) {
       const e = ctx.number(row.row, exp.col);

@@ -10,6 +10,9 @@ import { summedColumns } from './figures';
 import type { Rule } from './types';
 
 const STRAY = /[`'"’‘´^~_|\\]/g;
+// The symbols official statistics print for "not available" or "suppressed" ("..", "~", "[x]"):
+// a deliberate mark, like TBC, not a damaged figure.
+const STATISTICAL_MARK = /^(?:\.{2,3}|…|~|\[?[xcz]\]?|:|-{2})$/i;
 
 export const unreadableFigureRule: Rule = {
   meta: {
@@ -36,6 +39,7 @@ export const unreadableFigureRule: Rule = {
         const f = ctx.figure(row.row, column.col);
         if (f.kind !== 'text') continue;
         const text = f.text.trim();
+        if (STATISTICAL_MARK.test(text)) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
         const cell = toA1(row.row, column.col);

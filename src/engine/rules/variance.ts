@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import { decimalsOfFormat } from '../numbers';
 import { type RuleContext, clean, columnOf } from './context';
-import { reportIdentity } from './arithmetic';
+import { reportIdentity, rolesSettled } from './arithmetic';
 import { compareFigures } from './compare';
 import type { Rule } from './types';
 
@@ -33,7 +33,7 @@ function checkVariance(ctx: RuleContext): Finding[] {
   const forecast = columnOf(ctx.table, 'forecast');
   const budget = columnOf(ctx.table, 'netBudget') ?? columnOf(ctx.table, 'expenditure');
   const variance = columnOf(ctx.table, 'variance');
-  if (!forecast || !budget || !variance) return [];
+  if (!forecast || !budget || !variance || !rolesSettled(ctx, ['forecast', 'variance'])) return [];
   const overspendPositive = ctx.table.signs.variance !== 'underspendPositive';
   const out: Finding[] = [];
   for (const row of ctx.figureRows) {

@@ -1,0 +1,37 @@
+/**
+ * Row arithmetic is checked only where the table's own figures show the columns were
+ * read right: one faulted line is reported at its cell; a table whose rows mostly break
+ * the identity was misread, and says nothing rather than one error per row.
+ */
+import type { CellValue, Workbook } from '../../../src/engine/grid';
+import { validateWorkbook } from '../../../src/engine/validate';
+
+const grid = (rows: CellValue[][]): Workbook => ({ sheets: [{ name: 'Budget', rows: rows.map((r) => r.map((value) => ({ value }))) }] });
+const header: CellValue[] = ['Service', 'Expenditure £000', 'Income £000', 'Net Budget £000'];
+const netBudgetCells = (wb: Workbook): string[] => validateWorkbook(wb).findings.filter((f) => f.rule === 'net-budget').map((f) => f.cell);
+
+describe('net-budget precision', () => {
+  it('reports exactly the one line whose net budget is wrong', () => {
+    const wb = grid([
+      header,
+      ['Libraries', 500, -100, 400],
+      ['Parks', 300, -50, 250],
+      ['Leisure', 800, -300, 510], // 500 expected
+      ['Museums', 200, -20, 180],
+      ['Archives', 90, -10, 80],
+    ]);
+    expect(netBudgetCells(wb)).toEqual(['D4']);
+  });
+
+  it('says nothing when most rows break the identity (the columns were not what their headers suggested)', () => {
+    const wb = grid([
+      header,
+      ['Libraries', 500, 100, 37],
+      ['Parks', 300, 50, 12],
+      ['Leisure', 800, 300, 500],
+      ['Museums', 200, 20, 4],
+      ['Archives', 90, 10, 1],
+    ]);
+    expect(netBudgetCells(wb)).toEqual([]);
+  });
+});
