@@ -2,7 +2,7 @@
  * `npm run test:e2e`: builds the workbench (production), serves it, and drives Debian's
  * Chromium with playwright-core through the officer's workflow in test/browser/*.mjs.
  * Prints one line per test and a closing "N passed, N failed"; exits non-zero on failure.
- * Options: --no-build (reuse dist/), --headed, --only=<part of a test file's name>.
+ * Options: --no-build (reuse dist/), --headed, --only=<part of a test file's name>[,<another>].
  */
 import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +41,8 @@ async function main() {
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
   const dir = path.join(root, 'test', 'browser');
-  const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
+  const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && (!only || only.some((part) => f.includes(part)))).sort();
   let passed = 0;
   let failed = 0;
   try {

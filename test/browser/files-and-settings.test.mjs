@@ -109,6 +109,23 @@ export const tests = [
     },
   },
   {
+    name: 'the help page the manifest links to is served, without script, and fits 320 px',
+    async run({ url, page }) {
+      const help = await page.context().newPage();
+      try {
+        await help.setViewportSize({ width: 320, height: 700 });
+        const response = await help.goto(`${url}/help.html`);
+        assert.equal(response?.status(), 200);
+        assert.equal(await help.getByRole('heading', { level: 1 }).innerText(), 'Budget Monitor help');
+        assert.equal(await help.locator('script').count(), 0);
+        const [scroll, client] = await help.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(scroll <= client, `help page scrolls sideways: ${scroll} > ${client}`);
+      } finally {
+        await help.close();
+      }
+    },
+  },
+  {
     name: 'the validation report sheet lists the findings',
     async run({ page }) {
       await pane(page).getByRole('tab', { name: 'Trackers', exact: true }).click();
@@ -151,6 +168,11 @@ export const tests = [
         assert.ok(client <= 320, `pane is ${client} px wide`);
         if (scroll > client) overflow.push(`${tab}: ${scroll} > ${client}`);
       }
+      // Last month's file: the browser's file control must fit too.
+      await pane(page).getByRole('tab', { name: 'Movement', exact: true }).click();
+      await pane(page).getByRole('radio', { name: 'Last month’s file' }).check();
+      const [scroll, client] = await pane(page).evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      if (scroll > client) overflow.push(`Movement (file): ${scroll} > ${client}`);
       assert.deepEqual(overflow, []);
       await pane(page).getByRole('tab', { name: 'Validate', exact: true }).click();
       await pane(page).screenshot({ path: path.join(screenshots, 'task-pane-320.png') });
