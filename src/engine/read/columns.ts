@@ -184,10 +184,13 @@ const SAVINGS_STATUS: ReadonlySet<ColumnRole> = new Set(['overAchieved', 'achiev
  */
 export function settleContextualRoles(columns: readonly TableColumn[], kind: TableKind): TableColumn[] {
   const out = [...columns];
-  // In a tracker the rightmost period is this one; in any other table this period's figures are
-  // the forecast and variance, so a column headed by a period ("Quarter 2 £m") is an earlier one.
+  // In a tracker the latest period is this one (the rightmost of equals: history columns kept to the
+  // right of Comments name older periods); in any other table this period's figures are the forecast
+  // and variance, so a column headed by a period ("Quarter 2 £m") is an earlier one.
   const periods = out.filter((c) => c.role === 'currentPeriod' && !c.overridden);
-  const earlier = kind === 'mitigationTracker' ? periods.slice(0, -1) : periods;
+  const order = (c: TableColumn): number => (c.period ? periodOrder(c.period) : Number.NaN);
+  const latest = periods.reduce<TableColumn | undefined>((a, b) => (a === undefined || !(order(b) < order(a)) ? b : a), undefined);
+  const earlier = kind === 'mitigationTracker' ? periods.filter((c) => c !== latest) : periods;
   for (const c of earlier) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
   // Two variance (or forecast) columns naming periods, "Month 6 Variance" and "Month 7 Variance":
   // the latest is this period's, the others earlier periods'.

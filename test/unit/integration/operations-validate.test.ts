@@ -51,7 +51,11 @@ function runEveryOperation(build: () => Workbook): Outcome {
     wb = applyOperation(wb, planRagFormatting(current, DEFAULT_RAG_POLICY, { workbook: wb, writeWords: true }));
     const reread = readTables(wb).find((t) => t.id === current.id)!;
     if (detectPreviousSheet(reread, wb)) wb = applyOperation(wb, planMovement(reread, wb));
-    wb = applyOperation(wb, planMitigationTracker(wb, readTables(wb)));
+    // A table with no total row: the officer chooses a section to mitigate instead (the first with a sub total).
+    let tracker = planMitigationTracker(wb, readTables(wb));
+    const section = reread.rows.find((r) => r.kind === 'section' && reread.rows.some((s) => s.kind === 'subtotal' && s.section === r.row));
+    if (tracker.problems.length > 0 && !reread.rows.some((r) => r.kind === 'total') && section) tracker = planMitigationTracker(wb, readTables(wb), { section: section.label });
+    wb = applyOperation(wb, tracker);
   }
   const tables = readTables(wb);
   if (tables.some((t) => t.kind === 'savingsTracker')) wb = applyOperation(wb, planSavingsTracker(wb, tables));
@@ -122,10 +126,22 @@ describe('the generated mitigation tracker, filled in by officers', () => {
 
   it('actions whose one-off and ongoing amounts add up validate clean, totals included', () => {
     // Row 6 and 7 are the first two action rows (row 5 is To be Mitigated).
-    const wb = typeInto(generated(), MITIGATION_SHEET, { A6: 'Homes & Horizons occupancy', D6: 0, E6: -0.235, G6: 0, H6: -0.235, A7: 'Housing benefit claims for UASC', D7: 0, E7: -0.043, G7: 0, H7: -0.043 });
+    const wb = typeInto(generated(), MITIGATION_SHEET, {
+      A6: 'Homes & Horizons occupancy', B6: 'Head of Service', C6: 'CLA West', D6: 0, E6: -0.235, G6: 0, H6: -0.235, I6: 'Agreed', J6: 'Occupancy rate up',
+      A7: 'Housing benefit claims for UASC', D7: 0, E7: -0.043, G7: 0, H7: -0.043, I7: 'In progress',
+      A8: 'Independent Foster Care Agencies - increase placements', D8: 'TBC', E8: 'TBC', G8: 'TBC', H8: 'TBC', I8: 'Proposed',
+    });
     expect(trackerFindings(wb)).toEqual([]);
     const sheet = wb.sheets.find((s) => s.name === MITIGATION_SHEET)!;
     expect(sheet.rows[15]?.[4]?.value).toBeCloseTo(-0.278, 9); // E16: Total Mitigations
+  });
+
+  it('rolled on to the next period, the regenerated tracker still validates clean and keeps the actions', () => {
+    const filled = typeInto(generated(), MITIGATION_SHEET, { A6: 'Homes & Horizons occupancy', D6: 0, E6: -0.235, G6: 0, H6: -0.235 });
+    const rolled = applyOperation(filled, planMitigationTracker(filled, readTables(filled), { period: 'Month 8' }));
+    expect(trackerFindings(rolled)).toEqual([]);
+    const sheet = rolled.sheets.find((s) => s.name === MITIGATION_SHEET)!;
+    expect([sheet.rows[5]?.[0]?.value, sheet.rows[5]?.[3]?.value, sheet.rows[5]?.[4]?.value]).toEqual(['Homes & Horizons occupancy', -0.235, -0.235]);
   });
 
   it('an action whose split does not add up is reported at its amount', () => {
