@@ -39,11 +39,14 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions = 
   const tables: MonitoringTable[] = [];
   for (const sheet of workbook.sheets) tables.push(...reader.tablesOf(workbook, sheet, true));
   const previousFor = previousFinder(workbook, options, reader);
+  const sheetsByName = new Map<string, Sheet>();
+  for (const s of workbook.sheets) if (!sheetsByName.has(s.name)) sheetsByName.set(s.name, s); // the first, as find() gave
   for (const table of tables) {
-    const sheet = workbook.sheets.find((s) => s.name === table.sheet);
+    const sheet = sheetsByName.get(table.sheet);
     if (!sheet) continue;
     const context = new RuleContext({ workbook, sheet, table, policy, previousFor });
-    for (const rule of rules) findings.push(...runRule(rule, context));
+    // A loop rather than push(...): a rule may report more findings than a call's argument limit.
+    for (const rule of rules) for (const f of runRule(rule, context)) findings.push(f);
   }
   return { tables, findings: sortFindings(workbook, dedupe(findings)) };
 }

@@ -2,6 +2,7 @@
  * First look at each body row: its label, indent, whether it holds figures, and what
  * its words (or its formulas) say it is. Coverage (coverage.ts) settles the final kinds.
  */
+import type { Cell } from '../grid';
 import { FIGURE_ROLES, type ColumnRole, type TableColumn } from '../model';
 import { CellKind, type SheetScan } from './cells';
 import { isAdditive, isColumnSum, sameColumnRows } from './formulas';
@@ -90,16 +91,18 @@ interface FoundLabel {
   readonly bold: boolean;
 }
 
+/** The label in one cell of a row: non-blank text. (A module function: no closure per row.) */
+function labelAt(row: ReadonlyArray<Cell | undefined>, c: number): FoundLabel | undefined {
+  const cell = row[c];
+  if (!cell || typeof cell.value !== 'string' || cell.value.trim() === '') return undefined;
+  return { raw: cell.value, indent: indentOf(cell.value, cell.indent), bold: cell.bold === true };
+}
+
 function labelOf(ctx: RowContext, r: number): FoundLabel | undefined {
   const row = ctx.scan.sheet.rows[r];
   if (!row) return undefined;
-  const at = (c: number): FoundLabel | undefined => {
-    const cell = row[c];
-    if (!cell || typeof cell.value !== 'string' || cell.value.trim() === '') return undefined;
-    return { raw: cell.value, indent: indentOf(cell.value, cell.indent), bold: cell.bold === true };
-  };
   if (ctx.labelCol !== undefined) {
-    const own = at(ctx.labelCol);
+    const own = labelAt(row, ctx.labelCol);
     if (own) return own;
   }
   // A label elsewhere: a total written in a category column, a heading in a reference column.
@@ -108,7 +111,7 @@ function labelOf(ctx: RowContext, r: number): FoundLabel | undefined {
     const k = ctx.scan.kinds[base + column.col];
     if (k !== TEXT && k !== DIGIT_TEXT) continue;
     if (k === DIGIT_TEXT && FIGURE_ROLES.has(column.role)) continue;
-    const found = at(column.col);
+    const found = labelAt(row, column.col);
     if (found) return found;
   }
   return undefined;

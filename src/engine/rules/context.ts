@@ -57,7 +57,8 @@ export class RuleContext {
   private readonly previousFor: RuleContextInit['previousFor'];
   private readonly figures = new Map<number, (Figure | undefined)[]>();
   private readonly decimalsByFormat = new Map<string, number>();
-  private readonly rowsByIndex = new Map<number, TableRow>();
+  /** Table rows by sheet row (a packed array: rules look rows up in their loops). */
+  private readonly rowsByIndex: (TableRow | undefined)[];
   private coveringTotals: Map<number, TableRow[]> | undefined;
   private figureRowsCache: TableRow[] | undefined;
   /** covered() per total row: several rules ask for it, for every column. */
@@ -71,7 +72,10 @@ export class RuleContext {
     this.previousFor = init.previousFor;
     this.unitLabel = init.table.unit ? UNIT_LABEL[init.table.unit] : '';
     this.inUnit = this.unitLabel ? ` (${this.unitLabel})` : '';
-    for (const r of init.table.rows) this.rowsByIndex.set(r.row, r);
+    let last = init.table.lastRow;
+    for (const r of init.table.rows) if (r.row > last) last = r.row;
+    this.rowsByIndex = new Array<TableRow | undefined>(Math.max(last + 1, 0)).fill(undefined);
+    for (const r of init.table.rows) if (r.row >= 0) this.rowsByIndex[r.row] = r;
   }
 
   /** Lines, sub totals and totals: the rows that carry figures (computed once per table). */
@@ -144,7 +148,7 @@ export class RuleContext {
   }
 
   rowAt(row: number): TableRow | undefined {
-    return this.rowsByIndex.get(row);
+    return row >= 0 ? this.rowsByIndex[row] : undefined;
   }
 
   /**

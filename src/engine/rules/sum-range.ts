@@ -38,13 +38,16 @@ export const sumRangeRule: Rule = {
   },
   check(context) {
     const out: Finding[] = [];
+    const columns = summedColumns(context.table);
+    let headers: ReadonlySet<number> | undefined;
     for (const total of context.table.rows) {
       // A total known only by its formulas covers what they name: there is no other range to hold them to.
       if (context.covered(total).length === 0 || total.coverBasis === 'formula') continue;
       let shared: Shared | undefined;
-      for (const column of summedColumns(context.table)) {
+      for (const column of columns) {
         if (context.cell(total.row, column.col).formula === undefined) continue;
-        shared ??= { covers: new Set(context.covered(total)), indirect: coveredThrough(context, total), headers: new Set(context.table.headerRows) };
+        headers ??= new Set(context.table.headerRows);
+        shared ??= { covers: new Set(context.covered(total)), indirect: coveredThrough(context, total), headers };
         const finding = checkCell(context, total, column.col, shared);
         if (finding) out.push(finding);
       }
