@@ -7,7 +7,8 @@ import type { CellChange } from '../state/cell-changes';
 const MAX_LINES = 40;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The flex gap spaces the parts; the browser's heading and paragraph margins would double it.
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& > h2, & > h3, & > p': { margin: 0 } },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   address: { fontWeight: tokens.fontWeightSemibold },
   value: { fontFamily: tokens.fontFamilyMonospace },
