@@ -178,15 +178,19 @@ function totalsFirst(facts: readonly RowFacts[], settled: ByRow<Settled>): void 
     const s = settled.get(f.row);
     if (!s || s.kind !== 'total' || (s.covers && s.covers.length > 0) || f.statedRange) return;
     const lines: number[] = [];
+    // Service totals that head their own lines (a directorate total printed above its services).
+    const heads = new Set<number>();
     for (let j = i + 1; j < facts.length; j++) {
       const below = settled.get(facts[j]!.row);
       if (!below || below.kind === 'blank' || below.kind === 'note') continue;
-      if (below.kind !== 'line') break;
+      if (below.kind === 'line' && below.section !== undefined && heads.has(below.section)) continue;
+      if (below.kind === 'subtotal' && below.coverBasis === 'above') heads.add(facts[j]!.row);
+      else if (below.kind !== 'line') break;
       lines.push(facts[j]!.row);
     }
     if (lines.length === 0) return;
-    settled.set(f.row, { ...s, covers: lines, coverBasis: 'above' });
-    for (const l of lines) settled.set(l, { ...settled.get(l)!, section: f.row });
+    settled.set(f.row, { ...s, covers: lines, coverBasis: heads.size > 0 ? 'subtotals' : 'above' });
+    for (const l of lines) if (!heads.has(l)) settled.set(l, { ...settled.get(l)!, section: f.row });
   });
 }
 
@@ -358,14 +362,15 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
 
   return facts.map((f) => {
     const s = settled.get(f.row) ?? { kind: 'line' as const };
-    return {
-      row: f.row,
-      kind: s.kind,
-      label: f.label,
-      indent: f.indent,
-      ...(s.covers ? { covers: s.covers, coverBasis: s.coverBasis! } : {}),
-      ...(s.section !== undefined ? { section: s.section } : {}),
-      ...(f.formulaRows && (s.kind === 'subtotal' || s.kind === 'total') ? { formulaCovers: f.formulaRows } : {}),
-    };
+    // Optional fields assigned rather than spread in: one row per sheet row, and spreading
+    // object literals costs several times more (same fields, same order).
+    const row: { -readonly [K in keyof TableRow]: TableRow[K] } = { row: f.row, kind: s.kind, label: f.label, indent: f.indent };
+    if (s.covers) {
+      row.covers = s.covers;
+      row.coverBasis = s.coverBasis!;
+    }
+    if (s.section !== undefined) row.section = s.section;
+    if (f.formulaRows && (s.kind === 'subtotal' || s.kind === 'total')) row.formulaCovers = f.formulaRows;
+    return row;
   });
 }
