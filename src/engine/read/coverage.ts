@@ -311,6 +311,11 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
       }
       case 'line':
       case 'opening':
+        // An unlabelled row of zeros adds nothing and names nothing: a spacer, like a blank row.
+        if (f.label === '' && figureCols.every((c) => numberAt(scan, f.row, c.col) === 0)) {
+          settled.set(f.row, { kind: 'blank', ...inSection });
+          break;
+        }
         top().items.push({ row: f.row, summary: false, opening: f.hint === 'opening' });
         settled.set(f.row, { kind: 'line', ...inSection });
         break;

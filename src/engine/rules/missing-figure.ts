@@ -30,7 +30,7 @@ export const missingFigureRule: Rule = {
     if (!rolesSettled(ctx, [...new Set(core.map((c) => c.role))])) return [];
     const out: Finding[] = [];
     for (const row of ctx.table.rows) {
-      if (row.kind !== 'line') continue;
+      if (row.kind !== 'line' || row.label === '') continue; // an unlabelled row is a check or a spacer, not a line
       const filled = core.filter((c) => !ctx.isBlank(row.row, c.col));
       if (filled.length === 0 || filled.length === core.length) continue;
       for (const column of core) {
