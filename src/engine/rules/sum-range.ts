@@ -32,6 +32,8 @@ export const sumRangeRule: Rule = {
       and: ' and ',
       rowName: 'row {row} ({label})',
       rowNumber: 'row {row}',
+      rowRun: 'rows {first}–{last} ({count} rows)',
+      moreRows: 'and {count} more rows',
       fixTitle: 'Correct the SUM in {cell}',
       fixDescription: 'Replace {formula} with {expected}',
     },
@@ -108,7 +110,7 @@ function checkCell(ctx: RuleContext, total: TableRow, col: number, shared: Share
   }
 
   const parts: string[] = [];
-  const describe = (list: number[]): string => list.sort((a, b) => a - b).map((r) => rowName(ctx, r)).join(', ');
+  const describe = (list: number[]): string => describeRows(ctx, list);
   if (omitted.length) parts.push(ctx.text(meta, 'omits', { rows: describe(omitted) }));
   if (header.length) parts.push(ctx.text(meta, 'header', { rows: describe(header) }));
   if (headings.length) parts.push(ctx.text(meta, 'heading', { rows: describe(headings) }));
@@ -174,6 +176,27 @@ function coveredThrough(ctx: RuleContext, total: TableRow): Set<number> {
   };
   visit(ctx.covered(total), 0);
   return out;
+}
+
+/** Rows one by one while they are few; past that, runs of consecutive rows, so a message stays readable. */
+const NAMED_ROWS = 12;
+
+function describeRows(ctx: RuleContext, list: readonly number[]): string {
+  const sorted = [...list].sort((a, b) => a - b);
+  if (sorted.length <= NAMED_ROWS) return sorted.map((r) => rowName(ctx, r)).join(', ');
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  const meta = sumRangeRule.meta;
+  const shown = runs.slice(0, NAMED_ROWS).map(([a, b]) =>
+    a === b ? rowName(ctx, a) : ctx.text(meta, 'rowRun', { first: a + 1, last: b + 1, count: b - a + 1 }),
+  );
+  const rest = runs.slice(NAMED_ROWS).reduce((n, [a, b]) => n + b - a + 1, 0);
+  if (rest > 0) shown.push(ctx.text(meta, 'moreRows', { count: rest }));
+  return shown.join(', ');
 }
 
 function rowName(ctx: RuleContext, row: number): string {

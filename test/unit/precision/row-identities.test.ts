@@ -35,3 +35,21 @@ describe('net-budget precision', () => {
     expect(netBudgetCells(wb)).toEqual([]);
   });
 });
+
+describe('sum-range messages stay readable', () => {
+  it('names a long run of left-out rows as one range with its count', () => {
+    const lines: CellValue[][] = Array.from({ length: 40 }, (_, i) => [`Council ${i + 1}`, 10 + i]);
+    const wb: Workbook = {
+      sheets: [{
+        name: 'Budget',
+        rows: [
+          [{ value: 'Council' }, { value: 'Net Budget £000' }],
+          ...lines.map((r) => r.map((value) => ({ value }))),
+          [{ value: 'Total' }, { value: 10, formula: '=SUM(B2:B2)' }],
+        ],
+      }],
+    };
+    const f = validateWorkbook(wb).findings.find((x) => x.rule === 'sum-range')!;
+    expect([f.cell, f.message]).toEqual(['B42', 'Total B42 is =SUM(B2:B2), which leaves out rows 3–41 (39 rows); it should be =SUM(B2:B41)']);
+  });
+});
