@@ -181,15 +181,12 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const sums = stats.formulas > 0 ? summingFormula(ctx, r) : undefined;
   const commented = !hasFigures && ctx.commentCols.some((c) => c !== ctx.labelCol && ctx.scan.kinds[base + c] !== EMPTY);
   const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText, commented);
-  return {
-    row: r,
-    hint,
-    label,
-    key,
-    indent: found?.indent ?? 0,
-    bold: found?.bold ?? false,
-    hasFigures,
-    ...(sums ? { sumsRows: sums.direction, formulaRows: sums.rows } : {}),
-    ...(statedRange ? { statedRange } : {}),
-  };
+  // Optional fields assigned rather than spread in (one object per row; same fields, same order).
+  const facts: { -readonly [K in keyof RowFacts]: RowFacts[K] } = { row: r, hint, label, key, indent: found?.indent ?? 0, bold: found?.bold ?? false, hasFigures };
+  if (sums) {
+    facts.sumsRows = sums.direction;
+    facts.formulaRows = sums.rows;
+  }
+  if (statedRange) facts.statedRange = statedRange;
+  return facts;
 }
