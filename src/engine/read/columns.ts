@@ -24,6 +24,8 @@ interface ColumnProfile {
   readonly textLength: number;
   /** Whole numbers rising down the column: line numbers, not money. */
   readonly lineNumbers: boolean;
+  /** Whole numbers going up by exactly one a row (4, 5, 6 …): a counter, never money. */
+  readonly counter: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
   const textLength = new Float64Array(n);
   const integers = new Float64Array(n);
   const rising = new Float64Array(n);
+  const steps = new Float64Array(n);
   const previous = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const { kinds, width } = scan;
   const lastCol = Math.min(region.lastCol, width - 1);
@@ -89,6 +92,7 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
         if (typeof v === 'number' && v > 0 && Number.isInteger(v)) {
           integers[i]! += 1;
           if (v > previous[i]!) rising[i]! += 1;
+          if (v === previous[i]! + 1) steps[i]! += 1;
           previous[i] = v;
         }
       }
@@ -103,7 +107,8 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
     const heard = roleOfHeader(header);
     const named = heard && FIGURE_ROLES.has(heard.role) && figures[i] === 0 && texts[i]! > 0 ? undefined : heard;
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
-    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers });
+    const counter = lineNumbers && steps[i]! >= 4 && steps[i]! >= 0.9 * (integers[i]! - 1);
+    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers, counter });
   }
   return profiles;
 }
@@ -136,6 +141,7 @@ function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole
   if (isTextColumn(p)) return 'otherText';
   // Line numbers sit left of the labels (RS "190 Education services"); money sits right of them.
   if (p.lineNumbers && p.header === '' && labelCol !== undefined && p.col < labelCol) return 'reference';
+  if (p.counter && p.header === '') return 'reference';
   return p.figures > 0 ? 'otherNumber' : 'otherText';
 }
 

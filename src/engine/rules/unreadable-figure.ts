@@ -6,6 +6,7 @@
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import { parseNumberText } from '../numbers';
+import { isUnitOnly } from '../read/roles';
 import { summedColumns } from './figures';
 import type { Rule } from './types';
 
@@ -59,6 +60,9 @@ export const unreadableFigureRule: Rule = {
           }));
           continue;
         }
+        // On a heading row, words with no digit are a sub-heading or a unit ("£ thousand"), not a damaged figure.
+        if (row.kind === 'section' && !/\d/.test(text) && /[a-z]{2}/i.test(text)) continue;
+        if (isUnitOnly(text)) continue; // "£ thousand" under a heading states the unit
         const pieces = text.split(/\s+/).filter((p) => p !== '');
         const several = pieces.length > 1 && pieces.every((p) => parseNumberText(p) !== undefined);
         out.push(ctx.report(meta, { messageId: several ? 'several' : 'notNumber', data: { actual: shown }, row: row.row, col: column.col, actual: text }));

@@ -27,3 +27,15 @@ describe('mhclg RS outturn: a wide data table is not checked as a budget', () =>
     expect(byRule('unreadable-figure').filter((c) => c.startsWith('RS LA Data 2017-18!'))).toEqual([]);
   });
 });
+
+describe('mhclg RS outturn: the LA drop-down summary', () => {
+  it('takes the words on heading rows ("CHECKS", "Net Current Expenditure", "£ thousand") as words, not damaged figures', () => {
+    expect(byRule('unreadable-figure').filter((c) => /^LA drop-down!(L13|E14|E15)$/.test(c))).toEqual([]);
+  });
+
+  it('reads column I (=I17+1, a lookup counter 4, 5, 6 …) as a reference, so its totals are not added up', () => {
+    const t = checked.tables.find((x) => x.sheet === 'LA drop-down' && x.range.startsWith('C13:'))!;
+    expect(t.columns.find((c) => c.letter === 'I')?.role).toBe('reference');
+    expect(byRule('total-sum').filter((c) => /^LA drop-down!I(30|51|62|72|76|88)$/.test(c))).toEqual([]);
+  });
+});
