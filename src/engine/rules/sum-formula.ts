@@ -25,13 +25,11 @@ export function parseSumFormula(formula: string): SumReference[] | undefined {
     const { sheet, address } = splitQualified(text);
     const range = parseRange(address);
     if (!range) return '\u0000';
-    refs.push({
-      ...(sheet !== undefined ? { sheet } : {}),
-      startRow: range.start.row,
-      endRow: range.end.row,
-      startCol: range.start.col,
-      endCol: range.end.col,
-    });
+    // The optional sheet is assigned rather than spread in: a grand total may name hundreds of cells.
+    const ref: { -readonly [K in keyof SumReference]: SumReference[K] } = sheet !== undefined
+      ? { sheet, startRow: range.start.row, endRow: range.end.row, startCol: range.start.col, endCol: range.end.col }
+      : { startRow: range.start.row, endRow: range.end.row, startCol: range.start.col, endCol: range.end.col };
+    refs.push(ref);
     return '';
   });
   if (refs.length === 0 || rest.includes('\u0000')) return undefined;
