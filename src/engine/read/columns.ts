@@ -82,8 +82,9 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
         texts[i]! += 1;
         const v = row[c]?.value;
         if (typeof v === 'string') textLength[i]! += v.length;
-      } else if (k === KIND.DigitText) {
-        // Damaged figures in a figure column, codes ("24S207") in a text column: decided by the majority.
+      } else if (k === KIND.DigitText || k === KIND.Unknown) {
+        // Damaged figures in a figure column, codes ("24S207") in a text column, "?" or TBC in
+        // either: decided by the majority.
         texts[i]! += 0.5;
         figures[i]! += 0.5;
       } else {

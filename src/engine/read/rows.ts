@@ -117,7 +117,8 @@ function labelOf(ctx: RowContext, r: number): FoundLabel | undefined {
   return undefined;
 }
 
-function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction: 'above' | 'below' } | undefined {
+/** What the row's formulas do with other rows of their column: add them up, or calculate from them (=B17-B12). */
+function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction: 'above' | 'below' | 'calculated' } | undefined {
   const row = ctx.scan.sheet.rows[r];
   if (!row) return undefined;
   let inspected = 0;
@@ -126,8 +127,9 @@ function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction
     if (formula === undefined) continue;
     // A formula that never names its own column cannot add it up (=B5+C5 in D); one that
     // subtracts or scales (=B17-B29) is a calculated line, whatever rows it names.
-    if (formula.includes(column.letter) && isColumnSum(formula, column.col, r) && isAdditive(formula)) {
+    if (formula.includes(column.letter) && isColumnSum(formula, column.col, r)) {
       const rows = sameColumnRows(formula, column.col, r);
+      if (!isAdditive(formula)) return { rows: [], direction: 'calculated' };
       const direction = rows.every((x) => x > r) ? 'below' : 'above';
       return { rows, direction };
     }
@@ -139,7 +141,7 @@ function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction
 function hintOf(
   key: string,
   hasFigures: boolean,
-  sums: 'above' | 'below' | undefined,
+  sums: 'above' | 'below' | 'calculated' | undefined,
   stated: boolean,
   otherText: boolean,
   commented: boolean,
@@ -148,6 +150,8 @@ function hintOf(
   if (NOTE_RE.test(key) && !hasFigures) return 'note';
   if (BALANCE_RE.test(key)) return 'balance';
   if (OPENING_RE.test(key)) return 'opening';
+  // "Total Remaining" =C17-C12 calculates from other rows: a calculated line, whatever its label says.
+  if (sums === 'calculated' && !stated) return 'line';
   if (SUBTOTAL_RE.test(key)) return 'subtotal';
   if (stated || TOTAL_RE.test(key)) return key.length > LONG_TEXT && !hasFigures ? 'note' : 'total';
   // A labelled row with a comment but no figures yet is a line awaiting its amounts (a new
@@ -183,7 +187,7 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText, commented);
   // Optional fields assigned rather than spread in (one object per row; same fields, same order).
   const facts: { -readonly [K in keyof RowFacts]: RowFacts[K] } = { row: r, hint, label, key, indent: found?.indent ?? 0, bold: found?.bold ?? false, hasFigures };
-  if (sums) {
+  if (sums && sums.direction !== 'calculated') {
     facts.sumsRows = sums.direction;
     facts.formulaRows = sums.rows;
   }
