@@ -194,7 +194,7 @@ export const tests = [
   },
   {
     name: 'the task pane has no serious or critical accessibility violations',
-    async run({ page, screenshots }) {
+    async run({ page }) {
       await chooseTab(page, 'Validate');
       await validate(page);
       // Fluent's focus manager (Tabster) inserts hidden, focusable <i data-tabster-dummy> sentinels
