@@ -280,7 +280,14 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
     return { kind: 'subtotal', covers: covered.map((c) => c.row), coverBasis: 'section' };
   };
 
+  // An Excel PivotTable's header row says "Row Labels": the rows above it are its filter and
+  // caption area (and whatever sits over the pivot), never lines its Grand Total adds up.
+  const pivotHeader = facts.findIndex((f) => f.key === 'row labels');
   for (const f of facts) {
+    if (pivotHeader >= 0 && f.row <= facts[pivotHeader]!.row) {
+      settled.set(f.row, { kind: f.hint === 'blank' ? 'blank' : 'note' });
+      continue;
+    }
     const section = top().header;
     const inSection = section !== undefined ? { section } : {};
     const head = underHead.get(f.row);
@@ -355,7 +362,8 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
         else if (f.hint === 'subtotal') settled.set(f.row, top() !== root ? closeGroup(f, top()) : rootSubtotal(f));
         // A bare "Total" under an open section closes that section, unless the table's
         // sections go un-totalled (earlier ones ended at the next heading): then it is the grand total.
-        else if (top() !== root && implicitlyClosed === 0) settled.set(f.row, closeGroup(f, top()));
+        // "Grand Total" adds up the whole table, never just the last section.
+        else if (top() !== root && implicitlyClosed === 0 && !/^grand total/.test(f.key)) settled.set(f.row, closeGroup(f, top()));
         else settled.set(f.row, grandTotal(f, false));
         break;
       }

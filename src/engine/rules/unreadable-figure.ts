@@ -41,6 +41,8 @@ export const unreadableFigureRule: Rule = {
         if (f.kind !== 'text') continue;
         const text = f.text.trim();
         if (STATISTICAL_MARK.test(text)) continue;
+        // Words a formula returns (=IF(…,"Error")) are the workbook's own check, not a damaged figure.
+        if (ctx.cell(row.row, column.col).formula !== undefined) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
         const cell = toA1(row.row, column.col);

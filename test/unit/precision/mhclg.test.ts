@@ -39,3 +39,28 @@ describe('mhclg RS outturn: the LA drop-down summary', () => {
     expect(byRule('total-sum').filter((c) => /^LA drop-down!I(30|51|62|72|76|88)$/.test(c))).toEqual([]);
   });
 });
+
+describe('mhclg RS outturn: the Access pivot tables and the PHE Check sheet', () => {
+  const pivots = ['Access (Col 1)', 'Access (Col 2)', 'Access (Col 3)', 'Access (Col 4)', 'Access (Col 5)', 'Access (Col 6)', 'Access (Col 7)', 'Access (Col 8)', 'Access (Col 99)'];
+
+  it('reads the rows down to "Row Labels" (codes, captions, filters) as notes, not lines the Grand Total adds', () => {
+    for (const sheet of pivots) {
+      const t = checked.tables.find((x) => x.sheet === sheet)!;
+      const kinds = t.rows.filter((r) => r.row <= 6).map((r) => r.kind);
+      expect([sheet, kinds.every((k) => k === 'note' || k === 'blank')]).toEqual([sheet, true]);
+      const grand = t.rows.find((r) => r.label === 'Grand Total' && r.row === 452)!;
+      // Excel rows 8-452, less any council row with no figures at all (read as a heading).
+      const figureless = t.rows.filter((r) => r.row >= 7 && r.row <= 451 && r.kind !== 'line').length;
+      expect([sheet, grand.covers?.[0], grand.covers?.at(-1), grand.covers?.length]).toEqual([sheet, 7, 451, 445 - figureless]);
+    }
+  });
+
+  it('gives no error on any pivot sheet: the typed Grand Totals add up (and are warned about as typed)', () => {
+    expect(checked.findings.filter((f) => pivots.includes(f.sheet) && f.severity === 'error')).toEqual([]);
+    expect([...new Set(checked.findings.filter((f) => pivots.includes(f.sheet) && f.severity === 'warning').map((f) => f.rule))]).toEqual(['total-formula']);
+  });
+
+  it('takes "Error" returned by the sheet\'s own check formulas (=IF(…,"Error")) as words, not a damaged figure', () => {
+    expect(byRule('unreadable-figure').filter((c) => c.startsWith('PHE Check!'))).toEqual([]);
+  });
+});
