@@ -108,7 +108,8 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
     const heard = roleOfHeader(header);
     const named = heard && FIGURE_ROLES.has(heard.role) && figures[i] === 0 && texts[i]! > 0 ? undefined : heard;
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
-    const counter = lineNumbers && steps[i]! >= 4 && steps[i]! >= 0.9 * (integers[i]! - 1);
+    // Three whole numbers each one more than the last are already no sum of money.
+    const counter = lineNumbers && steps[i]! >= 2 && steps[i]! >= 0.9 * (integers[i]! - 1);
     profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers, counter });
   }
   return profiles;
@@ -141,7 +142,7 @@ function guessedRole(p: ColumnProfile, labelCol: number | undefined): ColumnRole
   if (p.named) return p.named.role;
   if (isTextColumn(p)) return 'otherText';
   // Line numbers sit left of the labels (RS "190 Education services"); money sits right of them.
-  if (p.lineNumbers && p.header === '' && labelCol !== undefined && p.col < labelCol) return 'reference';
+  if (p.lineNumbers && labelCol !== undefined && p.col < labelCol) return 'reference';
   if (p.counter && p.header === '') return 'reference';
   return p.figures > 0 ? 'otherNumber' : 'otherText';
 }

@@ -145,6 +145,17 @@ function groupEnd(scan: SheetScan, facts: readonly RowFacts[], cols: readonly nu
   return matched;
 }
 
+/** A line's number: a whole number, or the first of several written as text ("870 & 885"). */
+function lineNumberAt(scan: SheetScan, r: number, c: number): number | undefined {
+  if (hasNumberAt(scan, r, c)) {
+    const n = numberAt(scan, r, c);
+    return n !== undefined && Number.isInteger(n) ? n : undefined;
+  }
+  const v = scan.sheet.rows[r]?.[c]?.value;
+  const m = typeof v === 'string' ? /^\s*(\d+)\s*(?:&|,|and|\/)\s*\d+\s*$/.exec(v) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Rows numbered x..y in a column of the table (the row's own line number sits in it), else sheet rows x..y. */
 function statedRangeRows(scan: SheetScan, facts: readonly RowFacts[], columns: readonly TableColumn[], at: RowFacts): number[] {
   const [x, y] = at.statedRange!;
@@ -153,10 +164,10 @@ function statedRangeRows(scan: SheetScan, facts: readonly RowFacts[], columns: r
     const own = numberAt(scan, at.row, column.col);
     if (!hasNumberAt(scan, at.row, column.col) || own === undefined || !Number.isInteger(own)) continue;
     const rows = facts
-      .filter((f) => f.row !== at.row && f.hint !== 'blank' && hasNumberAt(scan, f.row, column.col))
       .filter((f) => {
-        const n = numberAt(scan, f.row, column.col)!;
-        return Number.isInteger(n) && n >= x && n <= y;
+        if (f.row === at.row || f.hint === 'blank') return false;
+        const n = lineNumberAt(scan, f.row, column.col);
+        return n !== undefined && n >= x && n <= y;
       })
       .map((f) => f.row);
     if (rows.length > best.length) best = rows;

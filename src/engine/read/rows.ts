@@ -145,6 +145,7 @@ function hintOf(
   stated: boolean,
   otherText: boolean,
   commented: boolean,
+  labelled: boolean,
 ): RowHint {
   if (key === '') return hasFigures ? 'line' : otherText ? 'note' : 'blank';
   if (NOTE_RE.test(key) && !hasFigures) return 'note';
@@ -153,7 +154,8 @@ function hintOf(
   // "Total Remaining" =C17-C12 calculates from other rows: a calculated line, whatever its label says.
   if (sums === 'calculated' && !stated) return 'line';
   if (SUBTOTAL_RE.test(key)) return 'subtotal';
-  if (stated || TOTAL_RE.test(key)) return key.length > LONG_TEXT && !hasFigures ? 'note' : 'total';
+  // Words with no figures beside them ("Net total cost" over a column) head or caption; they total nothing.
+  if (stated || TOTAL_RE.test(key)) return !hasFigures && (key.length > LONG_TEXT || !labelled) ? 'note' : 'total';
   // A labelled row with a comment but no figures yet is a line awaiting its amounts (a new
   // action in a tracker), not a heading: headings carry nothing but their name.
   if (!hasFigures) return commented ? 'line' : key.length > LONG_TEXT ? 'note' : 'section';
@@ -184,7 +186,8 @@ export function rowFacts(ctx: RowContext, r: number): RowFacts {
   const statedRange = m ? ([Number(m[1]), Number(m[2])] as const) : undefined;
   const sums = stats.formulas > 0 ? summingFormula(ctx, r) : undefined;
   const commented = !hasFigures && ctx.commentCols.some((c) => c !== ctx.labelCol && ctx.scan.kinds[base + c] !== EMPTY);
-  const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText, commented);
+  const labelled = ctx.labelCol === undefined || labelAt(ctx.scan.sheet.rows[r] ?? [], ctx.labelCol) !== undefined;
+  const hint = hintOf(key, hasFigures, sums?.direction, statedRange !== undefined, otherText, commented, labelled);
   // Optional fields assigned rather than spread in (one object per row; same fields, same order).
   const facts: { -readonly [K in keyof RowFacts]: RowFacts[K] } = { row: r, hint, label, key, indent: found?.indent ?? 0, bold: found?.bold ?? false, hasFigures };
   if (sums && sums.direction !== 'calculated') {

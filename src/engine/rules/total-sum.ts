@@ -2,7 +2,7 @@
  * total-sum: every sub total and total equals the sum of the rows it covers, in every
  * money column; a row-total column equals the sum of its year columns.
  */
-import { toA1 } from '../address';
+import { columnIndex, toA1 } from '../address';
 import { columnsByRole } from '../model';
 import type { Finding } from '../findings';
 import type { EditPlan } from '../plan';
@@ -47,6 +47,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       const col = column.col;
       const stated = ctx.figure(total.row, col);
       if (stated.kind !== 'number' && stated.kind !== 'nil') continue; // blanks, text and errors: other rules
+      if (checksOtherColumns(ctx.cell(total.row, col).formula, col, covers)) continue;
       const statedValue = stated.kind === 'number' ? stated.value : 0;
       let sum = 0;
       let shownSum = 0;
@@ -115,6 +116,30 @@ function typedTotalFix(ctx: RuleContext, row: number, col: number, covers: reado
     description: ctx.text(meta, 'fixDescription', { cell, actual: shown, formula }),
     edits: [{ kind: 'setFormulas', sheet: ctx.table.sheet, range: cell, formulas: [[formula]] }],
   };
+}
+
+const CELL_REF = /(?<![A-Za-z0-9_!'.$])\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\d(A-Za-z_])/g;
+
+/**
+ * True when a total row's formula never names its own column but reads the lines of another
+ * column (=E88-SUM(E76:E86) in a "checks" column): a check beside the total, not the total of
+ * its column. A formula across its own row (=B20+C20) is still held to its column.
+ */
+function checksOtherColumns(formula: string | undefined, col: number, covers: readonly number[]): boolean {
+  if (formula === undefined) return false;
+  const lines = new Set(covers);
+  let readsLines = false;
+  for (const m of formula.matchAll(CELL_REF)) {
+    let c: number;
+    try {
+      c = columnIndex(m[1]!);
+    } catch {
+      continue;
+    }
+    if (c === col) return false;
+    if (lines.has(Number(m[2]) - 1)) readsLines = true;
+  }
+  return readsLines;
 }
 
 function checkRowTotals(ctx: RuleContext): Finding[] {
