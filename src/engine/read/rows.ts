@@ -129,7 +129,8 @@ function summingFormula(ctx: RowContext, r: number): { rows: number[]; direction
     // subtracts or scales (=B17-B29) is a calculated line, whatever rows it names.
     if (formula.includes(column.letter) && isColumnSum(formula, column.col, r)) {
       const rows = sameColumnRows(formula, column.col, r);
-      if (!isAdditive(formula)) return { rows: [], direction: 'calculated' };
+      // A SUM with something more (=SUM(B5:B9)+10) is still a total, for its label to name and the rules to check.
+      if (!isAdditive(formula)) return /\bSUM\(/i.test(formula) ? undefined : { rows: [], direction: 'calculated' };
       const direction = rows.every((x) => x > r) ? 'below' : 'above';
       return { rows, direction };
     }

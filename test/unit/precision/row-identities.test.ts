@@ -53,3 +53,37 @@ describe('sum-range messages stay readable', () => {
     expect([f.cell, f.message]).toEqual(['B42', 'Total B42 is =SUM(B2:B2), which leaves out rows 3–41 (39 rows); it should be =SUM(B2:B41)']);
   });
 });
+
+describe('total-sum precision', () => {
+  const cell = (value: CellValue, formula?: string) => (formula ? { value, formula } : { value });
+
+  it('leaves alone a check beside a total (=B5-SUM(B2:B4) in a Check column) and still finds a total that is wrong', () => {
+    const wb: Workbook = {
+      sheets: [{
+        name: 'Budget',
+        rows: [
+          [cell('Service'), cell('Net Budget £000'), cell('Check')],
+          [cell('Libraries'), cell(400)],
+          [cell('Parks'), cell(250)],
+          [cell('Leisure'), cell(500)],
+          [cell('Total'), cell(1160, '=SUM(B2:B4)+10'), cell(10, '=B5-SUM(B2:B4)')],
+        ],
+      }],
+    };
+    const found = validateWorkbook(wb).findings.filter((f) => f.rule === 'total-sum').map((f) => f.cell);
+    expect(found).toEqual(['B5']);
+  });
+
+  it('reads words that say "total" with no figures on their row (a caption over a column) as a note, not a total', () => {
+    const wb = grid([
+      ['Service', 'Net Budget £000'],
+      [null, 'Net total cost'],
+      ['Libraries', 400],
+      ['Parks', 250],
+      ['Total', 650],
+    ]);
+    const { tables, findings } = validateWorkbook(wb);
+    expect(tables[0]!.rows.map((r) => `${r.row + 1}:${r.kind}`)).toEqual(['2:note', '3:line', '4:line', '5:total']);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
