@@ -254,11 +254,17 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
   };
   const settled = new ByRow<Settled>(first, facts.length);
   const figureCols = columns.filter((c) => FIGURE_ROLES.has(c.role));
+  const keyOf = new Map(facts.filter((f) => f.hint === 'total' || f.hint === 'subtotal').map((f) => [f.row, f.key]));
   const body = new Set(facts.filter((f) => f.hint !== 'blank').map((f) => f.row));
   let implicitlyClosed = 0; // sections ended by the next heading, not by a total of their own
 
-  const grandTotal = (f: RowFacts, balance: boolean, afterGrand = true): Settled => {
+  const grandTotal = (f: RowFacts, balance: boolean, afterGrand = true, mayStandAlone = false): Settled => {
     closeAll();
+    const standing = mayStandAlone ? standsAlone(f) : false;
+    if (standing) {
+      root.items.push({ row: f.row, summary: false, opening: false });
+      return { kind: 'line' };
+    }
     let lastOpening = balance ? -1 : root.items.map((x) => x.opening).lastIndexOf(true);
     // A second grand total (total assets after total liabilities) starts after the first one,
     // unless nothing follows it (a net total of the totals above).
@@ -269,6 +275,23 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
     root.items.length = 0;
     root.items.push(...kept, { row: f.row, summary: true, opening: false, grand: true });
     return { kind: 'total', covers: covered.map((c) => c.row), coverBasis: basisOf(covered) };
+  };
+
+  /**
+   * A typed "Total …" figure with nothing of its own to add: either nothing above it (and no
+   * lines below, which would make it a total printed first), or only the "Total …" figure just
+   * above it (HRA income, then HRA expenditure). Such a figure is a line, for a later total to add.
+   */
+  const standsAlone = (f: RowFacts): boolean => {
+    if (f.sumsRows !== undefined) return false;
+    const open = root.items.slice(Math.max(root.items.map((x) => x.opening || x.grand === true).lastIndexOf(true) + 1, 0));
+    if (open.length === 0) {
+      const i = facts.indexOf(f);
+      const next = facts.slice(i + 1).find((x) => x.hint !== 'blank' && x.hint !== 'note');
+      return next === undefined || next.hint !== 'line';
+    }
+    const [only] = open;
+    return open.length === 1 && !only!.summary && labelSaysTotal(keyOf.get(only!.row) ?? '');
   };
 
   const closeGroup = (f: RowFacts, target: Group): Settled => {
@@ -375,7 +398,7 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
         // sections go un-totalled (earlier ones ended at the next heading): then it is the grand total.
         // "Grand Total" adds up the whole table, never just the last section.
         else if (top() !== root && implicitlyClosed === 0 && !/^grand total/.test(f.key)) settled.set(f.row, closeGroup(f, top()));
-        else settled.set(f.row, grandTotal(f, false));
+        else settled.set(f.row, grandTotal(f, false, true, true));
         break;
       }
     }

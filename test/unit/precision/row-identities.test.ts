@@ -87,3 +87,19 @@ describe('total-sum precision', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('typed "Total …" figures with nothing of their own to add', () => {
+  it('are lines, and the total after them adds them; a wrong one is reported there', () => {
+    const rows: CellValue[][] = [
+      ['Item', 'Amount £000'],
+      ['Total revenue foregone - pensioners', 1476],
+      ['Total revenue foregone - working age', 1760],
+      ['Total revenue foregone', 3236],
+    ];
+    const { tables, findings } = validateWorkbook(grid(rows));
+    expect(tables[0]!.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`)).toEqual(['2:line', '3:line', '4:total{2,3}']);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const wrong = validateWorkbook(grid([...rows.slice(0, 3), ['Total revenue foregone', 3336]])).findings.filter((f) => f.severity === 'error');
+    expect(wrong.map((f) => `${f.cell} ${f.rule}`)).toEqual(['B4 total-sum']);
+  });
+});
