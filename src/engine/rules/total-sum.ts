@@ -53,6 +53,8 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       let shownSum = 0;
       let known = true;
       let anyFigure = false;
+      // A line stored as text counts here but not in Excel's SUM: its own fix must come first.
+      let textLine = false;
       // TBC and damaged text add nothing (as in Excel's SUM); the message names them.
       const uncounted: string[] = [];
       const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
@@ -69,6 +71,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
           sum += f.value;
           shownSum += Math.round(f.value * scale) / scale;
           anyFigure = true;
+          if (f.storedAsText) textLine = true;
         } else if (f.kind === 'nil') anyFigure = true;
         else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
         else if (f.kind === 'error') known = false; // the error is the finding
@@ -79,7 +82,7 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
       const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
       if (verdict === 'mismatch') {
         const messageId = uncounted.length > 1 ? 'columnUncountedMany' : uncounted.length ? 'columnUncounted' : 'column';
-        const fix = typedTotalFix(ctx, total.row, col, covers, data.actual);
+        const fix = textLine ? undefined : typedTotalFix(ctx, total.row, col, covers, data.actual);
         out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue), ...(fix ? { fix } : {}) }));
       } else if (uncounted.length) {
         continue; // TBC lines that have not moved the total yet: nothing to say

@@ -1,4 +1,6 @@
 import { recalculate } from '../../../src/host/calc/recalculate';
+import { sheetFromValues } from '../../../src/engine/grid';
+import { validateWorkbook } from '../../../src/engine/validate';
 import { totalSumRule } from '../../../src/engine/rules';
 import {
   seed000Table1Formulas,
@@ -77,5 +79,21 @@ describe('total-sum on recalculated formulas', () => {
   it('a formula total always adds up, so a changed line is not a total-sum finding', () => {
     const wb = recalculate(withValue(seed000Table1Formulas(), M7, 'B5', 7.504));
     expect(findingsOf(totalSumRule, wb)).toEqual([]);
+  });
+});
+
+describe('total-sum with a line stored as text', () => {
+  it('offers no SUM fix that Excel would not add up, leaving the number-as-text fix first', () => {
+    // Found by the fix property: =SUM over a text "1,234" is 0 in Excel, so that fix could never clear the finding.
+    const workbook = { sheets: [sheetFromValues('Month 7', [
+      ['Service Area', 'Current Net Budget £m'],
+      ['Prevention Services', '1,234'],
+      ['Total', 0],
+    ])] };
+    const findings = validateWorkbook(workbook).findings;
+    const total = findings.find((f) => f.rule === 'total-sum' && f.cell === 'B3');
+    expect(total?.severity).toBe('error');
+    expect(total?.fix).toBeUndefined();
+    expect(findings.find((f) => f.rule === 'number-as-text' && f.cell === 'B2')?.fix).toBeDefined();
   });
 });
