@@ -15,6 +15,7 @@ import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
 import { cellChanges } from './state/cell-changes';
+import { findingCellFormats } from './finding-figures';
 import { ragPolicyFromSetting, isOverrideList } from './settings';
 
 export interface PaneCommands {
@@ -73,7 +74,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     const { workbook, appliedPlans } = await host.readWorkbook();
     const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
     dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
-    dispatch({ type: 'validated', findings });
+    dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
   };
 
   return {
@@ -156,7 +157,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
         if (kind === 'report') {
           if (!engine.reportPlan) throw new Error(UI.errors.unavailable);
-          dispatch({ type: 'validated', findings });
+          dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
           preview(engine.reportPlan(workbook, findings), [], false, workbook);
           return;
         }

@@ -2,7 +2,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { summarise, type Finding } from '../../engine/findings';
 import { UI } from '../../engine/messages/ui';
-import { formatFigure } from '../format';
+import { findingFigures, type CellFormats } from '../finding-figures';
 import { fixableOfKind, groupFindings, type PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
 
@@ -38,7 +38,7 @@ export function ValidateTab({ state, commands }: { state: PaneState; commands: P
                       {finding.cell}
                     </Button>
                     <Text>{finding.message}</Text>
-                    <Figures finding={finding} className={styles.figures} />
+                    <Figures finding={finding} formats={state.findingFormats} className={styles.figures} />
                     {finding.fix !== undefined && (
                       <div className={styles.actions}>
                         <Button size="small" onClick={() => commands.previewFix([finding])} disabled={state.busy !== null}>{UI.validate.fix}</Button>
@@ -71,11 +71,12 @@ function Summary({ findings }: { findings: readonly Finding[] }) {
   );
 }
 
-function Figures({ finding, className }: { finding: Finding; className: string }) {
+function Figures({ finding, formats, className }: { finding: Finding; formats: CellFormats; className: string }) {
   if (finding.expected === null && finding.actual === null) return null;
+  const { expected, found } = findingFigures(finding, formats);
   return (
     <Text className={className}>
-      {UI.validate.expected}: {formatFigure(finding.expected)} · {UI.validate.found}: {formatFigure(finding.actual)}
+      {UI.validate.expected}: {expected} · {UI.validate.found}: {found}
     </Text>
   );
 }

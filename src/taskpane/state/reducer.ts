@@ -8,6 +8,7 @@ import type { EditPlan } from '../../engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
 import type { AppliedPlanSummary, QualifiedRange } from '../../host/host';
 import type { CellChange } from './cell-changes';
+import type { CellFormats } from '../finding-figures';
 
 export type PaneTab = 'tables' | 'validate' | 'rag' | 'movement' | 'trackers';
 
@@ -35,6 +36,8 @@ export interface PaneState {
   readonly overrides: readonly ColumnOverride[];
   /** null until the workbook has been validated. */
   readonly findings: readonly Finding[] | null;
+  /** Number formats of the findings' cells, as the workbook was when it was validated. */
+  readonly findingFormats: CellFormats;
   readonly pending: PendingPlan | null;
   readonly policy: RagPolicy;
   readonly previous: PreviousSource | null;
@@ -50,6 +53,7 @@ export const initialPaneState: PaneState = {
   tables: [],
   overrides: [],
   findings: null,
+  findingFormats: {},
   pending: null,
   policy: DEFAULT_RAG_POLICY,
   previous: null,
@@ -64,7 +68,7 @@ export type PaneAction =
   | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy }
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
-  | { type: 'validated'; findings: readonly Finding[] }
+  | { type: 'validated'; findings: readonly Finding[]; formats?: CellFormats }
   | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[]; changes: readonly CellChange[] }
   | { type: 'previewClosed' }
   | { type: 'planApplied'; applied: AppliedPlanSummary }
@@ -90,7 +94,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'roleChosen':
       return { ...state, overrides: withOverride(state.overrides, { sheet: action.sheet, column: action.column, role: action.role }) };
     case 'validated':
-      return { ...state, busy: null, findings: action.findings };
+      return { ...state, busy: null, findings: action.findings, findingFormats: action.formats ?? {} };
     case 'previewOpened':
       return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes } };
     case 'previewClosed':

@@ -6,6 +6,7 @@ import { SimulatedExcel } from '../../../src/host/simulated/excel';
 import { createOfficeHost } from '../../../src/host/office';
 import { createPaneCommands } from '../../../src/taskpane/commands';
 import { paneEngine } from '../../../src/taskpane/engine';
+import { findingFigures } from '../../../src/taskpane/finding-figures';
 import { SETTING_KEYS } from '../../../src/taskpane/settings-keys';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from '../../../src/taskpane/state/reducer';
 import { sampleWorkbook } from '../../../src/workbench/sample';
@@ -38,6 +39,10 @@ describe('pane commands', () => {
     await commands.validate();
     const atB16 = state().findings!.filter((f) => f.sheet === 'Month 7' && f.cell === 'B16');
     expect(atB16.map((f) => f.rule).sort()).toEqual(['total-formula', 'total-sum']);
+    // Expected / Found as the sheet formats B16 (three decimals), not the raw 115.
+    const sum = atB16.find((f) => f.rule === 'total-sum')!;
+    expect(state().findingFormats['Month 7!B16']).toMatch(/0\.000/);
+    expect(findingFigures(sum, state().findingFormats)).toEqual({ expected: '115.076', found: '115.000' });
     const fixable = atB16.find((f) => f.fix)!;
     await commands.previewFix([fixable]);
     expect(state().pending?.allowOverwrite).toEqual([{ sheet: 'Month 7', range: 'B16' }]);

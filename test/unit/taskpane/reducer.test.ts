@@ -57,6 +57,13 @@ describe('paneReducer', () => {
     expect(s.notice).toBe('Fix sub total D16');
   });
 
+  it('a new validation replaces the finding cell formats; one read without formats leaves none behind', () => {
+    let s = paneReducer(initialPaneState, { type: 'validated', findings: [d16], formats: { 'Month 7!D16': '0.000' } });
+    expect(s.findingFormats).toEqual({ 'Month 7!D16': '0.000' });
+    s = paneReducer(s, { type: 'validated', findings: [h9] });
+    expect(s.findingFormats).toEqual({});
+  });
+
   it('applying a plan that fixes nothing (RAG, trackers) leaves the findings alone', () => {
     let s = paneReducer(initialPaneState, { type: 'validated', findings: [h9] });
     s = paneReducer(s, { type: 'previewOpened', plan: { title: 'Apply RAG colours', edits: [] }, fixes: [], allowOverwrite: [], changes: [] });
