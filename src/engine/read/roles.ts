@@ -22,7 +22,7 @@ const PATTERNS: readonly RolePattern[] = [
   // Year-to-date and profiled figures are not the full-year budget or forecast the checks use.
   { role: 'otherNumber', test: /\bytd\b|year to date|to date\b|profiled|\bphased\b/ },
   { role: 'varianceLabel', test: /over\s*-?\s*spend\s*\/\s*\(?\s*under|\(under\s*spend\)|over\s*\/\s*\(?under|favourable\s*\/\s*\(?adverse|adverse\s*\/\s*\(?favourable/ },
-  { role: 'variancePercent', test: /variance\s*(\(%\)|%|percent)|%\s*variance|variance as a? ?%|% of (net )?budget/ },
+  { role: 'variancePercent', test: /\bvar(iance)?\.?\s*(\(%\)|%|percent)|%\s*var(iance)?\b|variance as a? ?%|% of (net )?budget/ },
   { role: 'movement', test: /\bmovement\b|\bchange (from|since)\b/ },
   { role: 'previousPeriod', test: /\b(previous|prior|last) (month|period|quarter|forecast|report)|\bprevious\b.*\b(forecast|variance|outturn)/ },
   { role: 'rag', test: /\brag\b|^status$|^rating$/ },
@@ -39,7 +39,8 @@ const PATTERNS: readonly RolePattern[] = [
   { role: 'income', test: /\bincome\b|\breceipts?\b/ },
   { role: 'netBudget', test: /\bnet\b.*\b(budget|expenditure|spend|cost)|^net$/ },
   { role: 'expenditure', test: /expenditure|\bgross\b|spend budget|^spend$/ },
-  { role: 'variance', test: /variance|over\s*\/\s*\(?under\s*spend|\(under\)\s*\/\s*over/ },
+  // "Underspend/(Overspend)": favourable shown positive; the sign reader finds the direction.
+  { role: 'variance', test: /variance|\bvar\b|over\s*\/\s*\(?under\s*spend|\(under\)\s*\/\s*over|under\s*-?\s*spend\s*\/\s*\(?\s*over|under\s*\/\s*\(?\s*over\s*spend|\(over\s*-?\s*spend\)/ },
   { role: 'forecast', test: /forecast|projection|projected|outturn|full[- ]year/ },
   { role: 'target', test: /\btarget\b|savings? (required|proposed|value|amount)/ },
   { role: 'rowTotal', test: /\btotal\b/ },

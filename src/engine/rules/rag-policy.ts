@@ -47,6 +47,9 @@ export const ragPolicyRule: Rule = {
       const tol = ctx.tolerance(row.row, variance.col);
       // Without a budget the policy's percentage cannot be applied, so the row is not judged.
       if (budget === undefined) continue;
+      // A variance that is not forecast against budget is the variance rule's finding; the
+      // RAG beside it may well be right for the true figures, so it is not judged on it.
+      if (varianceDisputed(ctx, row.row, v, tol)) continue;
       const status = ragStatusFor(over > tol ? over : 0, budget, levelOf(row), ctx.policy, ctx.table.unit);
       const finding = judge(ctx, row, ragCol.col, status, style, { over, v, variance: variance.col, budget });
       if (finding) out.push(finding);
@@ -54,6 +57,18 @@ export const ragPolicyRule: Rule = {
     return out;
   },
 };
+
+/** True when the row's forecast and budget are figures and the variance cell is not their difference. */
+function varianceDisputed(ctx: RuleContext, row: number, v: number, tol: number): boolean {
+  const forecast = columnOf(ctx.table, 'forecast');
+  const budget = columnOf(ctx.table, 'netBudget') ?? columnOf(ctx.table, 'expenditure');
+  if (!forecast || !budget) return false;
+  const f = ctx.number(row, forecast.col);
+  const b = ctx.number(row, budget.col);
+  if (f === undefined || b === undefined) return false;
+  const expected = ctx.table.signs.variance === 'underspendPositive' ? b - f : f - b;
+  return Math.abs(expected - v) > tol;
+}
 
 export function levelOf(row: TableRow): RagLevel {
   return row.kind === 'subtotal' ? 'section' : row.kind === 'total' ? 'table' : 'line';

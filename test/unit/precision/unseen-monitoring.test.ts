@@ -1,0 +1,114 @@
+/**
+ * Monitoring layouts from test/fixtures/grids/unseen-monitoring.ts: read exactly, clean
+ * versions give no error or warning, and each injected fault is reported at exactly its cell.
+ */
+import { parseA1 } from '../../../src/engine/address';
+import type { Cell, Workbook } from '../../../src/engine/grid';
+import type { MonitoringTable } from '../../../src/engine/model';
+import { validateWorkbook } from '../../../src/engine/validate';
+import { calculate, unseenMonthByMonth, unseenThreeLevels, unseenUnderspendPositive } from '../../fixtures/grids';
+
+const shape = (t: MonitoringTable): string =>
+  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`).join(' ');
+const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
+
+/** The one-sheet workbook with some cells replaced (keeping the old format), recalculated. */
+function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>): Workbook {
+  const [only] = workbook.sheets;
+  const rows = only!.rows.map((r) => (r ? [...r] : []));
+  for (const [a1, change] of Object.entries(changes)) {
+    const at = parseA1(a1)!;
+    const row = (rows[at.row] ??= []);
+    const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
+    if (!('formula' in change)) delete (next as { formula?: string }).formula;
+    row[at.col] = next;
+  }
+  return calculate({ sheets: [{ ...only!, rows }] });
+}
+
+const found = (workbook: Workbook): string[] =>
+  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
+
+describe('Month-by-month profile: Apr … Mar, then Full Year Forecast, Annual Budget, Variance', () => {
+  const clean = unseenMonthByMonth();
+
+  it('reads the months as figures of their own and the last three columns as forecast, budget, variance', () => {
+    const [t, ...rest] = validateWorkbook(clean).tables;
+    expect(rest).toEqual([]);
+    expect([t!.range, t!.unit]).toEqual(['A3:P9', 'thousands']);
+    expect(roles(t!)).toBe(`A:label ${'BCDEFGHIJKLM'.split('').map((l) => `${l}:otherNumber`).join(' ')} N:forecast O:netBudget P:variance`);
+    expect(shape(t!)).toBe('4:line 5:line 6:line 7:line 8:line 9:total{4,5,6,7,8}');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a Total SUM that stops a service short is reported at that total, and at the variance it throws out', () => {
+    // P9 (=N9-O9) is right in itself but no longer the services' variances added up.
+    expect(found(withCells(clean, { N9: { formula: '=SUM(N4:N7)' } }))).toEqual(['N9 sum-range error', 'N9 total-sum error', 'P9 total-sum error']);
+  });
+
+  it('a variance typed over its formula is reported at that cell (and at the total it no longer adds up to)', () => {
+    expect(found(withCells(clean, { P6: { value: 50 } }))).toEqual(['P6 variance error', 'P9 total-sum error']);
+  });
+});
+
+describe('Underspend/(Overspend) shown positive when favourable, Var %, RAG as R/A/G', () => {
+  const clean = unseenUnderspendPositive();
+
+  it('reads "Underspend/(Overspend)" as the variance and "Var %" as its percentage', () => {
+    const [t, ...rest] = validateWorkbook(clean).tables;
+    expect(rest).toEqual([]);
+    expect([t!.range, t!.unit]).toEqual(['A2:F9', 'pounds']);
+    expect(roles(t!)).toBe('A:label B:netBudget C:forecast D:variance E:variancePercent F:rag');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a wrong RAG letter is reported at that letter, in the same single-letter style', () => {
+    const [f, ...rest] = validateWorkbook(withCells(clean, { F4: { value: 'G' } })).findings.filter((x) => x.severity !== 'info');
+    expect(rest).toEqual([]);
+    expect([f!.cell, f!.rule, f!.expected]).toEqual(['F4', 'rag-policy', 'A']);
+  });
+
+  it('an underspend marked R is reported as G', () => {
+    expect(found(withCells(clean, { F3: { value: 'R' } }))).toEqual(['F3 rag-policy error']);
+  });
+
+  it('a variance typed with the wrong sign is reported at that cell, not also at its RAG (which is right for the figures)', () => {
+    expect(found(withCells(clean, { D5: { value: 185_000 } }))).toEqual(['D5 variance error', 'D9 total-sum error']);
+  });
+
+  it('a wrong Var % is reported at that cell only', () => {
+    expect(found(withCells(clean, { E6: { value: 0.5 } }))).toEqual(['E6 variance error']);
+  });
+});
+
+describe('Three levels: services, division totals, a directorate total', () => {
+  const clean = unseenThreeLevels();
+
+  it('reads division totals over their services and the directorate total over the divisions', () => {
+    const [t, ...rest] = validateWorkbook(clean).tables;
+    expect(rest).toEqual([]);
+    expect(shape(t!)).toBe('3:section 4:line 5:line 6:line 7:subtotal{4,5,6} 8:section 9:line 10:line 11:subtotal{9,10} 12:total{7,11}');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a directorate total that double counts services and divisions is reported at its cells', () => {
+    expect(found(withCells(clean, { B12: { formula: '=SUM(B4:B11)' } }))).toEqual(['B12 sum-range error', 'B12 total-sum error', 'D12 total-sum error']);
+  });
+
+  it('a division total that stops a service short is reported at that division total', () => {
+    expect(found(withCells(clean, { C7: { formula: '=SUM(C4:C5)' } }))).toEqual(['C7 sum-range error', 'C7 total-sum error', 'D7 total-sum error']);
+  });
+
+  it('a division total typed over its SUM with a changed figure is reported there, with the typed-total warning', () => {
+    expect(found(withCells(clean, { B11: { value: 5900 } }))).toEqual(['B11 total-formula warning', 'B11 total-sum error', 'D11 total-sum error']);
+  });
+});
