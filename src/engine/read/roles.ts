@@ -32,8 +32,9 @@ const PATTERNS: readonly RolePattern[] = [
   { role: 'ongoingMitigation', test: /(ongoing|recurrent|recurring) mitigations?/ },
   { role: 'overAchieved', test: /over[- ]?achieved|over[- ]?delivered/ },
   { role: 'achieved', test: /^achieved\b|\bachieved$|^delivered\b/ },
-  { role: 'onTrack', test: /on[- ]track/ },
-  { role: 'atRisk', test: /at[- ]risk|unachievable|not achievable/ },
+  // Before 'forecast': "Forecast to Deliver" in a savings tracker is the on-track bucket, not an outturn.
+  { role: 'onTrack', test: /on[- ]track|forecast to (be )?(deliver|achieve)|expected to (deliver|be (delivered|achieved))/ },
+  { role: 'atRisk', test: /at[- ]risk|unachievable|not achievable|undeliverable|not deliverable|^unachieved$|^not (delivered|achieved)$/ },
   { role: 'rating', test: /confidence|risk level|^risk$|likelihood|^impact$|deliverability/ },
   { role: 'comments', test: /comment|commentary|narrative|explanation|^notes?$|risk assessment|^remarks|^reason/ },
   { role: 'income', test: /\bincome\b|\breceipts?\b/ },

@@ -44,12 +44,24 @@ const NON_LABEL_ROLES: ReadonlySet<ColumnRole> = new Set(['comments', 'rating', 
 
 const SUBTOTAL_RE = /^sub[- ]?totals?\b|\bsub[- ]?totals?$/;
 const TOTAL_RE = /\btotals?\b|\bc\/f\b|carried forward|^closing (balance|budget)/;
-const BALANCE_RE = /^(still|remaining|balance) (to be|left to be) (mitigated|found|identified)|^(still|remaining) to (find|mitigate)|^(net )?(gap|shortfall) remaining/;
-const OPENING_RE = /^(amount |overspend )?to be mitigated\b|^(overspend|pressure) to (be )?mitigate/;
+// "Remaining gap", "Residual gap", "Unmitigated overspend": what is left once the mitigations are counted.
+const BALANCE_RE =
+  /^(still|remaining|balance) (to be|left to be) (mitigated|found|identified)|^(still|remaining|left) to (find|mitigate)|^(net )?(gap|shortfall) remaining|\b(still|remaining) to be mitigated\b|\bleft to mitigate\b|^(residual|remaining) (gap|shortfall|overspend)\b|^unmitigated (gap|overspend|pressure|balance)/;
+const OPENING_RE = /^(amount |overspend )?to be mitigated\b|^(overspend|pressure|gap) to (be )?mitigate/;
 const STATED_RE = /total of (?:lines?|rows?)\s+(\d+)\s*(?:to|-|–)\s*(\d+)/;
 // Footnotes, sources, and captions printed under a table ("Table 3: …", "Figure 1 - …").
 const NOTE_RE = /^(source|note|notes|nb|n\.b\.)\b|^\*|^(table|figure|chart|graph)\s+\d+[a-z]?\s*[:.\-–]/;
 const LONG_TEXT = 80;
+
+/** A tracker's balance row ("Still to be Mitigated", "Remaining gap"): opening + the total of the actions. */
+export function labelSaysBalance(label: string): boolean {
+  return BALANCE_RE.test(normaliseText(label));
+}
+
+/** A tracker's opening row ("To be Mitigated", "Overspend to mitigate"): the amount the actions close. */
+export function labelSaysOpening(label: string): boolean {
+  return OPENING_RE.test(normaliseText(label));
+}
 
 /** The label itself calls the row a total or sub total (rather than only its formula adding rows up). */
 export function labelSaysTotal(key: string): boolean {

@@ -84,6 +84,15 @@ export class RuleContext {
     return this.figureRowsCache;
   }
 
+  /**
+   * Figure rows that do not add up other rows. A row identity (buckets = target, movement =
+   * this − previous) on a total follows from the same identity on its lines plus its column
+   * sums, which total-sum checks; checking it there too would only echo a fault found elsewhere.
+   */
+  get rowsWithOwnFigures(): readonly TableRow[] {
+    return this.figureRows.filter((r) => this.covered(r).length === 0);
+  }
+
   /** The raw value of a cell, without reading it as a figure. */
   value(row: number, col: number): CellValue | undefined {
     return this.sheet.rows[row]?.[col]?.value;

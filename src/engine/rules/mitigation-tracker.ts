@@ -9,10 +9,9 @@ import type { Finding } from '../findings';
 import type { TableColumn, TableRow } from '../model';
 import { type RuleContext, columnOf } from './context';
 import { reportIdentity } from './arithmetic';
+import { labelSaysBalance, labelSaysOpening } from '../read/rows';
 import type { Rule } from './types';
 
-const TO_BE = /^\s*(?:amount\s+)?to\s+be\s+mitigated/i;
-const STILL = /still\s+to\s+be\s+mitigated|remaining\s+to\s+be\s+mitigated|left\s+to\s+mitigate/i;
 const TOTAL = /^\s*total\b.*mitigat/i;
 
 export const mitigationTrackerRule: Rule = {
@@ -33,8 +32,9 @@ export const mitigationTrackerRule: Rule = {
     const current = columnOf(ctx.table, 'currentPeriod');
     if (!current) return [];
     const rows = ctx.table.rows;
-    const toBe = rows.find((r) => TO_BE.test(r.label) && !STILL.test(r.label));
-    const still = rows.find((r) => STILL.test(r.label));
+    // The reader's own words for the opening and balance rows, so the two never disagree.
+    const toBe = rows.find((r) => labelSaysOpening(r.label) && !labelSaysBalance(r.label));
+    const still = rows.find((r) => labelSaysBalance(r.label));
     const total = rows.find((r) => TOTAL.test(r.label));
     if (!toBe && !still && !total && ctx.table.kind !== 'mitigationTracker') return [];
     const end = total?.row ?? still?.row ?? ctx.table.lastRow + 1;

@@ -45,7 +45,7 @@ export const movementRule: Rule = {
 
 function againstColumn(ctx: RuleContext, movement: TableColumn, current: TableColumn, previous: TableColumn): Finding[] {
   const out: Finding[] = [];
-  for (const row of ctx.figureRows) {
+  for (const row of ctx.rowsWithOwnFigures) {
     const c = ctx.number(row.row, current.col);
     const p = ctx.number(row.row, previous.col);
     const m = ctx.number(row.row, movement.col);

@@ -1,7 +1,7 @@
 /**
  * savings-tracker: on every row of a savings (MTFP) tracker the status columns
  * (over-achieved, achieved, on track, at risk) add up to the target. Column totals
- * are checked by total-sum like any other total.
+ * are checked by total-sum like any other total, so only lines are checked here.
  */
 import type { Finding } from '../findings';
 import type { ColumnRole } from '../model';
@@ -28,7 +28,7 @@ export const savingsTrackerRule: Rule = {
     const buckets = BUCKETS.map((role) => columnOf(ctx.table, role)).filter((c) => c !== undefined);
     if (!target || buckets.length < 2) return [];
     const out: Finding[] = [];
-    for (const row of ctx.figureRows) {
+    for (const row of ctx.rowsWithOwnFigures) {
       const t = ctx.number(row.row, target.col);
       const values = buckets.map((b) => ctx.number(row.row, b.col));
       if (t === undefined || values.some((v) => v === undefined)) continue;

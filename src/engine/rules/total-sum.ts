@@ -3,7 +3,7 @@
  * money column; a row-total column equals the sum of its year columns.
  */
 import { columnIndex, toA1 } from '../address';
-import { columnsByRole } from '../model';
+import { type TableColumn, type TableRow, columnsByRole } from '../model';
 import type { Finding } from '../findings';
 import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
@@ -168,6 +168,7 @@ function checkRowTotals(ctx: RuleContext): Finding[] {
       if (!known) continue;
       const verdict = compareFigures(statedValue, sum, ctx.tolerance(row.row, col));
       if (verdict === 'match') continue;
+      if (verdict === 'mismatch' && echoesAnotherFault(ctx, row, col, years)) continue;
       out.push(ctx.report(meta, {
         messageId: verdict === 'mismatch' ? 'rowTotal' : 'rowTotalRounding',
         data: { actual: ctx.show(statedValue, row.row, col), expected: ctx.show(sum, row.row, col) },
@@ -180,4 +181,27 @@ function checkRowTotals(ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The corner of a total row and a row-total column adds up two ways. When it is wrong across
+ * its row only because a line's row total, or one of its own year totals, is wrong (and
+ * reported there), it is an echo of that fault, not a second one.
+ */
+function echoesAnotherFault(ctx: RuleContext, row: TableRow, col: number, years: readonly TableColumn[]): boolean {
+  const covers = ctx.covered(row);
+  if (covers.length === 0) return false;
+  const off = (stated: number | undefined, sum: number, r: number, c: number): boolean =>
+    stated !== undefined && compareFigures(stated, sum, ctx.tolerance(r, c)) === 'mismatch';
+  const acrossOff = covers.some((r) => {
+    let sum = 0;
+    for (const y of years) sum += ctx.number(r, y.col) ?? 0;
+    return off(ctx.number(r, col), sum, r, col);
+  });
+  const downOff = years.some((y) => {
+    let sum = 0;
+    for (const r of covers) sum += ctx.number(r, y.col) ?? 0;
+    return off(ctx.number(row.row, y.col), sum, row.row, y.col);
+  });
+  return acrossOff || downOff;
 }

@@ -19,11 +19,11 @@ ruleTester(savingsTrackerRule, {
       errors: [{ cell: 'C4', expected: 324_500 }],
     },
     {
-      name: 'a status figure changed and everything recalculated: the target no longer matches',
+      // TOTALS (row 19) then disagrees too, but only as an echo of row 10: not reported again.
+      name: 'a status figure changed and everything recalculated: the target no longer matches, on that row only',
       workbook: recalculate(withValue(seed001MtfpTracker(), S, 'G10', 100_000)),
       errors: [
         { cell: 'C10', message: 'Target C10 for Using Council staff to draft all EHC assessments and plans, instead of using an external provider is 125,000 but its status columns add up to 100,000 (£)' },
-        { cell: 'C19', expected: 9_543_900 },
       ],
     },
   ],

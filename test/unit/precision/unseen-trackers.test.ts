@@ -1,0 +1,137 @@
+/**
+ * Savings trackers, mitigation trackers and multi-year tables worded unlike the seeds
+ * (test/fixtures/grids/unseen-trackers.ts): exact reading, no finding on the clean
+ * version, and each injected fault reported at exactly its cell.
+ */
+import { parseA1 } from '../../../src/engine/address';
+import type { Cell, Workbook } from '../../../src/engine/grid';
+import type { MonitoringTable } from '../../../src/engine/model';
+import { validateWorkbook } from '../../../src/engine/validate';
+import { calculate, unseenBudgetBuild, unseenMitigationPlan, unseenMtfsFourYear, unseenSavingsDelivery } from '../../fixtures/grids';
+
+const shape = (t: MonitoringTable): string =>
+  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`).join(' ');
+const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
+
+/** The workbook with some cells replaced (A1 → new cell, keeping the old format), recalculated. */
+function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>): Workbook {
+  const [only] = workbook.sheets;
+  const rows = only!.rows.map((r) => (r ? [...r] : []));
+  for (const [a1, change] of Object.entries(changes)) {
+    const at = parseA1(a1)!;
+    const row = (rows[at.row] ??= []);
+    const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
+    if (!('formula' in change)) delete (next as { formula?: string }).formula;
+    row[at.col] = next;
+  }
+  return calculate({ sheets: [{ ...only!, rows }] });
+}
+
+const found = (workbook: Workbook): string[] =>
+  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
+
+describe('Savings tracker worded "Delivered / Forecast to Deliver / Undeliverable", £000 in the target header', () => {
+  const clean = unseenSavingsDelivery();
+
+  it('reads the three status columns as the buckets of the 2025/26 target', () => {
+    const [t, ...rest] = validateWorkbook(clean).tables;
+    expect(rest).toEqual([]);
+    expect([t!.range, t!.kind, t!.unit]).toEqual(['A3:H10', 'savingsTracker', 'thousands']);
+    expect(roles(t!)).toBe('A:reference B:label C:target D:achieved E:onTrack F:atRisk G:rag H:comments');
+    expect(shape(t!)).toBe('4:line 5:line 6:line 7:line 8:line 9:line 10:total{4,5,6,7,8,9}');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a bucket that no longer adds up to its target is reported on that saving only, not echoed on TOTAL', () => {
+    const f = validateWorkbook(withCells(clean, { E5: { value: 50 } })).findings.filter((x) => x.severity !== 'info');
+    expect(f.map((x) => `${x.cell} ${x.rule} ${x.severity}`)).toEqual(['C5 savings-tracker error']);
+    expect([f[0]!.expected, f[0]!.actual]).toEqual([850, 800]);
+  });
+
+  it('a typed TOTAL target is reported at that cell, with the SUM it should be', () => {
+    expect(found(withCells(clean, { C10: { value: 3900 } }))).toEqual(['C10 total-formula warning', 'C10 total-sum error']);
+  });
+
+  it('a delivered figure stored as text is reported there, and the TOTAL Excel then shows short by it', () => {
+    expect(found(withCells(clean, { D6: { value: '100' } }))).toEqual(['D10 total-sum error', 'D6 number-as-text error']);
+  });
+});
+
+describe('Hand-made mitigation tracker: "Overspend to mitigate", actions, "Total mitigations", "Remaining gap"', () => {
+  const clean = unseenMitigationPlan();
+
+  it('reads the overspend as the opening figure, not an action, and the gap as overspend + mitigations', () => {
+    const [t] = validateWorkbook(clean).tables;
+    expect([t!.range, t!.kind, t!.unit]).toEqual(['A2:F10', 'mitigationTracker', 'thousands']);
+    expect(roles(t!)).toBe('A:label B:otherText C:previousPeriod D:currentPeriod E:movement F:comments');
+    expect(shape(t!)).toBe('3:line 4:line 5:line 6:line 7:line 8:line 9:total{4,5,6,7,8} 10:total{3,9}');
+  });
+
+  it('gives no error and no warning when clean (the TBC action adds nothing yet)', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a typed remaining gap that is not overspend + mitigations is reported there only, not as a movement', () => {
+    const f = validateWorkbook(withCells(clean, { D10: { value: 2300 } })).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => `${x.cell} ${x.rule}`)).toEqual(['D10 mitigation-tracker']);
+    expect([f[0]!.expected, f[0]!.actual]).toEqual([3900 - 1700, 2300]);
+  });
+
+  it('a typed total of mitigations is reported there only', () => {
+    expect(found(withCells(clean, { D9: { value: -1500 } }))).toEqual(['D9 mitigation-tracker error', 'D9 total-formula warning']);
+  });
+
+  it('an action amount stored as text is reported there, and the total Excel then shows short by it', () => {
+    expect(found(withCells(clean, { D7: { value: '-310' } }))).toEqual(['D7 number-as-text error', 'D9 mitigation-tracker error']);
+  });
+});
+
+describe('Four-year MTFS savings: brackets, un-subtotalled sub-headings, a Total column and a Total row', () => {
+  const clean = unseenMtfsFourYear();
+
+  it('reads the years, the Total column, the headings as sections and the Total as covering every proposal', () => {
+    const [t] = validateWorkbook(clean).tables;
+    expect([t!.range, t!.kind, t!.unit]).toEqual(['A2:F14', 'multiYear', 'thousands']);
+    expect(roles(t!)).toBe('A:label B:year C:year D:year E:year F:rowTotal');
+    expect(shape(t!)).toBe('3:section 4:line 5:line 6:line 7:section 8:line 9:line 10:line 11:section 12:line 13:line 14:total{4,5,6,8,9,10,12,13}');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a wrong row total across the years is reported at that row total, not again at the grand total', () => {
+    const f = validateWorkbook(withCells(clean, { F5: { value: -1200 } })).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => `${x.cell} ${x.rule} ${String(x.expected)} ${String(x.actual)}`)).toEqual(['F5 total-sum -1250 -1200']);
+  });
+
+  it('a wrong column total is reported at that total, not again at the grand total', () => {
+    expect(found(withCells(clean, { C14: { value: -5000 } }))).toEqual(['C14 total-formula warning', 'C14 total-sum error']);
+  });
+
+  it('a saving typed as text "(1,200)" is reported there, with the totals Excel then shows short', () => {
+    expect(found(withCells(clean, { C9: { value: '(1,200)' } }))).toEqual(['C14 total-sum error', 'C9 number-as-text error', 'F9 total-sum error']);
+  });
+});
+
+describe('Budget build: base b/f, pressures, savings, base c/f per year', () => {
+  const clean = unseenBudgetBuild();
+
+  it('reads the c/f as the total of b/f, total pressures and total savings', () => {
+    const [t] = validateWorkbook(clean).tables;
+    expect([t!.range, t!.kind, t!.unit]).toEqual(['A2:D13', 'multiYear', 'thousands']);
+    expect(shape(t!)).toBe('3:line 4:section 5:line 6:line 7:line 8:subtotal{5,6,7} 9:section 10:line 11:line 12:subtotal{10,11} 13:total{3,8,12}');
+  });
+
+  it('gives no error and no warning when clean', () => {
+    expect(found(clean)).toEqual([]);
+  });
+
+  it('a typed c/f and a typed total of pressures are each reported at their cell', () => {
+    expect(found(withCells(clean, { D13: { value: 430000 } }))).toEqual(['D13 total-formula warning', 'D13 total-sum error']);
+    expect(found(withCells(clean, { C8: { value: 19000 } }))).toEqual(['C8 total-formula warning', 'C8 total-sum error']);
+  });
+});
