@@ -2,6 +2,7 @@
  * The rule registry: every check, in the order findings for the same cell are kept
  * (arithmetic before words, root causes before their consequences).
  */
+import { carryForwardRule } from './carry-forward';
 import { errorValueRule } from './error-value';
 import { missingFigureRule } from './missing-figure';
 import { mitigationTrackerRule } from './mitigation-tracker';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   ragPolicyRule,
   pressureSplitRule,
   movementRule,
+  carryForwardRule,
 ];
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
@@ -50,6 +52,7 @@ export function ruleById(id: string): Rule | undefined {
 }
 
 export {
+  carryForwardRule,
   errorValueRule,
   missingFigureRule,
   mitigationTrackerRule,

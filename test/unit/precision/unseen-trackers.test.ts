@@ -134,4 +134,15 @@ describe('Budget build: base b/f, pressures, savings, base c/f per year', () => 
     expect(found(withCells(clean, { D13: { value: 430000 } }))).toEqual(['D13 total-formula warning', 'D13 total-sum error']);
     expect(found(withCells(clean, { C8: { value: 19000 } }))).toEqual(['C8 total-formula warning', 'C8 total-sum error']);
   });
+
+  it("a year's b/f typed instead of taken from the year before's c/f is reported at that b/f cell", () => {
+    // B13 is 412,300 + 21,500 − 11,000 = 422,800; the officer typed last year's draft figure.
+    const f = validateWorkbook(withCells(clean, { C3: { value: 420000 } })).findings.filter((x) => x.severity !== 'info');
+    expect(f.map((x) => `${x.cell} ${x.rule} ${String(x.expected)} ${String(x.actual)}`)).toEqual(['C3 carry-forward 422800 420000']);
+    expect(f[0]!.message).toBe('C3 ("Base budget b/f") is 420,000 but the base carried forward from the year before (B13) is 422,800 (£000)');
+  });
+
+  it('a typed c/f that the next b/f formula picks up is reported once, at the c/f', () => {
+    expect(found(withCells(clean, { B13: { value: 423000 } }))).toEqual(['B13 total-formula warning', 'B13 total-sum error']);
+  });
 });

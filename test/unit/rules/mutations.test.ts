@@ -18,6 +18,7 @@ import {
   seed000Table1Values,
   seed001MtfpTracker,
   seed004Table5,
+  unseenBudgetBuild,
 } from '../../fixtures/grids';
 import { cellOf, withCell, withFormula, withValue } from '../../support/rule-tester';
 
@@ -120,6 +121,10 @@ const mutations: Mutation[] = [
   ...FIGURES.map((c) => ({ rule: 'mixed-units', name: 'column in £000 (formulas)', sheet: M7, cell: `${c}3`, workbook: () => withValue(seed000Table1Formulas(), M7, `${c}3`, `${String(cellOf(seed000Table1Formulas(), M7, `${c}3`).value).replace('£m', '£k')}`) })),
   ...'BCDEF'.split('').map((c) => ({ rule: 'mixed-units', name: 'tracker column in £000', sheet: 'Mitigations', cell: `${c}7`, workbook: () => withValue(seed000Mitigations(), 'Mitigations', `${c}7`, `${String(cellOf(seed000Mitigations(), 'Mitigations', `${c}7`).value).replace('£m', '£000')}`) })),
   ...'BCD'.split('').map((c) => ({ rule: 'mixed-units', name: 'year column in £m', sheet: 'Table 5', cell: `${c}4`, workbook: () => withValue(seed004Table5(), 'Table 5', `${c}4`, '£m') })),
+  // carry-forward: a year's b/f typed over its link to the year before's c/f, by various amounts.
+  ...['C3', 'D3'].flatMap((cell) => [2, -2, 10, -10, 100, -100, 2500, -2500, 40000, -40000].map((delta) => ({
+    rule: 'carry-forward', name: `b/f off by ${delta}`, sheet: 'Budget Build', cell, workbook: bump(unseenBudgetBuild, 'Budget Build', cell, delta),
+  }))),
 ];
 
 describe('mutation tests', () => {
