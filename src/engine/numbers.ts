@@ -16,27 +16,29 @@ export type Figure =
 const NIL_WORDS = new Set(['-', '–', '—', '--', 'nil', '0-', '']);
 const UNKNOWN_WORDS = new Set(['tbc', 'tba', 'n/a', 'na', 'n.a.', 'tbd', 'unknown', '?', 'n/k', 'nk']);
 
-// Optional sign, optional parentheses, optional currency, digits with thousands commas,
+// Optional sign, optional parentheses, optional currency (a sign may follow it, as finance
+// systems export "£-1,234"), digits with thousands commas,
 // optional decimals, optional unit suffix (m, k, %), optional trailing minus.
 const NUMBER_RE =
-  /^([-+])?\s*(\()?\s*([-+])?\s*(£|\$|€)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(m|k|bn|%)?\s*(\))?\s*(-)?$/i;
+  /^([-+])?\s*(\()?\s*([-+])?\s*(£|\$|€)?\s*([-+])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(m|k|bn|%)?\s*(\))?\s*(-)?$/i;
 
 /**
- * Parses text such as `(1.223)`, `£1,234`, `1,234.5`, `12%`, `-0.057`.
+ * Parses text such as `(1.223)`, `£1,234`, `£-1,234`, `−1,234`, `1,234.5`, `12%`, `-0.057`.
  * Returns undefined when the text is not a number. Percentages come back as fractions.
  * Unit suffixes `m`/`k` are not scaled: the table's unit decides what a figure means.
  */
 export function parseNumberText(text: string): number | undefined {
-  const t = text.replace(/\u00a0/g, ' ').trim();
+  // The typographic minus (U+2212) is a minus sign.
+  const t = text.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-').trim();
   if (t === '') return undefined;
   const m = NUMBER_RE.exec(t);
   if (!m) return undefined;
-  const [, sign1, open, sign2, , digits, suffix, close, trailingMinus] = m;
+  const [, sign1, open, sign2, , sign3, digits, suffix, close, trailingMinus] = m;
   if (Boolean(open) !== Boolean(close)) return undefined;
   let value = Number(digits!.replace(/,/g, ''));
   if (!Number.isFinite(value)) return undefined;
   if (suffix === '%') value /= 100;
-  const negatives = [sign1 === '-', sign2 === '-', Boolean(open), Boolean(trailingMinus)].filter(Boolean).length;
+  const negatives = [sign1 === '-', sign2 === '-', sign3 === '-', Boolean(open), Boolean(trailingMinus)].filter(Boolean).length;
   return negatives % 2 === 1 ? -value : value;
 }
 

@@ -12,6 +12,7 @@ import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
 import { readSheet, readTables, type ReadOptions } from '../read';
+import { periodIn } from '../read/text';
 import { matchLabels, normaliseLabel, type LabelItem } from './labels';
 import { cellEntry, cellText, columnFormat, columnRanges, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, rowsSummed, sumFormula, type OperationResult } from './shared';
 
@@ -53,9 +54,14 @@ export function tablePeriod(table: MonitoringTable): string | undefined {
  * Month 6" with a sheet "Month 6"), else the month before the one the variance header names.
  */
 export function detectPreviousSheet(table: MonitoringTable, workbook: Workbook): string | undefined {
+  const others = workbook.sheets.filter((s) => s.name !== table.sheet);
+  // The same name, else a sheet naming the same period ("Change since P5" → "Period 5" → sheet "P5").
   const byName = (name: string): string | undefined => {
     const wanted = normaliseLabel(name);
-    return workbook.sheets.find((s) => s.name !== table.sheet && normaliseLabel(s.name) === wanted)?.name;
+    const exact = others.find((s) => normaliseLabel(s.name) === wanted);
+    if (exact) return exact.name;
+    const period = periodIn(name);
+    return period ? others.find((s) => periodIn(s.name) === period)?.name : undefined;
   };
   const movement = columnByRole(table, 'movement');
   const named = movement && movementPeriod(movement);

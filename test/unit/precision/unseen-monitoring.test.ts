@@ -5,29 +5,35 @@
 import { parseA1 } from '../../../src/engine/address';
 import type { Cell, Workbook } from '../../../src/engine/grid';
 import type { MonitoringTable } from '../../../src/engine/model';
+import { parseNumberText } from '../../../src/engine/numbers';
 import { validateWorkbook } from '../../../src/engine/validate';
-import { calculate, unseenMonthByMonth, unseenThreeLevels, unseenUnderspendPositive } from '../../fixtures/grids';
+import { calculate, unseenFiguresAsText, unseenMonthByMonth, unseenPeriodSheets, unseenThreeLevels, unseenUnderspendPositive } from '../../fixtures/grids';
 
 const shape = (t: MonitoringTable): string =>
   t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`).join(' ');
 const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
 
-/** The one-sheet workbook with some cells replaced (keeping the old format), recalculated. */
-function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>): Workbook {
-  const [only] = workbook.sheets;
-  const rows = only!.rows.map((r) => (r ? [...r] : []));
-  for (const [a1, change] of Object.entries(changes)) {
-    const at = parseA1(a1)!;
-    const row = (rows[at.row] ??= []);
-    const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
-    if (!('formula' in change)) delete (next as { formula?: string }).formula;
-    row[at.col] = next;
-  }
-  return calculate({ sheets: [{ ...only!, rows }] });
+/** The workbook with some cells of one sheet (the first by default) replaced, keeping the old format, recalculated. */
+function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>, sheetName = workbook.sheets[0]!.name): Workbook {
+  const sheets = workbook.sheets.map((s) => {
+    if (s.name !== sheetName) return s;
+    const rows = s.rows.map((r) => (r ? [...r] : []));
+    for (const [a1, change] of Object.entries(changes)) {
+      const at = parseA1(a1)!;
+      const row = (rows[at.row] ??= []);
+      const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
+      if (!('formula' in change)) delete (next as { formula?: string }).formula;
+      row[at.col] = next;
+    }
+    return { ...s, rows };
+  });
+  return calculate({ sheets });
 }
 
 const found = (workbook: Workbook): string[] =>
   validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
+const foundOn = (workbook: Workbook): string[] =>
+  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.severity}`).sort();
 
 describe('Month-by-month profile: Apr … Mar, then Full Year Forecast, Annual Budget, Variance', () => {
   const clean = unseenMonthByMonth();
@@ -110,5 +116,78 @@ describe('Three levels: services, division totals, a directorate total', () => {
 
   it('a division total typed over its SUM with a changed figure is reported there, with the typed-total warning', () => {
     expect(found(withCells(clean, { B11: { value: 5900 } }))).toEqual(['B11 total-formula warning', 'B11 total-sum error', 'D11 total-sum error']);
+  });
+});
+
+describe('"P5" and "P6" sheets, the movement header naming the earlier period', () => {
+  it.each(['Change since P5', 'Movement from Period 5'])('"%s": reads the movement column and gives no finding at all when clean', (header) => {
+    const result = validateWorkbook(unseenPeriodSheets(header));
+    expect(result.tables.map((t) => `${t.sheet} ${t.range} ${roles(t)}`)).toEqual([
+      'P5 A2:D7 A:label B:netBudget C:forecast D:variance',
+      'P6 A2:E7 A:label B:netBudget C:forecast D:variance E:movement',
+    ]);
+    // No info either: every P6 line was matched to its P5 line on the sheet the header names.
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([]);
+  });
+
+  it.each(['Change since P5', 'Movement from Period 5'])('"%s": a wrong movement is reported at that cell against the P5 sheet', (header) => {
+    const faulted = withCells(unseenPeriodSheets(header), { E5: { value: 99 } }, 'P6');
+    const movement = validateWorkbook(faulted).findings.filter((f) => f.rule === 'movement' && f.severity === 'error');
+    expect(movement.map((f) => [`${f.sheet}!${f.cell}`, f.expected])).toEqual([['P6!E5', -15]]);
+    expect(movement[0]!.message).toContain('on P5');
+    // E7 (=SUM) adds up its lines, wrong one included: nothing else is reported.
+    expect(foundOn(faulted)).toEqual(['P6!E5 movement error']);
+  });
+
+  it('a changed P5 forecast makes each movement that depended on it wrong, and only those', () => {
+    // P5's own variance follows its forecast (=C-B), so P5 is consistent; P6's typed movement for Events is not.
+    const faulted = withCells(unseenPeriodSheets(), { C6: { value: 710 } }, 'P5');
+    expect(foundOn(faulted)).toEqual(['P6!E6 movement error']);
+  });
+});
+
+describe('Figures typed as text: "£-1,234", "n/a"', () => {
+  const clean = unseenFiguresAsText();
+  const asText = ['B3', 'C3', 'D3', 'B4', 'C4', 'D4', 'C5', 'D5', 'B6', 'C6', 'D6', 'B7', 'C7', 'D7', 'B8', 'C8', 'D8'];
+
+  it('reads "£-1,234" as minus 1,234, so the table is not broken at it and its total is checked', () => {
+    const [t, ...rest] = validateWorkbook(clean).tables;
+    expect(rest).toEqual([]);
+    expect([t!.range, t!.unit, roles(t!)]).toEqual(['A2:D8', 'pounds', 'A:label B:netBudget C:forecast D:variance']);
+    expect(shape(t!)).toBe('3:line 4:line 5:line 6:line 7:line 8:total{3,4,5,6,7}');
+  });
+
+  it('when clean, reports only that each figure is stored as text (Excel would skip it), with the number it shows', () => {
+    const findings = validateWorkbook(clean).findings.filter((f) => f.severity !== 'info');
+    expect(findings.map((f) => `${f.cell} ${f.rule}`).sort()).toEqual(asText.map((c) => `${c} number-as-text`).sort());
+    expect(findings.find((f) => f.cell === 'B6')!.expected).toBe(-1234);
+  });
+
+  it('a wrong variance among text figures is reported at that cell, and at the total it no longer adds up to', () => {
+    const extra = found(withCells(clean, { D4: { value: '£61,000' } })).filter((f) => !f.endsWith('number-as-text error'));
+    expect(extra).toEqual(['D4 variance error', 'D8 total-sum error']);
+  });
+
+  it('a wrong typed total is reported at that total, and at its variance that no longer matches', () => {
+    const extra = found(withCells(clean, { C8: { value: '£6,000,000' } })).filter((f) => !f.endsWith('number-as-text error'));
+    expect(extra).toEqual(['C8 total-sum error', 'D8 variance error']);
+  });
+});
+
+describe('number text with the minus after the currency sign, or a typographic minus', () => {
+  it.each([
+    ['£-1,234', -1234],
+    ['£ -1,234.50', -1234.5],
+    ['\u22121,234', -1234],
+    ['£\u22121,234', -1234],
+    ['-£1,234', -1234],
+    ['(£-1,234)', 1234],
+    ['£+1,234', 1234],
+  ])('%s is %d', (text, value) => {
+    expect(parseNumberText(text)).toBe(value);
+  });
+
+  it.each(['£--1,234', '£-', '£-n/a', '1,23-4'])('%s is not a number', (text) => {
+    expect(parseNumberText(text)).toBeUndefined();
   });
 });
