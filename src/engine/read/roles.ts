@@ -19,6 +19,8 @@ interface RolePattern {
 
 // Tried in order on the normalised header.
 const PATTERNS: readonly RolePattern[] = [
+  // A savings tracker's "Delivered to date" is its achieved bucket, not a year-to-date figure.
+  { role: 'achieved', test: /^(savings? )?(delivered|achieved) to date$/ },
   // Year-to-date and profiled figures are not the full-year budget or forecast the checks use.
   { role: 'otherNumber', test: /\bytd\b|year to date|to date\b|profiled|\bphased\b/ },
   { role: 'varianceLabel', test: /over\s*-?\s*spend\s*\/\s*\(?\s*under|\(under\s*spend\)|over\s*\/\s*\(?under|favourable\s*\/\s*\(?adverse|adverse\s*\/\s*\(?favourable/ },

@@ -46,7 +46,7 @@ const SUBTOTAL_RE = /^sub[- ]?totals?\b|\bsub[- ]?totals?$/;
 const TOTAL_RE = /\btotals?\b|\bc\/f\b|carried forward|^closing (balance|budget)/;
 // "Remaining gap", "Residual gap", "Unmitigated overspend": what is left once the mitigations are counted.
 const BALANCE_RE =
-  /^(still|remaining|balance) (to be|left to be) (mitigated|found|identified)|^(still|remaining|left) to (find|mitigate)|^(net )?(gap|shortfall) remaining|\b(still|remaining) to be mitigated\b|\bleft to mitigate\b|^(residual|remaining) (gap|shortfall|overspend)\b|^unmitigated (gap|overspend|pressure|balance)/;
+  /^(still|remaining|balance) (to be|left to be) (mitigated|found|identified)|^(still|remaining|left) to (find|mitigate)|^(net )?(gap|shortfall) remaining|\b(still|remaining) to be mitigated\b|\bleft to mitigate\b|^(residual|remaining) (gap|shortfall|overspend)\b|^unmitigated (gap|overspend|pressure|balance)|^(net |remaining |residual )?(gap|overspend|shortfall|position) after (mitigations?|mitigating actions|actions)$/;
 const OPENING_RE = /^(amount |overspend )?to be mitigated\b|^(overspend|pressure|gap) to (be )?mitigate/;
 const STATED_RE = /total of (?:lines?|rows?)\s+(\d+)\s*(?:to|-|–)\s*(\d+)/;
 // Footnotes, sources, and captions printed under a table ("Table 3: …", "Figure 1 - …").

@@ -60,6 +60,22 @@ describe('Savings tracker worded "Delivered / Forecast to Deliver / Undeliverabl
   });
 });
 
+describe('The same tracker headed "Delivered to date", and a mitigation gap worded "Net overspend after mitigations"', () => {
+  it('reads "Delivered to date" as the achieved bucket (not a year-to-date figure), so a bucket fault is still found', () => {
+    const renamed = withCells(unseenSavingsDelivery(), { D3: { value: 'Delivered to date' } });
+    const [t] = validateWorkbook(renamed).tables;
+    expect(roles(t!)).toBe('A:reference B:label C:target D:achieved E:onTrack F:atRisk G:rag H:comments');
+    expect(found(renamed)).toEqual([]);
+    expect(found(withCells(renamed, { D8: { value: 10 } }))).toEqual(['C8 savings-tracker error']);
+  });
+
+  it('reads "Net overspend after mitigations" as the remaining balance: clean, and a typed wrong one is found there', () => {
+    const renamed = withCells(unseenMitigationPlan(), { A10: { value: 'Net overspend after mitigations' } });
+    expect(found(renamed)).toEqual([]);
+    expect(found(withCells(renamed, { C10: { value: 2000 } }))).toEqual(['C10 mitigation-tracker error', 'C10 total-formula warning']);
+  });
+});
+
 describe('Hand-made mitigation tracker: "Overspend to mitigate", actions, "Total mitigations", "Remaining gap"', () => {
   const clean = unseenMitigationPlan();
 
