@@ -50,6 +50,8 @@ export const ragPolicyRule: Rule = {
       // A variance that is not forecast against budget is the variance rule's finding; the
       // RAG beside it may well be right for the true figures, so it is not judged on it.
       if (varianceDisputed(ctx, row.row, v, tol)) continue;
+      // Likewise a total whose figures do not add up its rows: total-sum reports that cell.
+      if (totalDisputed(ctx, row, [budgetColumn?.col, variance.col, columnOf(ctx.table, 'forecast')?.col])) continue;
       const status = ragStatusFor(over > tol ? over : 0, budget, levelOf(row), ctx.policy, ctx.table.unit);
       const finding = judge(ctx, row, ragCol.col, status, style, { over, v, variance: variance.col, budget });
       if (finding) out.push(finding);
@@ -68,6 +70,20 @@ function varianceDisputed(ctx: RuleContext, row: number, v: number, tol: number)
   if (f === undefined || b === undefined) return false;
   const expected = ctx.table.signs.variance === 'underspendPositive' ? b - f : f - b;
   return Math.abs(expected - v) > tol;
+}
+
+/** True when, in one of these columns, a total is not the sum of the rows it covers. */
+function totalDisputed(ctx: RuleContext, row: TableRow, cols: ReadonlyArray<number | undefined>): boolean {
+  const covered = ctx.covered(row);
+  if (covered.length === 0) return false;
+  return cols.some((col) => {
+    if (col === undefined) return false;
+    const total = ctx.number(row.row, col);
+    if (total === undefined) return false;
+    let sum = 0;
+    for (const r of covered) sum += ctx.number(r, col) ?? 0;
+    return Math.abs(total - sum) > ctx.tolerance(row.row, col);
+  });
 }
 
 export function levelOf(row: TableRow): RagLevel {

@@ -88,6 +88,14 @@ describe('Underspend/(Overspend) shown positive when favourable, Var %, RAG as R
     expect(found(withCells(clean, { D5: { value: 185_000 } }))).toEqual(['D5 variance error', 'D9 total-sum error']);
   });
 
+  it('a Total SUM that stops a line short is reported at the total, not also at its RAG (right for the true figures)', () => {
+    expect(found(withCells(clean, { C9: { formula: '=SUM(C3:C7)' } }))).toEqual(['C9 sum-range error', 'C9 total-sum error', 'D9 total-sum error']);
+  });
+
+  it('a wrong RAG on a total that adds up is still reported', () => {
+    expect(found(withCells(clean, { F9: { value: 'G' } }))).toEqual(['F9 rag-policy error']);
+  });
+
   it('a wrong Var % is reported at that cell only', () => {
     expect(found(withCells(clean, { E6: { value: 0.5 } }))).toEqual(['E6 variance error']);
   });
