@@ -96,6 +96,11 @@ describe('Underspend/(Overspend) shown positive when favourable, Var %, RAG as R
     expect(found(withCells(clean, { F9: { value: 'G' } }))).toEqual(['F9 rag-policy error']);
   });
 
+  it('a changed forecast that its variance formula follows is reported at the RAG it now contradicts', () => {
+    // D4 and E4 recalculate; the overspend is now 80,000 (6.1%), Red under the policy.
+    expect(found(withCells(clean, { C4: { value: 1_400_000 } }))).toEqual(['F4 rag-policy error']);
+  });
+
   it('a wrong Var % is reported at that cell only', () => {
     expect(found(withCells(clean, { E6: { value: 0.5 } }))).toEqual(['E6 variance error']);
   });
@@ -145,6 +150,10 @@ describe('"P5" and "P6" sheets, the movement header naming the earlier period', 
     expect(movement[0]!.message).toContain('on P5');
     // E7 (=SUM) adds up its lines, wrong one included: nothing else is reported.
     expect(foundOn(faulted)).toEqual(['P6!E5 movement error']);
+  });
+
+  it('a movement total typed over its SUM with a wrong figure is reported there, not as a movement error', () => {
+    expect(foundOn(withCells(unseenPeriodSheets(), { E7: { value: 200 } }, 'P6'))).toEqual(['P6!E7 total-formula warning', 'P6!E7 total-sum error']);
   });
 
   it('a changed P5 forecast makes each movement that depended on it wrong, and only those', () => {
