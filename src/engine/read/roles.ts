@@ -36,7 +36,8 @@ const PATTERNS: readonly RolePattern[] = [
   { role: 'achieved', test: /^achieved\b|\bachieved$|^delivered\b/ },
   // Before 'forecast': "Forecast to Deliver" in a savings tracker is the on-track bucket, not an outturn.
   { role: 'onTrack', test: /on[- ]track|forecast to (be )?(deliver|achieve)|expected to (deliver|be (delivered|achieved))/ },
-  { role: 'atRisk', test: /at[- ]risk|unachievable|not achievable|undeliverable|not deliverable|^unachieved$|^not (delivered|achieved)$/ },
+  // Savings slipped to a later year are not delivered this year: with at risk, the rest of the target.
+  { role: 'atRisk', test: /at[- ]risk|unachievable|not achievable|undeliverable|not deliverable|^un(achieved|delivered)$|^not (delivered|achieved)$|^(slipped|slippage|deferred)\b/ },
   { role: 'rating', test: /confidence|risk level|^risk$|likelihood|^impact$|deliverability/ },
   { role: 'comments', test: /comment|commentary|narrative|explanation|^notes?$|risk assessment|^remarks|^reason/ },
   { role: 'income', test: /\bincome\b|\breceipts?\b/ },

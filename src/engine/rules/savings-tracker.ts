@@ -25,7 +25,8 @@ export const savingsTrackerRule: Rule = {
   },
   check(ctx) {
     const target = columnOf(ctx.table, 'target');
-    const buckets = BUCKETS.map((role) => columnOf(ctx.table, role)).filter((c) => c !== undefined);
+    // Every status column counts, two of a kind too ("At Risk" and "Slipped to 2026/27").
+    const buckets = ctx.table.columns.filter((c) => BUCKETS.includes(c.role));
     if (!target || buckets.length < 2) return [];
     const out: Finding[] = [];
     for (const row of ctx.rowsWithOwnFigures) {

@@ -69,6 +69,20 @@ describe('The same tracker headed "Delivered to date", and a mitigation gap word
     expect(found(withCells(renamed, { D8: { value: 10 } }))).toEqual(['C8 savings-tracker error']);
   });
 
+  it('counts a fifth status column, "Slipped to 2026/27", beside "Undeliverable": clean, and its fault found', () => {
+    // Row 8 (AH25-05, target 950): 0 delivered, 450 forecast, 500 undeliverable, split as 200 undeliverable + 300 slipped.
+    const rows = unseenSavingsDelivery().sheets[0]!.rows.map((r) => [...(r ?? []).slice(0, 6), r?.[5] ? { ...r[5], value: 0 } : undefined, ...(r ?? []).slice(6)]);
+    rows[2]![6] = { value: 'Slipped to 2026/27' };
+    rows[7]![5] = { ...rows[7]![5]!, value: 200 };
+    rows[7]![6] = { ...rows[7]![6]!, value: 300 };
+    rows[9]![6] = { value: null, formula: '=SUM(G4:G9)', format: '#,##0;(#,##0);"-"' };
+    const slipped = calculate({ sheets: [{ name: 'Savings Delivery', rows }] });
+    const [t] = validateWorkbook(slipped).tables;
+    expect(roles(t!)).toBe('A:reference B:label C:target D:achieved E:onTrack F:atRisk G:atRisk H:rag I:comments');
+    expect(found(slipped)).toEqual([]);
+    expect(found(withCells(slipped, { G8: { value: 250 } }))).toEqual(['C8 savings-tracker error']);
+  });
+
   it('reads "Net overspend after mitigations" as the remaining balance: clean, and a typed wrong one is found there', () => {
     const renamed = withCells(unseenMitigationPlan(), { A10: { value: 'Net overspend after mitigations' } });
     expect(found(renamed)).toEqual([]);
