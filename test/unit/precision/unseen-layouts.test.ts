@@ -2,34 +2,11 @@
  * Layouts the reader was not built on (test/fixtures/grids/unseen.ts): exact reading, no
  * finding on the clean version, and one injected fault reported at exactly its cells.
  */
-import { parseA1 } from '../../../src/engine/address';
-import type { Cell, Workbook } from '../../../src/engine/grid';
-import type { MonitoringTable } from '../../../src/engine/model';
 import { validateWorkbook } from '../../../src/engine/validate';
-import { calculate, unseenDirectorateTotalsFirst, unseenPlaceTwoRowHeader, unseenRevenueCapitalStacked } from '../../fixtures/grids';
+import { unseenDirectorateTotalsFirst, unseenPlaceTwoRowHeader, unseenRevenueCapitalStacked } from '../../fixtures/grids';
 
 /** Rows as `excelRow:kind{covered rows}basis`, the way a reviewer reads the layout. */
-const shape = (t: MonitoringTable): string =>
-  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}${r.coverBasis}` : ''}`).join(' ');
-const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
-
-/** The workbook with some cells replaced (A1 → new cell, keeping the old format), recalculated. */
-function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>): Workbook {
-  const [only] = workbook.sheets;
-  const rows = only!.rows.map((r) => (r ? [...r] : []));
-  for (const [a1, change] of Object.entries(changes)) {
-    const at = parseA1(a1)!;
-    const row = (rows[at.row] ??= []);
-    const old = row[at.col];
-    const next: Cell = { ...(old ?? { value: null }), ...change };
-    if (!('formula' in change)) delete (next as { formula?: string }).formula;
-    row[at.col] = next;
-  }
-  return calculate({ sheets: [{ ...only!, rows }] });
-}
-
-const found = (workbook: Workbook): string[] =>
-  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
+import { found, roles, shapeWithBasis as shape, withCells } from './fault-injection';
 
 describe('Place P8: two-row header, £000 in the second row, income in its own section', () => {
   const clean = unseenPlaceTwoRowHeader();

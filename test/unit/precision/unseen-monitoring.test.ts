@@ -2,38 +2,10 @@
  * Monitoring layouts from test/fixtures/grids/unseen-monitoring.ts: read exactly, clean
  * versions give no error or warning, and each injected fault is reported at exactly its cell.
  */
-import { parseA1 } from '../../../src/engine/address';
-import type { Cell, Workbook } from '../../../src/engine/grid';
-import type { MonitoringTable } from '../../../src/engine/model';
 import { parseNumberText } from '../../../src/engine/numbers';
 import { validateWorkbook } from '../../../src/engine/validate';
-import { calculate, unseenFiguresAsText, unseenMonthByMonth, unseenPeriodSheets, unseenThreeLevels, unseenUnderspendPositive } from '../../fixtures/grids';
-
-const shape = (t: MonitoringTable): string =>
-  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`).join(' ');
-const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
-
-/** The workbook with some cells of one sheet (the first by default) replaced, keeping the old format, recalculated. */
-function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>, sheetName = workbook.sheets[0]!.name): Workbook {
-  const sheets = workbook.sheets.map((s) => {
-    if (s.name !== sheetName) return s;
-    const rows = s.rows.map((r) => (r ? [...r] : []));
-    for (const [a1, change] of Object.entries(changes)) {
-      const at = parseA1(a1)!;
-      const row = (rows[at.row] ??= []);
-      const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
-      if (!('formula' in change)) delete (next as { formula?: string }).formula;
-      row[at.col] = next;
-    }
-    return { ...s, rows };
-  });
-  return calculate({ sheets });
-}
-
-const found = (workbook: Workbook): string[] =>
-  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
-const foundOn = (workbook: Workbook): string[] =>
-  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.severity}`).sort();
+import { unseenFiguresAsText, unseenMonthByMonth, unseenPeriodSheets, unseenThreeLevels, unseenUnderspendPositive } from '../../fixtures/grids';
+import { found, foundOn, roles, shape, withCells } from './fault-injection';
 
 describe('Month-by-month profile: Apr … Mar, then Full Year Forecast, Annual Budget, Variance', () => {
   const clean = unseenMonthByMonth();

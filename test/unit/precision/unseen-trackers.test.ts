@@ -3,32 +3,9 @@
  * (test/fixtures/grids/unseen-trackers.ts): exact reading, no finding on the clean
  * version, and each injected fault reported at exactly its cell.
  */
-import { parseA1 } from '../../../src/engine/address';
-import type { Cell, Workbook } from '../../../src/engine/grid';
-import type { MonitoringTable } from '../../../src/engine/model';
 import { validateWorkbook } from '../../../src/engine/validate';
 import { calculate, unseenBudgetBuild, unseenMitigationPlan, unseenMtfsFourYear, unseenSavingsDelivery } from '../../fixtures/grids';
-
-const shape = (t: MonitoringTable): string =>
-  t.rows.map((r) => `${r.row + 1}:${r.kind}${r.covers ? `{${r.covers.map((x) => x + 1).join(',')}}` : ''}`).join(' ');
-const roles = (t: MonitoringTable): string => t.columns.map((c) => `${c.letter}:${c.role}`).join(' ');
-
-/** The workbook with some cells replaced (A1 → new cell, keeping the old format), recalculated. */
-function withCells(workbook: Workbook, changes: Record<string, Partial<Cell>>): Workbook {
-  const [only] = workbook.sheets;
-  const rows = only!.rows.map((r) => (r ? [...r] : []));
-  for (const [a1, change] of Object.entries(changes)) {
-    const at = parseA1(a1)!;
-    const row = (rows[at.row] ??= []);
-    const next: Cell = { ...(row[at.col] ?? { value: null }), ...change };
-    if (!('formula' in change)) delete (next as { formula?: string }).formula;
-    row[at.col] = next;
-  }
-  return calculate({ sheets: [{ ...only!, rows }] });
-}
-
-const found = (workbook: Workbook): string[] =>
-  validateWorkbook(workbook).findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule} ${f.severity}`).sort();
+import { found, roles, shape, withCells } from './fault-injection';
 
 describe('Savings tracker worded "Delivered / Forecast to Deliver / Undeliverable", £000 in the target header', () => {
   const clean = unseenSavingsDelivery();
