@@ -1,7 +1,7 @@
 /** Simulated conditional formats: the Custom (formula) and ContainsText kinds. */
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
-import { SimObject } from './proxy';
+import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import type { SimRange } from './range';
 import { intersects, normaliseColor } from './range';
 import type { SimConditionalFormat, SimSheet, SimState } from './state';
@@ -27,12 +27,12 @@ export class SimConditionalFormatCollection extends SimObject {
   }
 
   get items(): SimConditionalFormatProxy[] {
-    if (!this.list) throw new SimulatedOfficeError('PropertyNotLoaded', `The property 'items' is not available. Load it and call "context.sync()" first.`);
+    if (!this.list) throw notLoaded('items');
     return this.list;
   }
 
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
+    const itemPaths = itemLoadPaths(paths);
     return (state) => {
       const { sheet, ref } = this.range.resolve(state);
       const items = sheet.conditionalFormats

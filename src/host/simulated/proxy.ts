@@ -19,6 +19,11 @@ export function notLoaded(property: string): SimulatedOfficeError {
   );
 }
 
+/** A collection's load paths under `items/`, for each item (empty when only `items` was asked for). */
+export function itemLoadPaths(paths: readonly string[][]): string[][] {
+  return paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
+}
+
 export function parseLoadSpec(spec: LoadSpec | undefined): string[][] | undefined {
   if (spec === undefined) return undefined;
   const text = Array.isArray(spec) ? spec.join(',') : typeof spec === 'string' ? spec : [spec.select, spec.expand].filter(Boolean).join(',');

@@ -2,7 +2,7 @@
 import { parseRange, quoteSheetName } from '../../engine/address';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
-import { SimObject } from './proxy';
+import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from './range';
 import { emptySheet, type SimSheet, type SimState } from './state';
 
@@ -50,11 +50,11 @@ export class SimWorksheetCollection extends SimObject {
     return null;
   }
   get items(): SimWorksheet[] {
-    if (!this.list) throw new SimulatedOfficeError('PropertyNotLoaded', `The property 'items' is not available. Load it and call "context.sync()" first.`);
+    if (!this.list) throw notLoaded('items');
     return this.list;
   }
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
+    const itemPaths = itemLoadPaths(paths);
     return (state) => {
       const items = state.sheets.map((s) => new SimWorksheet(this.context, s.name, false));
       const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name']])(state));
