@@ -15,6 +15,7 @@ import { DEFAULT_RAG_POLICY, type RagPolicy } from './policy';
 import { readTables } from './read';
 import { type PreviousPeriodTables, RuleContext } from './rules/context';
 import { RULES } from './rules';
+import { reportSheetErrors } from './rules/sheet-errors';
 import type { Rule } from './rules/types';
 
 export interface ValidateOptions {
@@ -48,6 +49,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions = 
     // A loop rather than push(...): a rule may report more findings than a call's argument limit.
     for (const rule of rules) for (const f of runRule(rule, context)) findings.push(f);
   }
+  reportSheetErrors(workbook, rules, findings); // error values outside tables, copied broken formulas, hidden #REF!
   return { tables, findings: sortFindings(workbook, dedupe(findings)) };
 }
 

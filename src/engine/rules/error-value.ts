@@ -1,22 +1,28 @@
-/** error-value: no error values (#REF!, #DIV/0!, #N/A …) anywhere in a table. */
+/**
+ * error-value: no error values (#REF!, #DIV/0!, #N/A …) in a table. Cells outside every
+ * table, copies of one broken formula and broken references hidden by IFERROR are
+ * reported by the sheet pass (sheet-errors.ts) under this rule's id.
+ */
 import type { Finding } from '../findings';
 import { figureOf } from '../numbers';
 import type { Rule } from './types';
 
-const CAUSES: Readonly<Record<string, string>> = {
+/** The message naming each error's usual cause. */
+export const ERROR_CAUSES: Readonly<Record<string, string>> = {
   '#REF!': 'causeRef',
   '#DIV/0!': 'causeDiv',
   '#N/A': 'causeNa',
   '#VALUE!': 'causeValue',
   '#NAME?': 'causeName',
   '#NUM!': 'causeNum',
+  '#NULL!': 'causeNull',
 };
 
 export const errorValueRule: Rule = {
   meta: {
     id: 'error-value',
     severity: 'error',
-    description: 'No cell of a table holds an error value such as #REF! or #DIV/0!.',
+    description: 'No cell holds an error value such as #REF! or #DIV/0!, and no formula hides a broken reference behind IFERROR.',
     fixable: false,
     messages: {
       error: '{cell} shows the error {actual}{cause}',
@@ -27,6 +33,11 @@ export const errorValueRule: Rule = {
       causeValue: ': text where a number was expected',
       causeName: ': an unknown function or name',
       causeNum: ': a number too large or impossible',
+      causeNull: ': two ranges that do not meet (a space between references)',
+      copies: '; the same formula, copied, shows {actual} in {count} cells ({range})',
+      copiesHidden: '; the same formula is copied to {count} cells ({range})',
+      hiddenIfError: '{cell} hides a broken reference: its formula {formula} refers to a cell that was deleted, and IFERROR shows {shown} instead of the error',
+      hiddenValue: '{cell} hides a broken reference: its formula {formula} refers to a cell that was deleted, yet shows {value}',
     },
   },
   check(ctx) {
@@ -45,7 +56,7 @@ export const errorValueRule: Rule = {
         if (typeof cell.value === 'string' && !startsWithHash(cell.value)) continue;
         const f = figureOf(cell);
         if (f.kind !== 'error') continue;
-        const causeId = CAUSES[f.error];
+        const causeId = ERROR_CAUSES[f.error];
         out.push(ctx.report(meta, {
           messageId: cell.formula ? 'errorFormula' : 'error',
           data: { actual: f.error, formula: cell.formula ?? '', cause: causeId ? ctx.text(meta, causeId) : '' },
