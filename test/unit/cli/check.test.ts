@@ -3,24 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ALL_XLSX_FIXTURES, FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
 import { TABLE1_FIRST_ROW, seed000Table1Formulas } from '../../fixtures/grids';
-import { expectCheckSchema, expectOneLineError, runWith } from './run-cli';
+import { checkJson, expectOneLineError, runWith } from './run-cli';
 import { realEngine } from '../../../src/cli/engine-wiring';
 import type { ValidateOptions } from '../../../src/cli/engine-port';
-
-const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
-const READABLE_REALDATA = ['dit_fft_budget_upload_bad_dash.xlsx', 'excelint_fin_accounts.xlsx', 'mhclg_RS_revenue_outturn_summary_2017-18.xlsx', 'scotgov_LFR_annexA_service_analysis_2017-18.xlsx'];
-
-interface JsonFinding { rule: string; severity: string; sheet: string; cell: string }
-interface JsonDoc { findings: JsonFinding[]; summary: { errors: number; warnings: number; infos: number }; tables: { sheet: string }[] }
-
-async function checkJson(file: string, ...extra: string[]): Promise<{ code: number; doc: JsonDoc }> {
-  const run = await runWith(['check', file, '--format', 'json', ...extra]);
-  expect(run.stderr).toBe('');
-  const doc = JSON.parse(run.stdout) as JsonDoc;
-  expectCheckSchema(doc, file);
-  expect(run.code).toBe(doc.summary.errors > 0 ? 1 : 0);
-  return { code: run.code, doc };
-}
 
 /** Excel row of the first "sub total" on Table 1, found from the grid rather than hard-coded. */
 function firstSubtotalRow(): number {
@@ -85,30 +70,6 @@ describe('check: injected faults are reported at their cell, exit 1', () => {
 
   it('covers every faulted fixture', () => {
     expect(Object.keys(FAULT_FIXTURES).sort()).toEqual([...cases.map((c) => c[0]), 'fault-number-as-text'].sort());
-  });
-});
-
-describe('check: realdata', () => {
-  it.each(READABLE_REALDATA)('%s, text and json', async (name) => {
-    const file = path.join(REALDATA, name);
-    const { doc } = await checkJson(file);
-    const text = await runWith(['check', file]);
-    expect(text.stderr).toBe('');
-    expect(text.code).toBe(doc.summary.errors > 0 ? 1 : 0);
-    expect(text.stdout.trimEnd().split('\n').pop()).toMatch(/^\d+ errors?, \d+ warnings?, \d+ notes?: (ready|not ready) to submit\.$/);
-  }, 60_000);
-
-  it('excelint_FinalBudget.xlsx (exceljs throws on its drawings) is still checked: the fast reader needs no drawings', async () => {
-    const file = path.join(REALDATA, 'excelint_FinalBudget.xlsx');
-    const { doc } = await checkJson(file);
-    const text = await runWith(['check', file]);
-    expect(text.stderr).toBe('');
-    expect(text.code).toBe(doc.summary.errors > 0 ? 1 : 0);
-  });
-
-  it('the statswales CSV is not a workbook: exit 2', async () => {
-    const run = await runWith(['check', path.join(REALDATA, 'statswales_parking_expenditure_2005-2019.csv')]);
-    expectOneLineError(run, /statswales_parking_expenditure_2005-2019\.csv is not an Excel workbook \(\.xlsx\): it is not a zip package\./);
   });
 });
 

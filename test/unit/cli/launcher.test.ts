@@ -1,6 +1,5 @@
-/** The installed command: bin/budget-monitor.js as a real process, and the esbuild bundle it prefers. */
+/** The installed command: bin/budget-monitor.js as a real process (the esbuild bundle it prefers: launcher.build.test.ts). */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fixturePath } from '../../fixtures/build-fixtures';
 import { expectCheckSchema } from './run-cli';
@@ -33,20 +32,5 @@ describe('bin/budget-monitor.js', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([`${path.join(ROOT, 'package.json')} is not an Excel workbook (.xlsx): it is not a zip package.`]);
-  }, 120_000);
-
-  it('bin/build-cli.mjs bundles a CLI that runs without tsx', async () => {
-    const dir = path.join(ROOT, '.tmp', `cli-bundle-${process.pid}`);
-    try {
-      const built = run([path.join(ROOT, 'bin', 'build-cli.mjs'), path.join(dir, 'budget-monitor.cjs')]);
-      expect(built.code).toBe(0);
-      const file = fixturePath('seed000-months');
-      const r = run(['-e', `require(${JSON.stringify(path.join(dir, 'budget-monitor.cjs'))}).main(['check', ${JSON.stringify(file)}]).then((c) => { process.exitCode = c; })`]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 errors, 0 warnings, 0 notes: ready to submit.');
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
   }, 120_000);
 });

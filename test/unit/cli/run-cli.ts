@@ -57,3 +57,16 @@ export function expectCheckSchema(doc: unknown, file: string): void {
   }
   expect(d.summary).toEqual({ errors: counts.error, warnings: counts.warning, infos: counts.info });
 }
+
+export interface JsonFinding { rule: string; severity: string; sheet: string; cell: string }
+export interface JsonDoc { findings: JsonFinding[]; summary: { errors: number; warnings: number; infos: number }; tables: { sheet: string }[] }
+
+/** `check --format json` on a file: its document checked against the schema, and the exit code it implies. */
+export async function checkJson(file: string, ...extra: string[]): Promise<{ code: number; doc: JsonDoc }> {
+  const run = await runWith(['check', file, '--format', 'json', ...extra]);
+  expect(run.stderr).toBe('');
+  const doc = JSON.parse(run.stdout) as JsonDoc;
+  expectCheckSchema(doc, file);
+  expect(run.code).toBe(doc.summary.errors > 0 ? 1 : 0);
+  return { code: run.code, doc };
+}

@@ -4,7 +4,7 @@
  * first, then round half away from zero, on values built to sit at and beside halves.
  */
 import fc from 'fast-check';
-import { formatFigure, roundTo } from '../../../src/engine/numbers';
+import { roundTo } from '../../../src/engine/numbers';
 
 /** The definition, always trimming: what Excel's ROUND does with a stored double. */
 function roundByDefinition(value: number, decimals: number): number {
@@ -37,13 +37,6 @@ describe('roundTo', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it('formats figures below a thousand without grouping and above it with commas', () => {
-    expect(formatFigure(999.9994, 3)).toBe('999.999');
-    expect(formatFigure(999.9995, 3)).toBe('1,000.000');
-    expect(formatFigure(-123, 0)).toBe('(123)');
-    expect(formatFigure(1234567.5, 2)).toBe('1,234,567.50');
   });
 });
 

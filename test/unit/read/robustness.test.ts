@@ -1,31 +1,8 @@
-/** Overrides, and grids no one planned for: the reader never throws and its model stays consistent. */
-import fc from 'fast-check';
-import type { Cell, CellValue, Sheet, Workbook } from '../../../src/engine/grid';
-import type { MonitoringTable } from '../../../src/engine/model';
+/** Overrides, and grids no one planned for: the reader never throws and its model stays consistent (random grids: robustness.property.test.ts). */
+import type { Cell, Sheet, Workbook } from '../../../src/engine/grid';
 import { readTables } from '../../../src/engine/read';
 import { GRID_FIXTURES, seed000Table1Values, seed004Table6 } from '../../fixtures/grids';
-
-/** Invariants every table must satisfy, whatever the grid. */
-function expectConsistent(table: MonitoringTable): void {
-  expect(table.firstRow).toBeLessThanOrEqual(table.lastRow);
-  expect(table.firstCol).toBeLessThanOrEqual(table.lastCol);
-  expect(table.rows.map((r) => r.row)).toEqual(Array.from({ length: table.lastRow - table.firstRow + 1 }, (_, i) => table.firstRow + i));
-  expect(table.columns.map((c) => c.col)).toEqual(Array.from({ length: table.lastCol - table.firstCol + 1 }, (_, i) => table.firstCol + i));
-  expect(table.columns.filter((c) => c.role === 'label').length).toBeLessThanOrEqual(1);
-  for (const h of table.headerRows) expect(h).toBeLessThan(table.firstRow);
-  for (const r of table.rows) {
-    if (r.kind === 'subtotal' || r.kind === 'total') {
-      expect(r.covers).toBeDefined();
-      for (const c of r.covers!) {
-        expect(c).not.toBe(r.row);
-        expect(c).toBeGreaterThanOrEqual(table.firstRow);
-        expect(c).toBeLessThanOrEqual(table.lastRow);
-      }
-    } else {
-      expect(r.covers).toBeUndefined();
-    }
-  }
-}
+import { expectConsistent } from './consistency';
 
 describe('column overrides', () => {
   it('replace the guessed role of the named column on the named sheet only', () => {
@@ -89,34 +66,6 @@ describe('grids no one planned for', () => {
 
   it('keeps every fixture consistent', () => {
     for (const build of Object.values(GRID_FIXTURES)) for (const t of readTables(build())) expectConsistent(t);
-  });
-
-  const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
-    fc.constant(null),
-    fc.double({ noNaN: false }),
-    fc.integer({ min: -1e6, max: 1e6 }),
-    fc.constantFrom('Total', 'sub total', 'TOTALS', 'Still to be Mitigated', 'To be Mitigated', '-', 'TBC', '(1.5)', '`(19)', ', ,',
-      'Service Area', 'Budget £m', 'Forecast', 'Variance', '2024/25', 'Quarter 2 £m', 'RAG', 'Movement From Month 6', 'Education',
-      'TOTAL SERVICE EXPENDITURE (total of lines 1 to 9)', '#REF!', '£', ''),
-    fc.string({ maxLength: 12 }),
-    fc.boolean(),
-    fc.constant({ error: '#N/A' }),
-  );
-  const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
-    fc.constant(undefined),
-    cellValue.map((value) => ({ value })),
-    fc.tuple(cellValue, fc.constantFrom('=SUM(B1:B3)', '=A1+B2', '=SUM(A1,A3)', "='Other'!B2", '=SUM(')).map(([value, formula]) => ({ value, formula })),
-  );
-  const grid = fc.array(fc.option(fc.array(cell, { maxLength: 8 }), { nil: undefined }), { maxLength: 30 });
-
-  it('never throws on random grids, and what it returns is consistent', () => {
-    fc.assert(
-      fc.property(grid, grid, (a, b) => {
-        const tables = readTables({ sheets: [{ name: 'A', rows: a }, { name: 'B', rows: b }] });
-        for (const t of tables) expectConsistent(t);
-      }),
-      { numRuns: 300 },
-    );
   });
 });
 

@@ -1,19 +1,13 @@
 /**
  * validateWorkbook as the one entry point: rule selection, ordering, previous periods,
- * column overrides, failures turned into findings, and the real spreadsheets in
- * ../shared/realdata validated without a crash.
+ * column overrides, failures turned into findings. The real spreadsheets are in
+ * validate.realdata.test.ts (npm run test:slow).
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { parseA1 } from '../../../src/engine/address';
-import type { Workbook } from '../../../src/engine/grid';
-import { RULES, RULE_METAS, RuleContext, ruleById } from '../../../src/engine/rules';
+import { RULE_METAS, RuleContext, ruleById } from '../../../src/engine/rules';
 import type { Rule } from '../../../src/engine/rules';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { readTables } from '../../../src/engine/read';
 import { runRule, validateWorkbook } from '../../../src/engine/validate';
-import { isWorkbookReadError } from '../../../src/host/xlsx';
-import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
 import { seed000MonthsWorkbook, seed000Table1Values } from '../../fixtures/grids';
 import { withValue } from '../../support/rule-tester';
 
@@ -85,29 +79,4 @@ describe('validateWorkbook', () => {
     expect(validateWorkbook({ sheets: [] })).toEqual({ tables: [], findings: [] });
     expect(validateWorkbook({ sheets: [{ name: 'Empty', rows: [] }] }).findings).toEqual([]);
   });
-});
-
-describe('real spreadsheets (../shared/realdata)', () => {
-  const dir = path.resolve(__dirname, '../../../../shared/realdata');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
-
-  it.each(files)('%s is validated without a crash, every finding inside its sheet', async (file) => {
-    let workbook: Workbook;
-    try {
-      workbook = await readWorkbookFile(path.join(dir, file));
-    } catch (err) {
-      // A file exceljs cannot open is the xlsx host's clear error, tested there.
-      expect(isWorkbookReadError(err)).toBe(true);
-      return;
-    }
-    const { tables, findings } = validateWorkbook(workbook);
-    expect(tables.length).toBeGreaterThan(0);
-    for (const f of findings) {
-      const sheet = workbook.sheets.find((s) => s.name === f.sheet);
-      const ref = parseA1(f.cell);
-      expect(sheet && ref && ref.row < Math.max(1, sheet.rows.length)).toBeTruthy();
-      expect(f.message).not.toMatch(/could not finish|could not be read/);
-      expect(RULES.some((r) => r.meta.id === f.rule)).toBe(true);
-    }
-  }, 120_000);
 });
