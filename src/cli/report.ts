@@ -1,6 +1,6 @@
 /** The two outputs of `check`: the JSON document of issue 7's schema, and text grouped by sheet. */
 import { columnLetters, parseA1 } from '../engine/address';
-import { summarise, type Finding, type FindingSummary, type Severity } from '../engine/findings';
+import { summarise, type CauseRef, type Evidence, type Finding, type FindingSummary, type Severity } from '../engine/findings';
 import type { Workbook } from '../engine/grid';
 import { cliMessages } from '../engine/messages/cli';
 import type { ColumnRole } from '../engine/model';
@@ -10,7 +10,7 @@ import type { ValidationResult } from './engine-port';
 export interface JsonReport {
   readonly file: string;
   readonly tables: readonly { sheet: string; range: string; unit: Unit | null; columns: readonly { column: string; role: ColumnRole }[] }[];
-  readonly findings: readonly { rule: string; severity: Severity; sheet: string; cell: string; message: string; expected: string | number | null; actual: string | number | null }[];
+  readonly findings: readonly { rule: string; severity: Severity; sheet: string; cell: string; message: string; expected: string | number | null; actual: string | number | null; evidence?: Evidence; causedBy?: CauseRef }[];
   readonly summary: FindingSummary;
 }
 
@@ -45,6 +45,8 @@ export function jsonReport(file: string, result: ValidationResult, workbook: Wor
       message: f.message,
       expected: f.expected,
       actual: f.actual,
+      ...(f.evidence ? { evidence: f.evidence } : {}),
+      ...(f.causedBy ? { causedBy: f.causedBy } : {}),
     })),
     summary: summarise(result.findings),
   };

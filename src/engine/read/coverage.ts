@@ -421,3 +421,9 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
     return row;
   });
 }
+
+/** True when a total's label names the section heading it closes ("Total Older People" under "Older People"). */
+export function namesSection(totalLabel: string, sectionLabel: string): boolean {
+  const section = nameKey(sectionLabel.toLowerCase());
+  return section !== '' && totalledName(totalLabel.toLowerCase()) === section;
+}

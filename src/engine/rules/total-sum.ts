@@ -4,12 +4,17 @@
  */
 import { columnIndex, toA1 } from '../address';
 import { type TableColumn, type TableRow, columnsByRole } from '../model';
-import type { Finding } from '../findings';
+import type { Confirmation, Finding } from '../findings';
 import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
 import { compareFigures } from './compare';
+import { type SumCheck, SumChecks, cellRuns, evidenceOf } from './utils/evidence';
+import { isAdditive, sameColumnRows } from '../read/formulas';
+import { namesSection } from '../read/coverage';
+import { labelSaysTotal } from '../read/rows';
+import { toleranceFor } from '../units';
 import { rowNoun, summedColumns } from './figures';
-import { sumFormulaFor } from './sum-formula';
+import { parseSumFormula, sumFormulaFor } from './sum-formula';
 import { bridgeable } from './total-formula';
 import type { Rule } from './types';
 
@@ -26,6 +31,8 @@ export const totalSumRule: Rule = {
       columnRounding: '{noun} {cell} is {actual} and its lines add up to {expected}{inUnit}: a rounding difference, not an error',
       shownRounding: '{noun} {cell} shows {actual} but its lines as shown add up to {expected}{inUnit}: a rounding difference, not an error',
       rowTotal: 'Row total {cell} is {actual} but its year columns add up to {expected}{inUnit}',
+      unconfirmed: '{noun} {cell} is {actual}; the rows it seems to cover ({covers}) add up to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
+      rowTotalUnconfirmed: 'Row total {cell} is {actual}; the columns it seems to add ({covers}) come to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
       rowTotalRounding: 'Row total {cell} is {actual} and its year columns add up to {expected}{inUnit}: a rounding difference, not an error',
       fixTitle: 'Make {cell} add up its lines',
       fixDescription: 'Replace the typed {actual} in {cell} with {formula}',
@@ -36,73 +43,229 @@ export const totalSumRule: Rule = {
   },
 };
 
+/** One total's figure in one column, set against what its lines add up to. */
+interface ColumnTotalCheck extends SumCheck {
+  readonly total: TableRow;
+  readonly covers: readonly number[];
+  readonly stated: number;
+  readonly sum: number;
+  readonly shownSum: number;
+  readonly scale: number;
+  /** TBC and damaged text add nothing (as in Excel's SUM); the message names them. */
+  readonly uncounted: readonly string[];
+  /** A line stored as text counts here but not in Excel's SUM: its own fix must come first. */
+  readonly textLine: boolean;
+  /**
+   * The stated figure lies within the range of its lines, all of one sign: it cannot be
+   * their sum (a sum of two or more such lines is beyond the largest), so it reads as an
+   * average or a rate.
+   */
+  readonly withinLines: boolean;
+}
+
 function checkColumnTotals(ctx: RuleContext): Finding[] {
-  const meta = totalSumRule.meta;
-  const out: Finding[] = [];
+  const checks = new SumChecks<ColumnTotalCheck>();
+  const all: ColumnTotalCheck[] = [];
   const columns = summedColumns(ctx.table);
   for (const total of ctx.table.rows) {
     const covers = ctx.covered(total);
     if (covers.length === 0) continue;
     for (const column of columns) {
-      const col = column.col;
-      const stated = ctx.figure(total.row, col);
-      if (stated.kind !== 'number' && stated.kind !== 'nil') continue; // blanks, text and errors: other rules
-      if (checksOtherColumns(ctx.cell(total.row, col).formula, col, covers)) continue;
-      const statedValue = stated.kind === 'number' ? stated.value : 0;
-      let sum = 0;
-      let shownSum = 0;
-      let known = true;
-      let anyFigure = false;
-      // A line stored as text counts here but not in Excel's SUM: its own fix must come first.
-      let textLine = false;
-      // TBC and damaged text add nothing (as in Excel's SUM); the message names them.
-      const uncounted: string[] = [];
-      const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
-      for (const r of covers) {
-        const value = ctx.sheet.rows[r]?.[col]?.value;
-        if (typeof value === 'number' && Number.isFinite(value)) {
-          sum += value;
-          shownSum += Math.round(value * scale) / scale;
-          anyFigure = true;
-          continue;
-        }
-        const f = ctx.figure(r, col);
-        if (f.kind === 'number') {
-          sum += f.value;
-          shownSum += Math.round(f.value * scale) / scale;
-          anyFigure = true;
-          if (f.storedAsText) textLine = true;
-        } else if (f.kind === 'nil') anyFigure = true;
-        else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
-        else if (f.kind === 'error') known = false; // the error is the finding
-      }
-      if (!known || (!anyFigure && stated.kind === 'nil')) continue;
-      const verdict = compareFigures(statedValue, sum, ctx.tolerance(total.row, col));
-      if (verdict === 'match' && Math.round(statedValue * scale) === Math.round(shownSum * scale)) continue; // the usual case: nothing to format
-      const data = { noun: rowNoun(total), actual: ctx.show(statedValue, total.row, col), expected: ctx.show(sum, total.row, col) };
-      if (verdict === 'mismatch') {
-        const messageId = uncounted.length > 1 ? 'columnUncountedMany' : uncounted.length ? 'columnUncounted' : 'column';
-        const fix = textLine ? undefined : typedTotalFix(ctx, total.row, col, covers, data.actual);
-        out.push(ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(statedValue), ...(fix ? { fix } : {}) }));
-      } else if (uncounted.length) {
-        continue; // TBC lines that have not moved the total yet: nothing to say
-      } else if (verdict === 'rounding') {
-        out.push(ctx.report(meta, { messageId: 'columnRounding', data, row: total.row, col, severity: 'info', expected: clean(sum), actual: clean(statedValue) }));
-      } else if (Math.round(statedValue * scale) !== Math.round(shownSum * scale)) {
-        // Stored figures agree but the figures as printed do not: worth a note for the reader of the paper.
-        out.push(ctx.report(meta, {
-          messageId: 'shownRounding',
-          data: { ...data, expected: ctx.show(shownSum, total.row, col) },
-          row: total.row,
-          col,
-          severity: 'info',
-          expected: clean(shownSum),
-          actual: clean(statedValue),
-        }));
-      }
+      const check = columnTotalCheck(ctx, total, column.col, covers);
+      if (!check) continue;
+      checks.add(check);
+      all.push(check);
     }
   }
+  const out: Finding[] = [];
+  const averages = averageRows(all);
+  for (const check of all) {
+    if (averages.has(check.row)) continue; // not money added up: nothing to check
+    const finding = columnTotalFinding(ctx, check, checks);
+    if (finding) out.push(finding);
+  }
   return out;
+}
+
+/**
+ * Rows labelled as totals that hold averages or rates ("Total Unitary Authorities" = the
+ * average Band D): in every column where it disagrees with its lines, the figure lies within
+ * their range, and it disagrees in all of them. A typed-over total is off in one column.
+ */
+function averageRows(checks: readonly ColumnTotalCheck[]): Set<number> {
+  const byRow = new Map<number, ColumnTotalCheck[]>();
+  for (const c of checks) {
+    if (!c.substantive) continue;
+    const list = byRow.get(c.row);
+    if (list) list.push(c);
+    else byRow.set(c.row, [c]);
+  }
+  const rows = new Set<number>();
+  for (const [row, list] of byRow) {
+    if (list.every((c) => c.verdict === 'mismatch' && c.withinLines) && (list.length >= 2 || list[0]!.covers.length >= 3)) rows.add(row);
+  }
+  return rows;
+}
+
+function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers: readonly number[]): ColumnTotalCheck | undefined {
+  const stated = ctx.figure(total.row, col);
+  if (stated.kind !== 'number' && stated.kind !== 'nil') return undefined; // blanks, text and errors: other rules
+  if (checksOtherColumns(ctx.cell(total.row, col).formula, col, covers)) return undefined;
+  const statedValue = stated.kind === 'number' ? stated.value : 0;
+  let sum = 0;
+  let shownSum = 0;
+  let anyFigure = false;
+  let substantive = statedValue !== 0;
+  let textLine = false;
+  const uncounted: string[] = [];
+  let least = Infinity;
+  let most = -Infinity;
+  let counted = 0;
+  const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
+  // A typed total was worked out from unrounded figures and published rounded, and so were
+  // its lines: each line's own rounding widens what is only a rounding difference. A SUM
+  // formula adds the stored figures exactly, so it gets no such allowance.
+  const typed = ctx.cell(total.row, col).formula === undefined;
+  for (const r of covers) {
+    const value = ctx.sheet.rows[r]?.[col]?.value;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      sum += value;
+      shownSum += Math.round(value * scale) / scale;
+      anyFigure = true;
+      if (value !== 0) substantive = true;
+      least = Math.min(least, value);
+      most = Math.max(most, value);
+      counted++;
+      continue;
+    }
+    const f = ctx.figure(r, col);
+    if (f.kind === 'number') {
+      sum += f.value;
+      shownSum += Math.round(f.value * scale) / scale;
+      anyFigure = true;
+      if (f.value !== 0) substantive = true;
+      if (f.storedAsText) textLine = true;
+      least = Math.min(least, f.value);
+      most = Math.max(most, f.value);
+      counted++;
+    } else if (f.kind === 'nil') anyFigure = true;
+    else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
+    else if (f.kind === 'error') return undefined; // the error is the finding
+  }
+  if (!anyFigure && stated.kind === 'nil') return undefined;
+  const tolerance = typed ? publishedRounding(ctx, total.row, col, covers) : ctx.tolerance(total.row, col);
+  const verdict = compareFigures(statedValue, sum, tolerance);
+  const oneSign = least > 0 || most < 0;
+  const withinLines = counted >= 2 && oneSign && statedValue >= least && statedValue <= most;
+  return { row: total.row, col, verdict, substantive, level: total.kind, total, covers, stated: statedValue, sum, shownSum, scale, uncounted, textLine, withinLines };
+}
+
+function columnTotalFinding(ctx: RuleContext, check: ColumnTotalCheck, checks: SumChecks<ColumnTotalCheck>): Finding | undefined {
+  const meta = totalSumRule.meta;
+  const { total, col, verdict, stated, sum, shownSum, scale, uncounted } = check;
+  if (verdict === 'match' && Math.round(stated * scale) === Math.round(shownSum * scale)) return undefined; // the usual case: nothing to format
+  const data = { noun: rowNoun(total), actual: ctx.show(stated, total.row, col), expected: ctx.show(sum, total.row, col) };
+  if (verdict === 'mismatch') {
+    const cell = toA1(total.row, col);
+    const evidence = evidenceOf(cell, cellRuns(check.covers.map((row) => ({ row, col }))), confirmations(ctx, check, checks));
+    if (evidence.confirmedBy.length === 0) {
+      return { ...ctx.report(meta, { messageId: 'unconfirmed', data: { ...data, covers: evidence.covers }, row: total.row, col, severity: 'info', expected: clean(sum), actual: clean(stated) }), evidence };
+    }
+    const messageId = uncounted.length > 1 ? 'columnUncountedMany' : uncounted.length ? 'columnUncounted' : 'column';
+    const fix = check.textLine ? undefined : typedTotalFix(ctx, total.row, col, check.covers, data.actual);
+    return { ...ctx.report(meta, { messageId, data: { ...data, uncounted: uncounted.join(', ') }, row: total.row, col, expected: clean(sum), actual: clean(stated), ...(fix ? { fix } : {}) }), evidence };
+  }
+  if (uncounted.length) return undefined; // TBC lines that have not moved the total yet: nothing to say
+  if (verdict === 'rounding') {
+    return ctx.report(meta, { messageId: 'columnRounding', data, row: total.row, col, severity: 'info', expected: clean(sum), actual: clean(stated) });
+  }
+  if (Math.round(stated * scale) === Math.round(shownSum * scale)) return undefined;
+  // Stored figures agree but the figures as printed do not: worth a note for the reader of the paper.
+  return ctx.report(meta, {
+    messageId: 'shownRounding',
+    data: { ...data, expected: ctx.show(shownSum, total.row, col) },
+    row: total.row,
+    col,
+    severity: 'info',
+    expected: clean(shownSum),
+    actual: clean(stated),
+  });
+}
+
+/**
+ * What rounding alone can explain between a typed total and its lines: half a unit of the
+ * last decimal of each, as published. A formatted cell is published to its format's
+ * decimals; General cells to the most decimals any of these figures is written with (a
+ * stored 1 beside 0.38 was typed 1.00).
+ */
+function publishedRounding(ctx: RuleContext, total: number, col: number, lines: readonly number[]): number {
+  const general = (row: number): boolean => {
+    const format = ctx.cell(row, col).format;
+    return format === undefined || /^general$/i.test(format.trim());
+  };
+  let written = 0;
+  for (const row of [total, ...lines]) {
+    if (!general(row)) continue;
+    const m = /\.(\d+)/.exec(String(ctx.number(row, col) ?? 0));
+    if (m) written = Math.max(written, Math.min(m[1]!.length, 9));
+  }
+  let tolerance = 0;
+  for (const row of [total, ...lines]) tolerance += general(row) ? toleranceFor(written) : ctx.tolerance(row, col);
+  return tolerance;
+}
+
+/** What, besides its own figure, says the total covers these rows. */
+function confirmations(ctx: RuleContext, check: ColumnTotalCheck, checks: SumChecks<ColumnTotalCheck>): Confirmation[] {
+  const out: Confirmation[] = [];
+  const { total, col } = check;
+  const formula = ctx.cell(total.row, col).formula;
+  if (total.coverBasis === 'formula' || (formula !== undefined && namesExactly(formula, col, total.row, check.covers))) out.push({ kind: 'formula' });
+  if (total.coverBasis === 'statedRange') out.push({ kind: 'statedRange' });
+  if (total.coverBasis === 'section' && total.section !== undefined && namesSection(total.label, ctx.rowAt(total.section)?.label ?? '')) out.push({ kind: 'sectionName' });
+  if (isOnlyTotal(ctx, total)) out.push({ kind: 'onlyTotal' });
+  // A total left at nil or zero over lines of substance is as often a column not totalled on
+  // that row ("-" in a data extract) as a total forgotten: only its label, formula or stated
+  // range can say it should add them, not its neighbours' arithmetic.
+  const leftEmpty = check.stated === 0 && !labelSaysTotal(total.label.toLowerCase());
+  // One covered line "adds up" wherever a row repeats the one above it: it confirms nothing,
+  // unless a section heading opens the group that the total closes.
+  if (leftEmpty || (check.covers.length < 2 && total.section === undefined)) return out;
+  const across = checks.otherColumns(check);
+  if (across) out.push(across);
+  const down = checks.siblings(check);
+  if (down) out.push(down);
+  return out;
+}
+
+/**
+ * The table's one summary row, labelled a total, below every line it covers and covering
+ * every line of the table: "Total" at the foot of a list states its range as plainly as
+ * "total of lines 1 to 9" does.
+ */
+function isOnlyTotal(ctx: RuleContext, total: TableRow): boolean {
+  const label = total.label.toLowerCase();
+  if (!labelSaysTotal(label)) return false;
+  // Under headings, a bare "Total" adds every list; "Total Fixed Assets" may close only the last.
+  const bare = BARE_TOTAL.test(label);
+  let lines = 0;
+  for (const r of ctx.table.rows) {
+    if ((r.kind === 'section' && !bare) || (r !== total && (r.kind === 'subtotal' || r.kind === 'total'))) return false;
+    if (r.kind === 'line') {
+      if (r.row > total.row) return false;
+      lines++;
+    }
+  }
+  const covered = ctx.covered(total);
+  return lines > 0 && covered.length === lines;
+}
+
+const BARE_TOTAL = /^\W*(grand\s+)?totals?\W*$/;
+
+/** An additive formula whose references in its own column are exactly these rows. */
+function namesExactly(formula: string, col: number, row: number, rows: readonly number[]): boolean {
+  if (!isAdditive(formula)) return false;
+  const named = new Set(sameColumnRows(formula, col, row));
+  return named.size === rows.length && rows.every((r) => named.has(r));
 }
 
 /**
@@ -145,12 +308,20 @@ function checksOtherColumns(formula: string | undefined, col: number, covers: re
   return readsLines;
 }
 
+interface RowTotalCheck extends SumCheck {
+  readonly total: TableRow;
+  readonly stated: number;
+  readonly sum: number;
+}
+
 function checkRowTotals(ctx: RuleContext): Finding[] {
   const meta = totalSumRule.meta;
   const out: Finding[] = [];
   const years = columnsByRole(ctx.table, 'year');
   const totals = columnsByRole(ctx.table, 'rowTotal');
   if (years.length === 0) return out;
+  const checks = new SumChecks<RowTotalCheck>();
+  const all: RowTotalCheck[] = [];
   for (const totalColumn of totals) {
     for (const row of ctx.table.rows) {
       if (row.kind === 'section' || row.kind === 'blank' || row.kind === 'note') continue;
@@ -160,27 +331,54 @@ function checkRowTotals(ctx: RuleContext): Finding[] {
       const statedValue = stated.kind === 'number' ? stated.value : 0;
       let sum = 0;
       let known = true;
+      let substantive = statedValue !== 0;
       for (const y of years) {
         const n = ctx.number(row.row, y.col);
         if (n === undefined) known = false;
-        else sum += n;
+        else {
+          sum += n;
+          if (n !== 0) substantive = true;
+        }
       }
       if (!known) continue;
-      const verdict = compareFigures(statedValue, sum, ctx.tolerance(row.row, col));
-      if (verdict === 'match') continue;
-      if (verdict === 'mismatch' && echoesAnotherFault(ctx, row, col, years)) continue;
-      out.push(ctx.report(meta, {
-        messageId: verdict === 'mismatch' ? 'rowTotal' : 'rowTotalRounding',
-        data: { actual: ctx.show(statedValue, row.row, col), expected: ctx.show(sum, row.row, col) },
-        row: row.row,
-        col,
-        ...(verdict === 'rounding' ? { severity: 'info' as const } : {}),
-        expected: clean(sum),
-        actual: clean(statedValue),
-      }));
+      // Every row of one row-total column vouches for the others: they add the same columns.
+      const check: RowTotalCheck = { row: row.row, col, verdict: compareFigures(statedValue, sum, ctx.tolerance(row.row, col)), substantive, level: 'rowTotal', total: row, stated: statedValue, sum };
+      checks.add(check);
+      all.push(check);
     }
   }
+  const yearCells = (row: number): string => cellRuns(years.map((y) => ({ row, col: y.col })));
+  for (const check of all) {
+    const { total: row, col, verdict, stated, sum } = check;
+    if (verdict === 'match') continue;
+    if (verdict === 'mismatch' && echoesAnotherFault(ctx, row, col, years)) continue;
+    const data = { actual: ctx.show(stated, row.row, col), expected: ctx.show(sum, row.row, col) };
+    if (verdict === 'rounding') {
+      out.push(ctx.report(meta, { messageId: 'rowTotalRounding', data, row: row.row, col, severity: 'info', expected: clean(sum), actual: clean(stated) }));
+      continue;
+    }
+    const confirmedBy: Confirmation[] = [];
+    const formula = ctx.cell(row.row, col).formula;
+    if (formula !== undefined && namesColumnsExactly(formula, row.row, years.map((y) => y.col))) confirmedBy.push({ kind: 'formula' });
+    const down = checks.siblings(check);
+    if (down) confirmedBy.push(down);
+    const evidence = evidenceOf(toA1(row.row, col), yearCells(row.row), confirmedBy);
+    const messageId = confirmedBy.length > 0 ? 'rowTotal' : 'rowTotalUnconfirmed';
+    out.push({ ...ctx.report(meta, { messageId, data: { ...data, covers: evidence.covers }, row: row.row, col, ...(confirmedBy.length > 0 ? {} : { severity: 'info' as const }), expected: clean(sum), actual: clean(stated) }), evidence });
+  }
   return out;
+}
+
+/** A plain sum whose references on its own row are exactly these columns. */
+function namesColumnsExactly(formula: string, row: number, cols: readonly number[]): boolean {
+  const refs = parseSumFormula(formula);
+  if (!refs) return false;
+  const named = new Set<number>();
+  for (const ref of refs) {
+    if (ref.sheet !== undefined || ref.startRow > row || ref.endRow < row) continue;
+    for (let c = ref.startCol; c <= ref.endCol; c++) named.add(c);
+  }
+  return named.size === cols.length && cols.every((c) => named.has(c));
 }
 
 /**

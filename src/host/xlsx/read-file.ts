@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { Workbook } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
+import { csvSheetName, csvToWorkbook, isCsvPath } from './csv';
 import { WorkbookReadError } from './errors';
 import { readWorkbookFast } from './fast/read-fast';
 import { MAX_WORKBOOK_BYTES, checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes, nonEmpty } from './read-buffer';
@@ -39,7 +40,9 @@ export async function loadExcelJsFile(filePath: string): Promise<ExcelJS.Workboo
  * it does not handle goes through exceljs, whose errors become WorkbookReadErrors.
  */
 export async function readWorkbookFile(filePath: string): Promise<Workbook> {
-  const bytes = checkWorkbookBytes(await readWorkbookBytes(filePath), filePath);
+  const raw = await readWorkbookBytes(filePath);
+  if (isCsvPath(filePath)) return nonEmpty(csvToWorkbook(new TextDecoder('utf-8').decode(raw), csvSheetName(filePath)), filePath);
+  const bytes = checkWorkbookBytes(raw, filePath);
   let fast: Workbook | undefined;
   try {
     fast = readWorkbookFast(bytes);

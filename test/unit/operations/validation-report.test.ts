@@ -69,9 +69,9 @@ describe('planValidationReport', () => {
 
 describe('summaryLine and formatRunAt', () => {
   it.each([
-    [{ errors: 0, warnings: 0, infos: 3 }, 'Ready to submit: no errors'],
-    [{ errors: 3, warnings: 2, infos: 0 }, '3 errors, 2 warnings'],
-    [{ errors: 1, warnings: 1, infos: 0 }, '1 error, 1 warning'],
+    [{ errors: 0, warnings: 0, infos: 3, consequences: 0 }, 'Ready to submit: no errors'],
+    [{ errors: 3, warnings: 2, infos: 0, consequences: 0 }, '3 errors, 2 warnings'],
+    [{ errors: 1, warnings: 1, infos: 0, consequences: 0 }, '1 error, 1 warning'],
   ])('%p → %p', (summary, line) => expect(summaryLine(summary)).toBe(line));
   it('formats in UTC, and passes through text it cannot read', () => {
     expect(formatRunAt(new Date(Date.UTC(2026, 0, 5, 9, 3)))).toBe('2026-01-05 09:03 UTC');
