@@ -31,8 +31,22 @@ export interface Sheet {
   readonly protected?: boolean;
 }
 
+/**
+ * A defined name (Excel's Name Manager), kept so that a host recalculating formulas knows
+ * what `=VLOOKUP(x, Rates, 2, FALSE)` refers to. The engine itself does not use names.
+ */
+export interface DefinedName {
+  readonly name: string;
+  /** What it refers to, with a leading `=`, as the file stores it: `=Rates!$A$2:$C$40`. */
+  readonly formula: string;
+  /** The sheet it belongs to when its scope is one sheet; absent for a workbook-wide name. */
+  readonly sheet?: string;
+}
+
 export interface Workbook {
   readonly sheets: readonly Sheet[];
+  /** Present when the file defines names; hosts pass them on to their calculation. */
+  readonly definedNames?: readonly DefinedName[];
 }
 
 export const EMPTY_CELL: Cell = Object.freeze({ value: null });

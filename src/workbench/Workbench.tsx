@@ -10,7 +10,7 @@ import { parseNumberText } from '../engine/numbers';
 import type { Workbook } from '../engine/grid';
 import { createOfficeHost } from '../host/office';
 import { SimulatedExcel } from '../host/simulated/excel';
-import { readWorkbookBuffer } from '../host/xlsx';
+import { simulatedExcelFromXlsx } from '../host/simulated/xlsx';
 import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
 import { workbookBytes } from './download';
@@ -90,8 +90,9 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
 
   const open = async (file: File) => {
     try {
-      const workbook = await readWorkbookBuffer(await file.arrayBuffer(), file.name);
-      const next = newDocument(file.name, workbook, doc.generation + 1);
+      // As Excel opens a file: its saved results shown until the officer changes something.
+      const excel = await simulatedExcelFromXlsx(await file.arrayBuffer(), file.name, { syncDelayMs: syncDelayMs() });
+      const next: Document = { name: file.name, excel, generation: doc.generation + 1 };
       setDoc(next);
       setSheetName(next.excel.state.sheets[0]?.name ?? '');
       setSelection({ row: 0, col: 0 });

@@ -16,6 +16,12 @@ export interface SimulatedExcelOptions {
   syncDelayMs?: number;
   /** Highest ExcelApi version supported; 1.20 brings mergeUndoGroup. */
   excelApiVersion?: string;
+  /**
+   * The workbook's formula values are the results it was saved with (an opened file): they
+   * are shown and read as they are until something changes, as in Excel. Without it, formulas
+   * are calculated when first read.
+   */
+  cachedResults?: boolean;
 }
 
 /** Everything observable about the workbook, for exact before/after comparisons in tests. */
@@ -45,7 +51,7 @@ export class SimulatedExcel implements ContextHost {
   }
 
   static fromWorkbook(workbook: Workbook, options?: SimulatedExcelOptions): SimulatedExcel {
-    return new SimulatedExcel(stateFromWorkbook(workbook), options);
+    return new SimulatedExcel(stateFromWorkbook(workbook, { cachedResults: options?.cachedResults === true }), options);
   }
 
   /** `Excel.run(options, batch)`: one request context per call. */
@@ -93,6 +99,7 @@ export class SimulatedExcel implements ContextHost {
         rows: s.rows.map((row) => row?.map(simCellToCell)),
         ...(s.protected ? { protected: true } : {}),
       })),
+      ...(this.state.definedNames.length > 0 ? { definedNames: [...this.state.definedNames] } : {}),
     };
   }
 

@@ -2,7 +2,7 @@
  * The simulated workbook's in-memory state: everything the Excel JavaScript API can see
  * through the parts the adapter uses. Proxies read and write it only inside `sync`.
  */
-import type { Cell, CellValue, Workbook } from '../../engine/grid';
+import type { Cell, CellValue, DefinedName, Workbook } from '../../engine/grid';
 import type { RangeRef } from '../../engine/address';
 
 /** A value as Excel's `Range.values` holds it: `""` is empty, errors are `#DIV/0!` strings. */
@@ -55,6 +55,8 @@ export interface SimState {
   nextId: number;
   /** Formulas changed since the last calculation. */
   dirty: boolean;
+  /** The workbook's defined names, for the calculation. */
+  definedNames: DefinedName[];
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;
@@ -113,7 +115,12 @@ function toSimCell(cell: Cell): SimCell {
   return out;
 }
 
-export function stateFromWorkbook(workbook: Workbook): SimState {
+/**
+ * The state of a workbook. With `cachedResults` its formulas' values are the results it was
+ * saved with (a file) and stand until something changes, as when Excel opens a file;
+ * otherwise they are calculated when first read.
+ */
+export function stateFromWorkbook(workbook: Workbook, options: { cachedResults?: boolean } = {}): SimState {
   const sheets = workbook.sheets.map((s) => {
     const sheet = emptySheet(s.name);
     sheet.protected = s.protected === true;
@@ -123,7 +130,7 @@ export function stateFromWorkbook(workbook: Workbook): SimState {
     });
     return sheet;
   });
-  return { sheets, settings: new Map(), nextId: 1, dirty: true };
+  return { sheets, settings: new Map(), nextId: 1, dirty: options.cachedResults !== true, definedNames: [...(workbook.definedNames ?? [])] };
 }
 
 export function simCellToCell(cell: SimCell | undefined): Cell | undefined {

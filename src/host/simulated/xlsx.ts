@@ -9,12 +9,17 @@ import type ExcelJS from 'exceljs';
 import { columnLetters, rangeToA1 } from '../../engine/address';
 import { pointsToCharacterWidth } from '../xlsx/apply-plan';
 import { internals } from '../xlsx/internals';
-import { readWorkbookBuffer } from '../xlsx/read-buffer';
+import { readWorkbookBytesAsFile } from '../xlsx/read-bytes';
 import { workbookToExcelJs } from '../xlsx/write';
 import { SimulatedExcel, type SimulatedExcelOptions } from './excel';
 
-export async function simulatedExcelFromXlsx(data: ArrayBuffer | Uint8Array, fileName: string, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
-  return SimulatedExcel.fromWorkbook(await readWorkbookBuffer(data, fileName), options);
+/**
+ * Opens a file as Excel does: read as the CLI reads it, showing the results saved with its
+ * formulas until something changes (then recalculated knowing its defined names, keeping
+ * the results of formulas the calculation cannot evaluate).
+ */
+export async function simulatedExcelFromXlsx(data: ArrayBuffer | Uint8Array, fileName: string, options?: Omit<SimulatedExcelOptions, 'cachedResults'>): Promise<SimulatedExcel> {
+  return SimulatedExcel.fromWorkbook(await readWorkbookBytesAsFile(data, fileName), { ...options, cachedResults: true });
 }
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/, '').toUpperCase()}`;

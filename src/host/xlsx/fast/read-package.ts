@@ -6,11 +6,11 @@
  * anything unusual. Entries: read-fast.ts (Node) and read-fast-browser.ts (the task pane).
  * A test holds it equal to the exceljs path on every fixture and realdata file.
  */
-import type { Sheet, Workbook } from '../../../engine/grid';
+import type { DefinedName, Sheet, Workbook } from '../../../engine/grid';
 import { parseSheet } from './sheet';
 import { parseStyles } from './styles';
 import { FastReadUnsupported, type ZipPackage } from './zip';
-import { attr, isTrue, startTags, stringItemText } from './xml';
+import { attr, decodeXml, isTrue, startTags, stringItemText } from './xml';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
@@ -55,7 +55,8 @@ export function readWorkbookPackage(zip: ZipPackage): Workbook {
   const styleOf = parseStyles(zip.text(byType('/styles') ?? 'xl/styles.xml'));
 
   const sheets: Sheet[] = [];
-  for (const tag of startTags(workbookXml, 'sheet')) {
+  const sheetTags = startTags(workbookXml, 'sheet');
+  for (const tag of sheetTags) {
     const name = attr(tag, 'name');
     const rel = rels.find((r) => r.id === attr(tag, 'id'));
     if (name === undefined || !rel) throw new FastReadUnsupported('sheet without a part');
@@ -64,5 +65,28 @@ export function readWorkbookPackage(zip: ZipPackage): Workbook {
     if (xml === undefined) throw new FastReadUnsupported(`missing ${rel.target}`);
     sheets.push(parseSheet(xml, { name, sharedStrings: strings, styleOf }));
   }
-  return { sheets };
+  const definedNames = parseDefinedNames(workbookXml, sheetTags.map((tag) => attr(tag, 'name')));
+  return definedNames.length > 0 ? { sheets, definedNames } : { sheets };
+}
+
+/**
+ * The workbook's defined names, for a host that recalculates. A sheet's own name carries
+ * `localSheetId`, the sheet's place among the workbook's `<sheet>` entries.
+ */
+function parseDefinedNames(workbookXml: string, sheetNames: readonly (string | undefined)[]): DefinedName[] {
+  const out: DefinedName[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g)) {
+    const tag = ` ${m[1]!}`;
+    const name = attr(tag, 'name');
+    const text = decodeXml(m[2] ?? '').trim();
+    if (!name || !text) continue;
+    const local = attr(tag, 'localSheetId');
+    if (local === undefined) {
+      out.push({ name, formula: `=${text}` });
+      continue;
+    }
+    const sheet = sheetNames[Number(local)];
+    if (sheet !== undefined) out.push({ name, formula: `=${text}`, sheet });
+  }
+  return out;
 }
