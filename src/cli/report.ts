@@ -64,16 +64,31 @@ export function textReport(file: string, result: ValidationResult, workbook: Wor
   } else {
     const cellWidth = Math.max(...sorted.map((f) => f.cell.length));
     const sevWidth = Math.max(...sorted.map((f) => t.severity[f.severity].length));
+    // Consequences are listed under their root finding, not on their own (one fault, one error).
+    const under = new Map<string, Finding[]>();
+    const rootKey = (rule: string, sheet: string, cell: string): string => `${rule}\u0000${sheet}\u0000${cell}`;
+    for (const f of sorted) {
+      if (!f.causedBy) continue;
+      const key = rootKey(f.causedBy.rule, f.causedBy.sheet, f.causedBy.cell);
+      under.set(key, [...(under.get(key) ?? []), f]);
+    }
     let sheet: string | undefined;
     for (const f of sorted) {
+      if (f.causedBy) continue;
       if (f.sheet !== sheet) {
         sheet = f.sheet;
         lines.push('', sheet);
       }
       lines.push(`  ${f.cell.replace(/\$/g, '').padEnd(cellWidth)}  ${t.severity[f.severity].padEnd(sevWidth)}  ${f.message}  [${f.rule}]`);
+      if (f.evidence && f.evidence.confirmedBy.length > 0) lines.push(`  ${''.padEnd(cellWidth)}  ${''.padEnd(sevWidth)}  ${t.because(f.evidence.summary)}`);
+      for (const c of under.get(rootKey(f.rule, f.sheet, f.cell)) ?? []) {
+        lines.push(`  ${''.padEnd(cellWidth)}  ${''.padEnd(sevWidth)}  ${t.consequence(c.cell.replace(/\$/g, ''), c.message, c.rule)}`);
+      }
     }
   }
   const s = summarise(result.findings);
-  lines.push('', t.summary(s.errors, s.warnings, s.infos));
+  lines.push('');
+  if (s.consequences > 0) lines.push(t.consequences(s.consequences));
+  lines.push(t.summary(s.errors, s.warnings, s.infos));
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
  * a rule or the reader becomes a finding naming the sheet.
  */
 import { columnLetters, parseA1 } from './address';
+import { attachConsequences } from './consequences';
 import type { Finding } from './findings';
 import type { Sheet, Workbook } from './grid';
 import { validationMessages as msg } from './messages/validation';
@@ -50,7 +51,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions = 
     for (const rule of rules) for (const f of runRule(rule, context)) findings.push(f);
   }
   reportSheetErrors(workbook, rules, findings); // error values outside tables, copied broken formulas, hidden #REF!
-  return { tables, findings: sortFindings(workbook, dedupe(findings)) };
+  return { tables, findings: sortFindings(workbook, attachConsequences(dedupe(findings), tables)) };
 }
 
 /** Runs one rule on one table; an exception becomes a finding rather than escaping. */

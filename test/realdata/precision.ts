@@ -97,7 +97,8 @@ function cellSet(spec: string): (cell: string) => boolean {
 export function classify(file: string, exitCode: number, stderr: string, findings: readonly ReportedFinding[], expectation: Expectation | undefined): FileResult {
   const judges = (expectation?.trueErrors ?? []).map((t) => ({ t, has: cellSet(t.cells) }));
   const isTrue = (f: ReportedFinding): boolean => judges.some(({ t, has }) => t.sheet === f.sheet && (t.rule === undefined || t.rule === f.rule) && has(f.cell));
-  const errors = findings.filter((f) => f.severity === 'error');
+  // Consequences hang under their root and are not counted: one fault, one error.
+  const errors = findings.filter((f) => f.severity === 'error' && !f.causedBy);
   const falseErrors = errors.filter((f) => !isTrue(f));
   const defects = expectation?.defects ?? [];
   const reported = (d: Defect): boolean => findings.some((f) => f.sheet === d.sheet && f.cell === d.cell && d.severity.includes(f.severity) && (d.rule === undefined || d.rule === f.rule));
@@ -107,7 +108,7 @@ export function classify(file: string, exitCode: number, stderr: string, finding
     stderr,
     findings,
     errors: errors.length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
+    warnings: findings.filter((f) => f.severity === 'warning' && !f.causedBy).length,
     infos: findings.filter((f) => f.severity === 'info').length,
     trueErrors: errors.length - falseErrors.length,
     falseErrors,

@@ -101,6 +101,9 @@ Examples:
     summary: (errors: number, warnings: number, infos: number) =>
       `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${infos} ${infos === 1 ? 'note' : 'notes'}: ${errors === 0 ? 'ready to submit.' : 'not ready to submit.'}`,
     severity: { error: 'error', warning: 'warning', info: 'note' } as const,
+    because: (summary: string) => `because ${summary}`,
+    consequence: (cell: string, message: string, rule: string) => `↳ follows from it: ${cell} ${message}  [${rule}]`,
+    consequences: (count: number) => `${count} further ${count === 1 ? 'finding follows' : 'findings follow'} from those above and ${count === 1 ? 'is' : 'are'} listed under ${count === 1 ? 'its root' : 'their roots'}.`,
   },
   applied: {
     wrote: (file: string) => `Wrote ${file}.`,

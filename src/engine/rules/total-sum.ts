@@ -3,7 +3,7 @@
  * money column; a row-total column equals the sum of its year columns.
  */
 import { columnIndex, toA1 } from '../address';
-import { type TableColumn, type TableRow, columnsByRole } from '../model';
+import { FIGURE_ROLES, type TableColumn, type TableRow, columnsByRole } from '../model';
 import type { Confirmation, Finding } from '../findings';
 import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
@@ -30,10 +30,10 @@ export const totalSumRule: Rule = {
       columnUncountedMany: '{noun} {cell} is {actual} but its lines add up to {expected}{inUnit}, not counting {uncounted}, which are not numbers',
       columnRounding: '{noun} {cell} is {actual} and its lines add up to {expected}{inUnit}: a rounding difference, not an error',
       shownRounding: '{noun} {cell} shows {actual} but its lines as shown add up to {expected}{inUnit}: a rounding difference, not an error',
-      rowTotal: 'Row total {cell} is {actual} but its year columns add up to {expected}{inUnit}',
+      rowTotal: 'Row total {cell} is {actual} but the columns it adds ({covers}) come to {expected}{inUnit}',
       unconfirmed: '{noun} {cell} is {actual}; the rows it seems to cover ({covers}) add up to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
       rowTotalUnconfirmed: 'Row total {cell} is {actual}; the columns it seems to add ({covers}) come to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
-      rowTotalRounding: 'Row total {cell} is {actual} and its year columns add up to {expected}{inUnit}: a rounding difference, not an error',
+      rowTotalRounding: 'Row total {cell} is {actual} and the columns it adds ({covers}) come to {expected}{inUnit}: a rounding difference, not an error',
       fixTitle: 'Make {cell} add up its lines',
       fixDescription: 'Replace the typed {actual} in {cell} with {formula}',
     },
@@ -153,7 +153,7 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
     else if (f.kind === 'error') return undefined; // the error is the finding
   }
   if (!anyFigure && stated.kind === 'nil') return undefined;
-  const tolerance = typed ? publishedRounding(ctx, total.row, col, covers) : ctx.tolerance(total.row, col);
+  const tolerance = typed ? publishedRounding(ctx, [total.row, ...covers].map((row) => ({ row, col }))) : ctx.tolerance(total.row, col);
   const verdict = compareFigures(statedValue, sum, tolerance);
   const oneSign = least > 0 || most < 0;
   const withinLines = counted >= 2 && oneSign && statedValue >= least && statedValue <= most;
@@ -198,19 +198,19 @@ function columnTotalFinding(ctx: RuleContext, check: ColumnTotalCheck, checks: S
  * decimals; General cells to the most decimals any of these figures is written with (a
  * stored 1 beside 0.38 was typed 1.00).
  */
-function publishedRounding(ctx: RuleContext, total: number, col: number, lines: readonly number[]): number {
-  const general = (row: number): boolean => {
+function publishedRounding(ctx: RuleContext, cells: readonly { row: number; col: number }[]): number {
+  const general = (row: number, col: number): boolean => {
     const format = ctx.cell(row, col).format;
     return format === undefined || /^general$/i.test(format.trim());
   };
   let written = 0;
-  for (const row of [total, ...lines]) {
-    if (!general(row)) continue;
+  for (const { row, col } of cells) {
+    if (!general(row, col)) continue;
     const m = /\.(\d+)/.exec(String(ctx.number(row, col) ?? 0));
     if (m) written = Math.max(written, Math.min(m[1]!.length, 9));
   }
   let tolerance = 0;
-  for (const row of [total, ...lines]) tolerance += general(row) ? toleranceFor(written) : ctx.tolerance(row, col);
+  for (const { row, col } of cells) tolerance += general(row, col) ? toleranceFor(written) : ctx.tolerance(row, col);
   return tolerance;
 }
 
@@ -317,12 +317,14 @@ interface RowTotalCheck extends SumCheck {
 function checkRowTotals(ctx: RuleContext): Finding[] {
   const meta = totalSumRule.meta;
   const out: Finding[] = [];
-  const years = columnsByRole(ctx.table, 'year');
   const totals = columnsByRole(ctx.table, 'rowTotal');
-  if (years.length === 0) return out;
   const checks = new SumChecks<RowTotalCheck>();
   const all: RowTotalCheck[] = [];
+  const partsOf = new Map<number, readonly TableColumn[]>();
   for (const totalColumn of totals) {
+    const years = rowTotalParts(ctx, totalColumn);
+    if (years.length < 2) continue;
+    partsOf.set(totalColumn.col, years);
     for (const row of ctx.table.rows) {
       if (row.kind === 'section' || row.kind === 'blank' || row.kind === 'note') continue;
       const col = totalColumn.col;
@@ -341,18 +343,23 @@ function checkRowTotals(ctx: RuleContext): Finding[] {
         }
       }
       if (!known) continue;
+      // Typed, it was rounded from unrounded parts, as they were (see publishedRounding).
+      const tolerance = ctx.cell(row.row, col).formula === undefined
+        ? publishedRounding(ctx, [{ row: row.row, col }, ...years.map((y) => ({ row: row.row, col: y.col }))])
+        : ctx.tolerance(row.row, col);
       // Every row of one row-total column vouches for the others: they add the same columns.
-      const check: RowTotalCheck = { row: row.row, col, verdict: compareFigures(statedValue, sum, ctx.tolerance(row.row, col)), substantive, level: 'rowTotal', total: row, stated: statedValue, sum };
+      const check: RowTotalCheck = { row: row.row, col, verdict: compareFigures(statedValue, sum, tolerance), substantive, level: 'rowTotal', total: row, stated: statedValue, sum };
       checks.add(check);
       all.push(check);
     }
   }
-  const yearCells = (row: number): string => cellRuns(years.map((y) => ({ row, col: y.col })));
   for (const check of all) {
     const { total: row, col, verdict, stated, sum } = check;
+    const years = partsOf.get(col)!;
+    const yearCells = (r: number): string => cellRuns(years.map((y) => ({ row: r, col: y.col })));
     if (verdict === 'match') continue;
     if (verdict === 'mismatch' && echoesAnotherFault(ctx, row, col, years)) continue;
-    const data = { actual: ctx.show(stated, row.row, col), expected: ctx.show(sum, row.row, col) };
+    const data = { actual: ctx.show(stated, row.row, col), expected: ctx.show(sum, row.row, col), covers: yearCells(row.row) };
     if (verdict === 'rounding') {
       out.push(ctx.report(meta, { messageId: 'rowTotalRounding', data, row: row.row, col, severity: 'info', expected: clean(sum), actual: clean(stated) }));
       continue;
@@ -367,6 +374,25 @@ function checkRowTotals(ctx: RuleContext): Finding[] {
     out.push({ ...ctx.report(meta, { messageId, data: { ...data, covers: evidence.covers }, row: row.row, col, ...(confirmedBy.length > 0 ? {} : { severity: 'info' as const }), expected: clean(sum), actual: clean(stated) }), evidence });
   }
   return out;
+}
+
+/**
+ * The columns a row-total column adds: the table's year (or period) columns when it has
+ * them; else the block of figure columns just left of it, back to a column that is not a
+ * figure or an earlier row total (funds to "all funds", sources to "total grants").
+ */
+function rowTotalParts(ctx: RuleContext, totalColumn: TableColumn): TableColumn[] {
+  const years = columnsByRole(ctx.table, 'year');
+  if (years.length > 0) return years;
+  const parts: TableColumn[] = [];
+  const byCol = new Map(ctx.table.columns.map((c) => [c.col, c] as const));
+  for (let c = totalColumn.col - 1; c >= ctx.table.firstCol; c--) {
+    const column = byCol.get(c);
+    if (!column) continue; // an empty spacer column
+    if (column.role === 'rowTotal' || !FIGURE_ROLES.has(column.role)) break;
+    parts.unshift(column);
+  }
+  return parts;
 }
 
 /** A plain sum whose references on its own row are exactly these columns. */

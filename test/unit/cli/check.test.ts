@@ -28,8 +28,8 @@ describe('check: every fixture, text and json', () => {
     expect(lines[lines.length - 1]).toBe(
       `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${infos} ${infos === 1 ? 'note' : 'notes'}: ${errors === 0 ? 'ready to submit.' : 'not ready to submit.'}`,
     );
-    // One text line per finding, under its sheet's heading.
-    for (const f of doc.findings) expect(text.stdout).toContain(`  ${f.cell}`);
+    // One text line per finding, under its sheet's heading; a consequence under its root.
+    for (const f of doc.findings) expect(text.stdout).toContain(f.causedBy ? `follows from it: ${f.cell} ` : `  ${f.cell}`);
     for (const sheet of new Set(doc.findings.map((f) => f.sheet))) expect(lines).toContain(sheet);
   }, 30_000);
 });

@@ -44,21 +44,32 @@ export function expectCheckSchema(doc: unknown, file: string): void {
       expect(typeof c.role).toBe('string');
     }
   }
-  const counts = { error: 0, warning: 0, info: 0 };
+  const counts = { error: 0, warning: 0, info: 0, consequence: 0 };
   for (const f of d.findings as Record<string, unknown>[]) {
-    expect(Object.keys(f).sort()).toEqual(['actual', 'cell', 'expected', 'message', 'rule', 'severity', 'sheet']);
+    // evidence (arithmetic findings) and causedBy (consequences) are optional.
+    expect(Object.keys(f).filter((k) => k !== 'evidence' && k !== 'causedBy').sort()).toEqual(['actual', 'cell', 'expected', 'message', 'rule', 'severity', 'sheet']);
     expect(typeof f.rule).toBe('string');
     expect(['error', 'warning', 'info']).toContain(f.severity);
     expect(typeof f.sheet).toBe('string');
     expect(f.cell).toMatch(/^[A-Z]{1,3}\d+$/);
     expect(typeof f.message).toBe('string');
     for (const v of [f.expected, f.actual]) expect(v === null || typeof v === 'string' || typeof v === 'number').toBe(true);
-    counts[f.severity as keyof typeof counts]++;
+    if (f.evidence !== undefined) {
+      const e = f.evidence as Record<string, unknown>;
+      expect(typeof e.covers).toBe('string');
+      expect(typeof e.summary).toBe('string');
+      expect(Array.isArray(e.confirmedBy)).toBe(true);
+    }
+    if (f.causedBy !== undefined) {
+      expect(Object.keys(f.causedBy as object).sort()).toEqual(['cell', 'rule', 'sheet']);
+      counts.consequence++;
+    } else counts[f.severity as 'error' | 'warning' | 'info']++;
   }
-  expect(d.summary).toEqual({ errors: counts.error, warnings: counts.warning, infos: counts.info });
+  // Summary counts count roots: consequences are counted apart.
+  expect(d.summary).toEqual({ errors: counts.error, warnings: counts.warning, infos: counts.info, consequences: counts.consequence });
 }
 
-export interface JsonFinding { rule: string; severity: string; sheet: string; cell: string }
+export interface JsonFinding { rule: string; severity: string; sheet: string; cell: string; causedBy?: { rule: string; sheet: string; cell: string } }
 export interface JsonDoc { findings: JsonFinding[]; summary: { errors: number; warnings: number; infos: number }; tables: { sheet: string }[] }
 
 /** `check --format json` on a file: its document checked against the schema, and the exit code it implies. */

@@ -63,7 +63,7 @@ ruleTester(totalSumRule, {
       name: 'a typed row total that does not equal its years (seed 004 Table 5)',
       workbook: withValue(seed004Table5(), 'Table 5', 'E6', 6312),
       errors: [
-        { cell: 'E6', message: "Row total E6 is 6,312 but its year columns add up to 6,212 (£000)" },
+        { cell: 'E6', message: "Row total E6 is 6,312 but the columns it adds (B6:D6) come to 6,212 (£000)" },
         { cell: 'E8', message: 'Total E8 is 10,166 but its lines add up to 10,266 (£000)' },
       ],
     },

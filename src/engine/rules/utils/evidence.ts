@@ -86,8 +86,11 @@ export function cellRuns(cells: readonly { row: number; col: number }[]): string
     last = c;
   }
   close();
-  return runs.join(', ');
+  // A long list of agreeing cells says no more than its first few and a count.
+  return runs.length <= MAX_RUNS ? runs.join(', ') : `${runs.slice(0, MAX_RUNS).join(', ')} and ${runs.length - MAX_RUNS} more`;
 }
+
+const MAX_RUNS = 4;
 
 const CONFIRMATION_WORDS: Record<Confirmation['kind'], (cells: string) => string> = {
   formula: () => 'as its own formula says',

@@ -1,0 +1,109 @@
+/**
+ * One fault, one error (EVIDENCE.md §3). Findings form a graph: a cell's figure feeds the
+ * totals that cover it and the identities on its row. When a finding is explained by
+ * another's fault, it hangs under that root (`causedBy`) instead of counting on its own:
+ * - at one cell, the most severe finding is the root (a SUM that leaves a line out, then
+ *   the total it gets wrong, then "typed, not a formula");
+ * - a figure on the root's row, or on a total that covers the root's row, that is off by
+ *   the same amount (a typed-over sub total makes its net budget and the grand total off
+ *   by what it is off);
+ * - a RAG or over/underspend word judged on a row whose figures are the root's fault.
+ */
+import { parseA1 } from './address';
+import type { CauseRef, Finding } from './findings';
+import type { MonitoringTable } from './model';
+
+/** At one cell, which rule names the fault itself rather than what follows from it. */
+const ROOT_ORDER = ['error-value', 'unreadable-figure', 'number-as-text', 'sum-range', 'total-sum', 'carry-forward', 'net-budget', 'variance', 'pressure-split', 'movement', 'total-formula'];
+
+/** Rules whose verdict is a word judged on the row's figures. */
+const JUDGED_ON_FIGURES = new Set(['rag-policy', 'variance-label']);
+
+interface Placed {
+  readonly finding: Finding;
+  readonly index: number;
+  readonly row: number;
+  readonly diff: number | undefined;
+  /** Rows whose figures this row adds up, directly or through its sub totals. */
+  readonly reach: ReadonlySet<number>;
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+
+export function attachConsequences(findings: readonly Finding[], tables: readonly MonitoringTable[]): Finding[] {
+  const reachBySheet = coverageReach(tables);
+  const placed: Placed[] = [];
+  findings.forEach((finding, index) => {
+    if (finding.severity === 'info') return;
+    const ref = parseA1(finding.cell);
+    if (!ref) return;
+    placed.push({ finding, index, row: ref.row, diff: differenceOf(finding), reach: reachBySheet.get(finding.sheet)?.get(ref.row) ?? EMPTY });
+  });
+  // Roots first: inner rows (fewest covered) before the totals over them, then by rule order.
+  placed.sort((a, b) => a.reach.size - b.reach.size || rank(a.finding) - rank(b.finding) || a.index - b.index);
+  const causes = new Map<number, CauseRef>();
+  const roots: Placed[] = [];
+  for (const p of placed) {
+    const root = roots.find((r) => explains(r, p));
+    if (root) causes.set(p.index, { rule: root.finding.rule, sheet: root.finding.sheet, cell: root.finding.cell });
+    else if (p.finding.severity === 'error') roots.push(p);
+  }
+  if (causes.size === 0) return [...findings];
+  return findings.map((f, i) => {
+    const cause = causes.get(i);
+    return cause ? { ...f, causedBy: cause } : f;
+  });
+}
+
+/**
+ * How far the finding's figure is from what it should be. A number stored as text counts as
+ * nothing in Excel's SUM, so the totals over it are short by the whole number.
+ */
+function differenceOf(f: Finding): number | undefined {
+  if (typeof f.expected !== 'number') return undefined;
+  if (typeof f.actual === 'number') return f.actual - f.expected;
+  return f.rule === 'number-as-text' ? -f.expected : undefined;
+}
+
+function rank(f: Finding): number {
+  const i = ROOT_ORDER.indexOf(f.rule);
+  return i < 0 ? ROOT_ORDER.length : i;
+}
+
+function explains(root: Placed, p: Placed): boolean {
+  const a = root.finding;
+  const b = p.finding;
+  if (a.sheet !== b.sheet) return false;
+  if (a.cell === b.cell) return true;
+  const sameRow = root.row === p.row;
+  if (JUDGED_ON_FIGURES.has(b.rule)) return sameRow;
+  if (root.diff === undefined || p.diff === undefined || root.diff === 0) return false;
+  const related = sameRow || p.reach.has(root.row) || (root.reach.size > 0 && [...root.reach].every((r) => p.reach.has(r)));
+  return related && Math.abs(Math.abs(p.diff) - Math.abs(root.diff)) <= 1e-6 * Math.max(1, Math.abs(root.diff));
+}
+
+/** For each sheet: each total row → every row it adds up, through its sub totals. */
+function coverageReach(tables: readonly MonitoringTable[]): Map<string, Map<number, Set<number>>> {
+  const bySheet = new Map<string, Map<number, Set<number>>>();
+  for (const table of tables) {
+    let reach = bySheet.get(table.sheet);
+    if (!reach) bySheet.set(table.sheet, (reach = new Map()));
+    const direct = new Map<number, readonly number[]>();
+    for (const r of table.rows) if (r.covers && r.covers.length > 0) direct.set(r.row, r.covers);
+    const expand = (row: number, seen: Set<number>): Set<number> => {
+      const known = reach!.get(row);
+      if (known) return known;
+      const out = new Set<number>();
+      for (const c of direct.get(row) ?? []) {
+        if (seen.has(c)) continue;
+        out.add(c);
+        seen.add(c);
+        for (const d of expand(c, seen)) out.add(d);
+      }
+      reach!.set(row, out);
+      return out;
+    };
+    for (const row of direct.keys()) expand(row, new Set([row]));
+  }
+  return bySheet;
+}
