@@ -42,6 +42,11 @@ export function parseNumberText(text: string): number | undefined {
   return negatives % 2 === 1 ? -value : value;
 }
 
+/** SQL's NULL, as a data extract writes an empty value: a blank, not a damaged figure. */
+export function isNullText(text: string): boolean {
+  return text.length <= 8 && /^\s*null\s*$/i.test(text);
+}
+
 export function isNilText(text: string): boolean {
   return NIL_WORDS.has(text.replace(/\u00a0/g, ' ').trim().toLowerCase());
 }
@@ -56,7 +61,7 @@ export function figureOfValue(value: CellValue): Figure {
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
   if (isErrorValue(value)) return { kind: 'error', error: value.error };
   const text = value;
-  if (text.trim() === '') return { kind: 'blank' };
+  if (text.trim() === '' || isNullText(text)) return { kind: 'blank' };
   if (isNilText(text)) return { kind: 'nil' };
   if (isUnknownText(text)) return { kind: 'unknown', text: text.trim() };
   if (/^#[A-Z/0!?]+[!?A]?$/i.test(text.trim()) && ERROR_TEXTS.has(text.trim().toUpperCase())) {

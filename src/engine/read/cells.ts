@@ -3,7 +3,7 @@
  * array, with per-row counts, so later stages never re-parse a cell or rescan a row.
  */
 import { type Cell, type Sheet, isErrorValue } from '../grid';
-import { isNilText, isUnknownText, parseNumberText } from '../numbers';
+import { isNilText, isNullText, isUnknownText, parseNumberText } from '../numbers';
 
 export const CellKind = {
   Empty: 0,
@@ -104,6 +104,7 @@ export function kindOfCell(cell: Cell | undefined): CellKind {
     if (t.length <= 7 && mayBeNilOrUnknown(t.charCodeAt(0))) {
       if (isNilText(t)) return CellKind.Nil;
       if (isUnknownText(t)) return CellKind.Unknown;
+      if (isNullText(t)) return CellKind.Empty; // SQL's NULL in a data extract: nothing there
     }
     if (t.charCodeAt(0) === 35 && t.endsWith('!')) return CellKind.Error; // "#REF!" typed as text
   }

@@ -22,6 +22,8 @@ interface ColumnProfile {
   readonly figures: number;
   readonly texts: number;
   readonly textLength: number;
+  /** Texts that are codes or identifiers ("W06000019", "fingrn-amt", "ba_code"): keys, not line labels. */
+  readonly identifiers: number;
   /** Whole numbers rising down the column: line numbers, not money. */
   readonly lineNumbers: boolean;
   /** Whole numbers going up by exactly one a row (4, 5, 6 …): a counter, never money. */
@@ -64,6 +66,7 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
   const figures = new Float64Array(n);
   const texts = new Float64Array(n);
   const textLength = new Float64Array(n);
+  const identifiers = new Float64Array(n);
   const integers = new Float64Array(n);
   const rising = new Float64Array(n);
   const steps = new Float64Array(n);
@@ -78,10 +81,14 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
       const k = kinds[base + c];
       if (k === KIND.Empty) continue;
       const i = c - region.firstCol;
-      if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date) {
+      if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date || (k === KIND.DigitText && isLabelText(row[c]?.value))) {
+        // Words with a number in them ("Section 106 payments") and codes ("W06000019", "E3831") label, whatever their digits.
         texts[i]! += 1;
         const v = row[c]?.value;
-        if (typeof v === 'string') textLength[i]! += v.length;
+        if (typeof v === 'string') {
+          textLength[i]! += v.length;
+          if (isIdentifier(v)) identifiers[i]! += 1;
+        }
       } else if (k === KIND.DigitText || k === KIND.Unknown) {
         // Damaged figures in a figure column, codes ("24S207") in a text column, "?" or TBC in
         // either: decided by the majority.
@@ -110,9 +117,24 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
     // Three whole numbers each one more than the last are already no sum of money.
     const counter = lineNumbers && steps[i]! >= 2 && steps[i]! >= 0.9 * (integers[i]! - 1);
-    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, lineNumbers, counter });
+    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, identifiers: identifiers[i]!, lineNumbers, counter });
   }
   return profiles;
+}
+
+/** A code: one word of letters then digits ("W06000019", "E3831", "K04000001", "ba_code_2"), no spaces. */
+function isCode(text: string): boolean {
+  return text.length <= 24 && /^\s*[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_\-./]*\s*$/.test(text);
+}
+
+/** Text with digits that labels rather than damages: a code, or two words or more ("Section 106 payments"), not "Box 7". */
+function isLabelText(value: unknown): boolean {
+  return typeof value === 'string' && (isCode(value) || /[A-Za-z]{3,}\W+(?:\d+\W+)*[A-Za-z]{3,}/.test(value));
+}
+
+/** One word of letters and digits joined by _, - or . ("fingrn-amt", "ba_code", "E07000223"): a key for a lookup. */
+function isIdentifier(text: string): boolean {
+  return isCode(text) || /^\s*[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)+\s*$/.test(text);
 }
 
 function isTextColumn(p: ColumnProfile): boolean {
@@ -126,7 +148,8 @@ function chooseLabelColumn(profiles: readonly ColumnProfile[]): number | undefin
   for (const p of profiles) {
     if (p.named || !isTextColumn(p)) continue;
     // Header words first, then the column labelling the most rows, then the longer text.
-    const score = labelScore(p.header) * 1e9 + p.texts * 100 + Math.min(p.textLength / Math.max(p.texts, 1), 99);
+    // Codes and lookup keys ("fingrn-amt") label a row less well than words do.
+    const score = labelScore(p.header) * 1e9 + (p.texts - p.identifiers / 2) * 100 + Math.min(p.textLength / Math.max(p.texts, 1), 99);
     if (score > bestScore) {
       best = p;
       bestScore = score;

@@ -217,7 +217,71 @@ export function findRegions(scan: SheetScan): TableRegion[] {
     const whole = { titleRows: titles, headerRows, firstRow: first, lastRow: last, firstCol: cols.first, lastCol: cols.last };
     regions.push(...splitSideBySide(scan, whole));
   });
-  return [...regions, ...headerlessRegions(scan, regions)].sort((a, b) => a.firstRow - b.firstRow);
+  return [...regions, ...headerlessRegions(scan, regions)].map((region) => withLeadingHeadings(scan, region)).sort((a, b) => a.firstRow - b.firstRow);
+}
+
+/** At most this many rows at the top of a body are taken for headings. */
+const MAX_LEADING_HEADINGS = 3;
+
+/**
+ * Rows at the top of a body, above its first figures, whose cells over the figure columns
+ * are words ("a", "A", "percent", "1993_04_01_band_a") or thresholds written as text over
+ * typed numbers ("75k", "117k"): headings the header finder passed over (a year typed as a
+ * number beside them, an identifier starting with digits). They join the header rows, so
+ * they are never read as lines of damaged figures. A row with any figure in a figure column,
+ * or text that looks like a damaged figure ("222 113", "`(19)"), stops the run.
+ */
+function withLeadingHeadings(scan: SheetScan, region: TableRegion): TableRegion {
+  const columns = figureColumns(scan, region);
+  if (columns.length === 0) return region;
+  const promoted: number[] = [];
+  let r = region.firstRow;
+  for (; r < region.lastRow && promoted.length < MAX_LEADING_HEADINGS; r++) {
+    if (isBlankRow(scan, r)) break;
+    let headings = 0;
+    let figures = 0;
+    for (const { col, storedAsText } of columns) {
+      const kind = scan.kindAt(r, col);
+      if (kind === KIND.Empty) continue;
+      if (kind === KIND.Text || kind === KIND.Date || kind === KIND.Boolean) headings++;
+      else if (kind === KIND.NumericText && !storedAsText) headings++;
+      else if (kind === KIND.DigitText && looksLikeHeading(cellText(scan, r, col))) headings++;
+      else figures++;
+    }
+    // Under a header, one caption over one column ("Net total cost") is a note; a row of them is a heading.
+    if (figures > 0 || headings < (region.headerRows.length > 0 ? 2 : 1)) break;
+    promoted.push(r);
+  }
+  if (promoted.length === 0 || !containsFigures(scan, r, region.lastRow)) return region;
+  return { ...region, headerRows: [...region.headerRows, ...promoted], firstRow: r };
+}
+
+/** Digits in words: a year, a year range, or an identifier with a word in it ("2022 Bands", "1993_04_01_band_a"). */
+function looksLikeHeading(text: string): boolean {
+  return yearIn(text) !== undefined || /[a-z]{3}/i.test(text) || looksLikeHeaderWord(text);
+}
+
+/**
+ * Columns of the body holding figures in the main (numbers, typed or as text, outnumber
+ * words), with whether their figures are mostly stored as text (then a figure as text at the
+ * top is a line like the others, not a heading).
+ */
+function figureColumns(scan: SheetScan, region: TableRegion): Array<{ col: number; storedAsText: boolean }> {
+  const out: Array<{ col: number; storedAsText: boolean }> = [];
+  const last = Math.min(region.lastCol, scan.width - 1);
+  for (let c = region.firstCol; c <= last; c++) {
+    let numbers = 0;
+    let asText = 0;
+    let words = 0;
+    for (let r = region.firstRow; r <= region.lastRow; r++) {
+      const k = scan.kindAt(r, c);
+      if (k === KIND.Number || k === KIND.Nil) numbers++;
+      else if (k === KIND.NumericText) asText++;
+      else if (k === KIND.Text || k === KIND.DigitText || k === KIND.Date) words++;
+    }
+    if (numbers + asText >= 2 && numbers + asText > words) out.push({ col: c, storedAsText: asText >= numbers });
+  }
+  return out;
 }
 
 /**

@@ -18,8 +18,8 @@ export function textOf(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-// "2024/25", "24/25", "2024-25", "2024/2025", "24 / 25", "26/ 27": two consecutive years.
-const YEAR_RE = /(?:^|[^\d])((?:19|20)?(\d{2})\s*[/-]\s*(?:(?:19|20)(\d{2})|(\d{2})))(?![\d])/;
+// "2024/25", "24/25", "2024-25", "2024/2025", "24 / 25", "26/ 27", "1996 to 1997": two consecutive years.
+const YEAR_RE = /(?:^|[^\d])((?:19|20)?(\d{2})\s*(?:[/-]|\sto\s)\s*(?:(?:19|20)(\d{2})|(\d{2})))(?![\d])/;
 
 /** The financial year named in the text, as written without spaces ("2024/25"), if any. */
 export function yearIn(text: string): string | undefined {
@@ -28,7 +28,7 @@ export function yearIn(text: string): string | undefined {
   const first = Number(m[2]);
   const second = Number(m[3] ?? m[4]);
   if ((first + 1) % 100 !== second) return undefined;
-  return m[1]!.replace(/\s+/g, '');
+  return m[1]!.replace(/\s+to\s+/, '-').replace(/\s+/g, '');
 }
 
 const PERIOD_RE = /\b(quarter|qtr|q|month|period|p)\s*(\d{1,2})\b/i;

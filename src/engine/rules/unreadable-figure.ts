@@ -8,7 +8,9 @@ import type { Finding } from '../findings';
 import { parseNumberText } from '../numbers';
 import { isUnitOnly } from '../read/roles';
 import { summedColumns } from './figures';
+import type { RuleContext } from './context';
 import type { Rule } from './types';
+import type { TableColumn } from '../model';
 
 const STRAY = /[`'"’‘´^~_|\\]/g;
 // The symbols official statistics print for "not available" or "suppressed" ("..", "~", "[x]"):
@@ -34,6 +36,7 @@ export const unreadableFigureRule: Rule = {
     const columns = summedColumns(ctx.table);
     // Section rows too: a stray mark on a sub-heading row is damage as well.
     for (const row of ctx.table.rows.filter((r) => r.kind !== 'blank' && r.kind !== 'note')) {
+      const caption = isCaptionRow(ctx, row.row, columns);
       for (const column of columns) {
         const raw = ctx.value(row.row, column.col);
         if (typeof raw !== 'string' && typeof raw !== 'boolean') continue;
@@ -43,6 +46,8 @@ export const unreadableFigureRule: Rule = {
         if (STATISTICAL_MARK.test(text)) continue;
         // Words a formula returns (=IF(…,"Error")) are the workbook's own check, not a damaged figure.
         if (ctx.cell(row.row, column.col).formula !== undefined) continue;
+        // A row of words across the figure columns ("2017 £ Note", "2016 Note"; names) captions what follows.
+        if (caption && looksLikeWords(text)) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
         const cell = toA1(row.row, column.col);
@@ -73,3 +78,22 @@ export const unreadableFigureRule: Rule = {
     return out;
   },
 };
+
+/** Words, or a year or unit with words: "2017 £ Note", "Daventry"; not "_", ", ," or "18,394 F". */
+function looksLikeWords(text: string): boolean {
+  if (!/[a-z]{2}/i.test(text)) return false;
+  // Without its years, a caption holds no digits.
+  return !/\d/.test(text.replace(/\b(19|20)\d{2}\b/g, ''));
+}
+
+/** No figure in any figure column of the row, and words in two or more: a caption row, not a line. */
+function isCaptionRow(ctx: RuleContext, row: number, columns: readonly TableColumn[]): boolean {
+  let words = 0;
+  for (const column of columns) {
+    const f = ctx.figure(row, column.col);
+    if (f.kind === 'blank') continue;
+    if (f.kind !== 'text') return false;
+    if (looksLikeWords(f.text.trim())) words++;
+  }
+  return words >= 2;
+}
