@@ -113,6 +113,7 @@ function codeOf(formula: string): string {
 
 const QUOTED_SHEET = /'((?:[^']|'')+)'!/g;
 const PLAIN_SHEET = /(?<![\w.'\]\u00a0-\uffff])([\w.\u00a0-\uffff]+)!/g;
+const CELL_ADDRESS = /(?<![\w.$])\$?[A-Za-z]{1,3}\$?\d+(?![\w.(!])/g;
 const FUNCTION_CALL = /(?<![\w.$\\])([A-Za-z_\\][\w.]*)\s*\(/g;
 
 /**
@@ -174,7 +175,8 @@ class FormulaCheck {
 
   /** Whether HyperFormula can evaluate the formula (spelt as hfFormula gives it) on the sheet. */
   evaluable(formula: string, sheet: string): boolean {
-    const key = `${sheet}\u0000${formula}`;
+    // Cell addresses do not change the verdict: a column of copied formulas is judged once.
+    const key = `${sheet}\u0000${formula.replace(CELL_ADDRESS, 'A1')}`;
     let verdict = this.verdicts.get(key);
     if (verdict === undefined) {
       verdict = this.judge(formula, sheet);
