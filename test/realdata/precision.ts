@@ -24,6 +24,8 @@ export interface Defect {
   readonly severity: readonly Severity[];
   /** When set, the finding must come from this rule. */
   readonly rule?: string;
+  /** The reviewer was not sure it is a defect: reported or not, it does not fail the test. */
+  readonly uncertain?: boolean;
 }
 
 /** Error findings judged true: by sheet, optionally rule, and cells (A1 cells or ranges, space-separated). */
@@ -116,6 +118,13 @@ export function classify(file: string, exitCode: number, stderr: string, finding
     defectsMissed: defects.filter((d) => !reported(d)),
     expectation,
   };
+}
+
+/** Writes the counts of this run into the file's expectation (after a reviewed change). */
+export async function recordCounts(result: FileResult): Promise<void> {
+  if (!result.expectation) return;
+  const updated = { ...result.expectation, counts: { errors: result.errors, warnings: result.warnings, infos: result.infos } };
+  await fs.writeFile(path.join(EXPECT_DIR, `${result.file}.expect.json`), `${JSON.stringify(updated, null, 2)}\n`);
 }
 
 export async function measureFile(file: string): Promise<FileResult> {
