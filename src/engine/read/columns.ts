@@ -127,9 +127,9 @@ function isCode(text: string): boolean {
   return text.length <= 24 && /^\s*[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_\-./]*\s*$/.test(text);
 }
 
-/** Text with digits that labels rather than damages: a code, or two words or more ("Section 106 payments"), not "Box 7". */
+/** Text with digits that labels rather than damages: a code or key ("2003_share"), or two words or more ("Section 106 payments"), not "Box 7". */
 function isLabelText(value: unknown): boolean {
-  return typeof value === 'string' && (isCode(value) || /[A-Za-z]{3,}\W+(?:\d+\W+)*[A-Za-z]{3,}/.test(value));
+  return typeof value === 'string' && (isIdentifier(value) || /[A-Za-z]{3,}\W+(?:\d+\W+)*[A-Za-z]{3,}/.test(value));
 }
 
 /** One word of letters and digits joined by _, - or . ("fingrn-amt", "ba_code", "E07000223"): a key for a lookup. */

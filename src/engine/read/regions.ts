@@ -237,28 +237,40 @@ function withLeadingHeadings(scan: SheetScan, region: TableRegion): TableRegion 
   const promoted: number[] = [];
   let r = region.firstRow;
   for (; r < region.lastRow && promoted.length < MAX_LEADING_HEADINGS; r++) {
-    if (isBlankRow(scan, r)) break;
+    if (isBlankRow(scan, r)) {
+      if (promoted.length > 0) break;
+      continue; // blank rows between the header and the headings
+    }
     let headings = 0;
+    let years = 0;
     let figures = 0;
     for (const { col, storedAsText } of columns) {
       const kind = scan.kindAt(r, col);
       if (kind === KIND.Empty) continue;
       if (kind === KIND.Text || kind === KIND.Date || kind === KIND.Boolean) headings++;
       else if (kind === KIND.NumericText && !storedAsText) headings++;
-      else if (kind === KIND.DigitText && looksLikeHeading(cellText(scan, r, col))) headings++;
-      else figures++;
+      else if (kind === KIND.DigitText && looksLikeHeading(cellText(scan, r, col))) {
+        headings++;
+        if (YEARS.test(cellText(scan, r, col))) years++;
+      } else figures++;
     }
-    // Under a header, one caption over one column ("Net total cost") is a note; a row of them is a heading.
-    if (figures > 0 || headings < (region.headerRows.length > 0 ? 2 : 1)) break;
+    // Under a header, one caption over one column ("Net total cost") is a note; a row of them, or a year, is a heading.
+    if (figures > 0 || (headings < (region.headerRows.length > 0 ? 2 : 1) && years === 0)) break;
     promoted.push(r);
   }
   if (promoted.length === 0 || !containsFigures(scan, r, region.lastRow)) return region;
   return { ...region, headerRows: [...region.headerRows, ...promoted], firstRow: r };
 }
 
-/** Digits in words: a year, a year range, or an identifier with a word in it ("2022 Bands", "1993_04_01_band_a"). */
+/** Two years, as a heading names a year (also a mistyped one: "2021-21"). */
+const YEARS = /^\s*(?:19|20)\d{2}\s*(?:[-/]|to)\s*\d{2,4}\s*$/;
+
+/**
+ * Digits in words: a year or year range, an identifier with a word in it ("2022 Bands",
+ * "1993_04_01_band_a"), a legend ("A (6%)"). A damaged figure starts like a number.
+ */
 function looksLikeHeading(text: string): boolean {
-  return yearIn(text) !== undefined || /[a-z]{3}/i.test(text) || looksLikeHeaderWord(text);
+  return yearIn(text) !== undefined || YEARS.test(text) || /[a-z]{3}/i.test(text) || /^\s*[A-Za-z]/.test(text) || looksLikeHeaderWord(text);
 }
 
 /**

@@ -46,8 +46,9 @@ export const unreadableFigureRule: Rule = {
         if (STATISTICAL_MARK.test(text)) continue;
         // Words a formula returns (=IF(…,"Error")) are the workbook's own check, not a damaged figure.
         if (ctx.cell(row.row, column.col).formula !== undefined) continue;
-        // A row of words across the figure columns ("2017 £ Note", "2016 Note"; names) captions what follows.
-        if (caption && looksLikeWords(text)) continue;
+        // A row of words across the figure columns ("2017 £ Note", "2016 Note"; names) captions what follows;
+        // a sentence is a note written in the column, not a damaged figure.
+        if ((caption && looksLikeWords(text)) || isSentence(text)) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
         const cell = toA1(row.row, column.col);
@@ -86,14 +87,23 @@ function looksLikeWords(text: string): boolean {
   return !/\d/.test(text.replace(/\b(19|20)\d{2}\b/g, ''));
 }
 
-/** No figure in any figure column of the row, and words in two or more: a caption row, not a line. */
+/** Three words or more of three letters or more: "1. Council Tax Requirement including special expenses." */
+function isSentence(text: string): boolean {
+  return (text.match(/[A-Za-z]{3,}/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * Words in two or more figure columns of the row and figures in few (a side calculation
+ * beside a heading row): a caption row, not a line.
+ */
 function isCaptionRow(ctx: RuleContext, row: number, columns: readonly TableColumn[]): boolean {
   let words = 0;
+  let figures = 0;
   for (const column of columns) {
     const f = ctx.figure(row, column.col);
     if (f.kind === 'blank') continue;
-    if (f.kind !== 'text') return false;
-    if (looksLikeWords(f.text.trim())) words++;
+    if (f.kind !== 'text') figures++;
+    else if (looksLikeWords(f.text.trim())) words++;
   }
-  return words >= 2;
+  return words >= 2 && words > 2 * figures;
 }

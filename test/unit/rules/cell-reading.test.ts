@@ -145,3 +145,52 @@ describe('rows of words across the figure columns are captions, not damaged figu
     expect(cellFindings(book('converted data', rows))).toEqual(['unreadable-figure B3', 'unreadable-figure B4']);
   });
 });
+
+describe('more headings and notes that are not figures', () => {
+  it('a year heading over a column of lookup indexes, below a blank row ("2021-21", "2022-23")', () => {
+    const rows: Grid = [
+      ['Line', null, '2021-22', '2022-23'],
+      [],
+      [null, null, '2021-21', '2022-23'],
+      ['Line 1', null, 5, 6],
+      ['Line 1a', null, 13, 14],
+      ['Line 2', null, 21, 22],
+    ];
+    expect(cellFindings(book('Precepting', rows))).toEqual([]);
+  });
+
+  it('a legend row ("A (6%)") under the band letters', () => {
+    const rows: Grid = [
+      ['Write a LA name here!', null, 'a', 'b', 'c'],
+      ['flintshire', null, 'A (6%)', 'B (15%)', 'C (29%)'],
+      [null, 1991, 0.0157, 0.0117, 0.0092],
+      ['Share of Receipts, 2003 Values', '2003_receipt_share', 5252038.7, 13161499.0, 20000000],
+      ['Share of Households, 2003 Values', '2003_share', 0.063, 0.135, 0.294],
+      [null, 2022, 0.006, 0.006, 0.007],
+      ['Share of Receipts, 2022 Values', '2022_receipt_share', 1273946.5, 8958681.1, 15000000],
+    ];
+    expect(cellFindings(book('Chart', rows))).toEqual([]);
+  });
+
+  it('a sentence written in a figure column is a note', () => {
+    const rows: Grid = [
+      ['Band', 'Value £', 'Growth'],
+      ['A', 'Existing Values in 1991 Bands (From Stata, see 2023-06-28 notes)', null],
+      ['A', 40000, 0.1],
+      ['B', 52000, 0.2],
+      ['C', 68000, 0.3],
+    ];
+    expect(cellFindings(book('Revaluing', rows))).toEqual([]);
+  });
+
+  it('a heading row beside a side calculation ("Tot TB" and its SUM)', () => {
+    const rows: Grid = [
+      ['LA Code', 'Authority', 'ctrtaxbaseadj_ba_cy', 'avebanddtot_ba', 'Area CT yield', 'Tot TB', { value: 52122.6, formula: '=SUM(C3:C6)' }],
+      ['E3831', 'Adur', 21232.8, 2057.34, 43683088.75],
+      ['E0931', 'Allerdale', 30889.8, 2033.03, 62799890.09],
+      ['E1031', 'Amber Valley', 30000, 2000, 60000000],
+    ];
+    const shifted: Grid = [[null, null, 1, 2, 3], ...rows];
+    expect(cellFindings(book('Calcs', shifted))).toEqual([]);
+  });
+});
