@@ -20,8 +20,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/test/browser/', ...SLOW_SUITES],
-  // Jest's default on 2 cores is one worker (cores − 1); its parent process mostly waits,
-  // so two workers use both cores and take ~40% off the wall time.
+  // Jest's default on 2 cores is one worker (cores − 1), though its parent process mostly
+  // waits: two workers use both cores.
   maxWorkers: 2,
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
