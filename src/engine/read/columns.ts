@@ -22,6 +22,8 @@ interface ColumnProfile {
   readonly figures: number;
   readonly texts: number;
   readonly textLength: number;
+  /** Words, and no number (nils at most): never a figure column. */
+  readonly wordsOnly: boolean;
   /** Texts that are codes or identifiers ("W06000019", "fingrn-amt", "ba_code"): keys, not line labels. */
   readonly identifiers: number;
   /** Whole numbers rising down the column: line numbers, not money. */
@@ -67,6 +69,8 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
   const texts = new Float64Array(n);
   const textLength = new Float64Array(n);
   const identifiers = new Float64Array(n);
+  const words = new Float64Array(n);
+  const numbers = new Float64Array(n);
   const integers = new Float64Array(n);
   const rising = new Float64Array(n);
   const steps = new Float64Array(n);
@@ -84,6 +88,7 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
       if (k === KIND.Text || k === KIND.Boolean || k === KIND.Date || (k === KIND.DigitText && isLabelText(row[c]?.value))) {
         // Words with a number in them ("Section 106 payments") and codes ("W06000019", "E3831") label, whatever their digits.
         texts[i]! += 1;
+        words[i]! += 1;
         const v = row[c]?.value;
         if (typeof v === 'string') {
           textLength[i]! += v.length;
@@ -96,6 +101,7 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
         figures[i]! += 0.5;
       } else {
         figures[i]! += 1;
+        if (k === KIND.Number || k === KIND.NumericText) numbers[i]! += 1;
         const v = row[c]?.value;
         if (typeof v === 'number' && v > 0 && Number.isInteger(v)) {
           integers[i]! += 1;
@@ -113,11 +119,13 @@ function profileColumns(scan: SheetScan, region: TableRegion): ColumnProfile[] {
     const header = headers[i]!;
     // "Budget Holder" over names is not a budget: a money role over a column of plain text is no role.
     const heard = roleOfHeader(header);
-    const named = heard && FIGURE_ROLES.has(heard.role) && figures[i] === 0 && texts[i]! > 0 ? undefined : heard;
+    // Nils and words with no number among them ("-" down a column, a council's name on a few rows) are no figures either.
+    const wordsOnly = texts[i]! > 0 && (figures[i] === 0 || (numbers[i] === 0 && words[i]! > 0));
+    const named = heard && FIGURE_ROLES.has(heard.role) && wordsOnly ? undefined : heard;
     const lineNumbers = integers[i]! >= 3 && integers[i]! >= 0.8 * figures[i]! && rising[i]! >= 0.9 * integers[i]!;
     // Three whole numbers each one more than the last are already no sum of money.
     const counter = lineNumbers && steps[i]! >= 2 && steps[i]! >= 0.9 * (integers[i]! - 1);
-    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, identifiers: identifiers[i]!, lineNumbers, counter });
+    profiles.push({ col, header, ...(named ? { named } : {}), figures: figures[i]!, texts: texts[i]!, textLength: textLength[i]!, identifiers: identifiers[i]!, wordsOnly, lineNumbers, counter });
   }
   return profiles;
 }
@@ -138,7 +146,7 @@ function isIdentifier(text: string): boolean {
 }
 
 function isTextColumn(p: ColumnProfile): boolean {
-  return p.texts > 0 && p.texts >= p.figures;
+  return p.texts > 0 && (p.texts >= p.figures || p.wordsOnly);
 }
 
 /** The line label column: the text column whose header names labels best, else the one labelling most rows. */

@@ -48,7 +48,7 @@ export const unreadableFigureRule: Rule = {
         if (ctx.cell(row.row, column.col).formula !== undefined) continue;
         // A row of words across the figure columns ("2017 £ Note", "2016 Note"; names) captions what follows;
         // a sentence is a note written in the column, not a damaged figure.
-        if ((caption && looksLikeWords(text)) || isSentence(text)) continue;
+        if ((caption && looksLikeWords(text)) || isSentence(text) || isHeadingText(text) || isFieldName(text)) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
         const cell = toA1(row.row, column.col);
@@ -85,6 +85,16 @@ function looksLikeWords(text: string): boolean {
   if (!/[a-z]{2}/i.test(text)) return false;
   // Without its years, a caption holds no digits.
   return !/\d/.test(text.replace(/\b(19|20)\d{2}\b/g, ''));
+}
+
+/** A year or a unit with words, and no other number: a heading ("2017 £ Note", "2016 Note"), not a damaged figure. */
+function isHeadingText(text: string): boolean {
+  return looksLikeWords(text) && /\b(19|20)\d{2}\b|[£$€]/.test(text);
+}
+
+/** A data extract's field name ("ctrtaxbaseadj_ba_cy", "percent_1000"): words joined by underscores. */
+function isFieldName(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(text);
 }
 
 /** Three words or more of three letters or more: "1. Council Tax Requirement including special expenses." */

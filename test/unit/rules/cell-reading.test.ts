@@ -194,3 +194,34 @@ describe('more headings and notes that are not figures', () => {
     expect(cellFindings(book('Calcs', shifted))).toEqual([]);
   });
 });
+
+describe('single heading cells and columns of words', () => {
+  it('a year heading with a unit or "Note" alone in a figure column ("2017 £ Note")', () => {
+    const rows: Grid = [
+      ['Item', 'Amount £'],
+      ['Precept', 1354007],
+      ['Grants', 60473],
+      [null, '2017\n£   Note'],
+      ['Cash', 105354],
+      ['Debtors', 18394],
+    ];
+    expect(cellFindings(book('converted data', rows))).toEqual([]);
+  });
+
+  it('field names of a data extract in a figure column ("ctrtaxbaseadj_ba_cy")', () => {
+    const rows: Grid = [
+      ['Code', 'Authority', 'Taxbase', 'Band D'],
+      ['E3831', 'Adur', 21232.8, 2057.34],
+      ['E0931', 'Allerdale', 30889.8, 2033.03],
+      [null, 'Totals', 'ctrtaxbaseadj_ba_cy', 5],
+      ['E1031', 'Amber Valley', 30000, 2000],
+    ];
+    expect(cellFindings(book('Calcs', rows))).toEqual([]);
+  });
+
+  it('a column of nils with a council name on a few rows is no figure column', () => {
+    const rows: Array<Array<CellValue | Cell>> = [['Code', 'Authority', 'Band D £', 'Predecessor', 'Taxbase']];
+    councils.forEach((name, i) => rows.push([`E${3831 + i}`, name, 1500 + i, i === 2 ? 'Daventry' : '-', 20000 + i]));
+    expect(cellFindings(book('Data', rows))).toEqual([]);
+  });
+});
