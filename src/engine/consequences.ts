@@ -7,11 +7,17 @@
  * - a figure on the root's row, or on a total that covers the root's row, that is off by
  *   the same amount (a typed-over sub total makes its net budget and the grand total off
  *   by what it is off);
- * - a RAG or over/underspend word judged on a row whose figures are the root's fault.
+ * - a RAG or over/underspend word judged on a row whose figures are the root's fault;
+ * - a figure whose formula is calculated from the root's cell, directly or through other
+ *   formulas (an average over the lines moves by a share of the fault, not all of it).
+ * Nothing is dropped: a consequence is listed under its root, and fixing the root shows
+ * whether anything of its own remains.
  */
-import { parseA1 } from './address';
+import { columnLetters as columnLettersOf, parseA1 } from './address';
 import type { CauseRef, Finding } from './findings';
+import type { Sheet, Workbook } from './grid';
 import type { MonitoringTable } from './model';
+import { type ReferencedRange, sameSheetRanges } from './read/formulas';
 
 /** At one cell, which rule names the fault itself rather than what follows from it. */
 const ROOT_ORDER = ['error-value', 'unreadable-figure', 'number-as-text', 'sum-range', 'total-sum', 'carry-forward', 'net-budget', 'variance', 'pressure-split', 'movement', 'total-formula'];
@@ -30,21 +36,30 @@ interface Placed {
 
 const EMPTY: ReadonlySet<number> = new Set();
 
-export function attachConsequences(findings: readonly Finding[], tables: readonly MonitoringTable[]): Finding[] {
+export function attachConsequences(findings: readonly Finding[], tables: readonly MonitoringTable[], workbook?: Workbook): Finding[] {
   const reachBySheet = coverageReach(tables);
+  const feeds = new FormulaFeeds(workbook);
+  // A finding whose own figures are formulas (a SUM that leaves a line out) is off by what
+  // the other findings at its cell say it is off by.
+  const diffAtCell = new Map<string, number>();
+  for (const f of findings) {
+    const d = differenceOf(f);
+    if (d !== undefined && !diffAtCell.has(`${f.sheet}!${f.cell}`)) diffAtCell.set(`${f.sheet}!${f.cell}`, d);
+  }
   const placed: Placed[] = [];
   findings.forEach((finding, index) => {
     if (finding.severity === 'info') return;
     const ref = parseA1(finding.cell);
     if (!ref) return;
-    placed.push({ finding, index, row: ref.row, diff: differenceOf(finding), reach: reachBySheet.get(finding.sheet)?.get(ref.row) ?? EMPTY });
+    const diff = differenceOf(finding) ?? diffAtCell.get(`${finding.sheet}!${finding.cell}`);
+    placed.push({ finding, index, row: ref.row, diff, reach: reachBySheet.get(finding.sheet)?.get(ref.row) ?? EMPTY });
   });
   // Roots first: inner rows (fewest covered) before the totals over them, then by rule order.
   placed.sort((a, b) => a.reach.size - b.reach.size || rank(a.finding) - rank(b.finding) || a.index - b.index);
   const causes = new Map<number, CauseRef>();
   const roots: Placed[] = [];
   for (const p of placed) {
-    const root = roots.find((r) => explains(r, p));
+    const root = roots.find((r) => explains(r, p, feeds));
     if (root) causes.set(p.index, { rule: root.finding.rule, sheet: root.finding.sheet, cell: root.finding.cell });
     else if (p.finding.severity === 'error') roots.push(p);
   }
@@ -70,7 +85,7 @@ function rank(f: Finding): number {
   return i < 0 ? ROOT_ORDER.length : i;
 }
 
-function explains(root: Placed, p: Placed): boolean {
+function explains(root: Placed, p: Placed, feeds: FormulaFeeds): boolean {
   const a = root.finding;
   const b = p.finding;
   if (a.sheet !== b.sheet) return false;
@@ -79,8 +94,66 @@ function explains(root: Placed, p: Placed): boolean {
   if (JUDGED_ON_FIGURES.has(b.rule)) return sameRow;
   if (root.diff === undefined || p.diff === undefined || root.diff === 0) return false;
   const related = sameRow || p.reach.has(root.row) || (root.reach.size > 0 && [...root.reach].every((r) => p.reach.has(r)));
-  return related && Math.abs(Math.abs(p.diff) - Math.abs(root.diff)) <= 1e-6 * Math.max(1, Math.abs(root.diff));
+  if (related && Math.abs(Math.abs(p.diff) - Math.abs(root.diff)) <= 1e-6 * Math.max(1, Math.abs(root.diff))) return true;
+  return feeds.calculatedFrom(b.sheet, b.cell, a.cell);
 }
+
+/** Which cells' formulas read a given cell, directly or through other formulas (bounded). */
+class FormulaFeeds {
+  private readonly formulas = new Map<string, { row: number; col: number; ranges: ReferencedRange[] }[]>();
+  private readonly reached = new Map<string, Set<string>>();
+
+  constructor(private readonly workbook: Workbook | undefined) {}
+
+  calculatedFrom(sheet: string, cell: string, source: string): boolean {
+    return this.dependents(sheet, source).has(cell);
+  }
+
+  private dependents(sheetName: string, source: string): Set<string> {
+    const key = `${sheetName}!${source}`;
+    let out = this.reached.get(key);
+    if (out) return out;
+    out = new Set();
+    this.reached.set(key, out);
+    const cells = this.formulaCells(sheetName);
+    const start = parseA1(source);
+    if (!start || cells.length === 0) return out;
+    let frontier = [start];
+    // A few levels cover line → sub total → total → a figure worked out from it.
+    for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+      const next: { row: number; col: number }[] = [];
+      for (const c of cells) {
+        const a1 = `${columnLettersOf(c.col)}${c.row + 1}`;
+        if (out.has(a1)) continue;
+        if (c.ranges.some((r) => frontier.some((f) => f.row >= r.startRow && f.row <= r.endRow && f.col >= r.startCol && f.col <= r.endCol))) {
+          out.add(a1);
+          next.push(c);
+        }
+      }
+      frontier = next;
+    }
+    return out;
+  }
+
+  private formulaCells(sheetName: string): { row: number; col: number; ranges: ReferencedRange[] }[] {
+    let cells = this.formulas.get(sheetName);
+    if (cells) return cells;
+    cells = [];
+    const sheet: Sheet | undefined = this.workbook?.sheets.find((s) => s.name === sheetName);
+    let count = 0;
+    sheet?.rows.forEach((row, r) => row?.forEach((cell, c) => {
+      if (cell?.formula === undefined || ++count > MAX_FORMULAS) return;
+      cells!.push({ row: r, col: c, ranges: sameSheetRanges(cell.formula) });
+    }));
+    // A sheet of more formulas than this is not followed: its findings stand on their own.
+    if (count > MAX_FORMULAS) cells = [];
+    this.formulas.set(sheetName, cells);
+    return cells;
+  }
+}
+
+const MAX_DEPTH = 4;
+const MAX_FORMULAS = 20_000;
 
 /** For each sheet: each total row → every row it adds up, through its sub totals. */
 function coverageReach(tables: readonly MonitoringTable[]): Map<string, Map<number, Set<number>>> {

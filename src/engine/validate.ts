@@ -51,7 +51,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions = 
     for (const rule of rules) for (const f of runRule(rule, context)) findings.push(f);
   }
   reportSheetErrors(workbook, rules, findings); // error values outside tables, copied broken formulas, hidden #REF!
-  return { tables, findings: sortFindings(workbook, attachConsequences(dedupe(findings), tables)) };
+  return { tables, findings: sortFindings(workbook, attachConsequences(dedupe(findings), tables, workbook)) };
 }
 
 /** Runs one rule on one table; an exception becomes a finding rather than escaping. */

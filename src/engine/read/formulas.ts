@@ -65,3 +65,34 @@ export function isAdditive(formula: string): boolean {
     .replace(REFERENCE_TOKEN, '');
   return ADDITIVE_REST.test(rest);
 }
+
+/** A rectangle a formula refers to on its own sheet, 0-based. */
+export interface ReferencedRange {
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly startCol: number;
+  readonly endCol: number;
+}
+
+// A reference, with an optional sheet before it (kept so that other sheets can be told apart).
+const QUALIFIED_REF_RE = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?(?![\w(])/g;
+
+/** The ranges on its own sheet that a formula reads (references to other sheets are left out). */
+export function sameSheetRanges(formula: string): ReferencedRange[] {
+  const out: ReferencedRange[] = [];
+  for (const m of formula.matchAll(QUALIFIED_REF_RE)) {
+    if (m[1] !== undefined) continue;
+    const c1 = lettersToCol(m[2]!);
+    const r1 = Number(m[3]) - 1;
+    const c2 = m[4] !== undefined ? lettersToCol(m[4]) : c1;
+    const r2 = m[5] !== undefined ? Number(m[5]) - 1 : r1;
+    out.push({ startRow: Math.min(r1, r2), endRow: Math.max(r1, r2), startCol: Math.min(c1, c2), endCol: Math.max(c1, c2) });
+  }
+  return out;
+}
+
+function lettersToCol(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

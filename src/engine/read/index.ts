@@ -9,6 +9,7 @@ import { operationMessages } from '../messages/operations';
 import type { ColumnOverride, MonitoringTable } from '../model';
 import { scanSheet, type SheetScan } from './cells';
 import { buildColumns, settleContextualRoles } from './columns';
+import { settleAverageRows } from './averages';
 import { settleRows } from './coverage';
 import { tableKindOf } from './kind';
 import { type TableRegion, findRegions } from './regions';
@@ -81,7 +82,7 @@ function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly Co
   const ctx = rowContext(scan, columns, region.firstCol, region.lastCol);
   const facts = [];
   for (let r = region.firstRow; r <= region.lastRow; r++) facts.push(rowFacts(ctx, r));
-  const rows = settleRows(scan, facts, columns);
+  const rows = settleAverageRows(scan, settleRows(scan, facts, columns), columns);
   const top = region.headerRows[0] ?? region.firstRow;
   const range = rangeToA1({ start: { row: top, col: region.firstCol }, end: { row: region.lastRow, col: region.lastCol } });
   const titles = titleTexts(scan, region);

@@ -55,12 +55,6 @@ interface ColumnTotalCheck extends SumCheck {
   readonly uncounted: readonly string[];
   /** A line stored as text counts here but not in Excel's SUM: its own fix must come first. */
   readonly textLine: boolean;
-  /**
-   * The stated figure lies within the range of its lines, all of one sign: it cannot be
-   * their sum (a sum of two or more such lines is beyond the largest), so it reads as an
-   * average or a rate.
-   */
-  readonly withinLines: boolean;
 }
 
 function checkColumnTotals(ctx: RuleContext): Finding[] {
@@ -78,33 +72,11 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
     }
   }
   const out: Finding[] = [];
-  const averages = averageRows(all);
   for (const check of all) {
-    if (averages.has(check.row)) continue; // not money added up: nothing to check
     const finding = columnTotalFinding(ctx, check, checks);
     if (finding) out.push(finding);
   }
   return out;
-}
-
-/**
- * Rows labelled as totals that hold averages or rates ("Total Unitary Authorities" = the
- * average Band D): in every column where it disagrees with its lines, the figure lies within
- * their range, and it disagrees in all of them. A typed-over total is off in one column.
- */
-function averageRows(checks: readonly ColumnTotalCheck[]): Set<number> {
-  const byRow = new Map<number, ColumnTotalCheck[]>();
-  for (const c of checks) {
-    if (!c.substantive) continue;
-    const list = byRow.get(c.row);
-    if (list) list.push(c);
-    else byRow.set(c.row, [c]);
-  }
-  const rows = new Set<number>();
-  for (const [row, list] of byRow) {
-    if (list.every((c) => c.verdict === 'mismatch' && c.withinLines) && (list.length >= 2 || list[0]!.covers.length >= 3)) rows.add(row);
-  }
-  return rows;
 }
 
 function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers: readonly number[]): ColumnTotalCheck | undefined {
@@ -118,9 +90,6 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
   let substantive = statedValue !== 0;
   let textLine = false;
   const uncounted: string[] = [];
-  let least = Infinity;
-  let most = -Infinity;
-  let counted = 0;
   const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
   // A typed total was worked out from unrounded figures and published rounded, and so were
   // its lines: each line's own rounding widens what is only a rounding difference. A SUM
@@ -133,9 +102,6 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
       shownSum += Math.round(value * scale) / scale;
       anyFigure = true;
       if (value !== 0) substantive = true;
-      least = Math.min(least, value);
-      most = Math.max(most, value);
-      counted++;
       continue;
     }
     const f = ctx.figure(r, col);
@@ -145,9 +111,6 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
       anyFigure = true;
       if (f.value !== 0) substantive = true;
       if (f.storedAsText) textLine = true;
-      least = Math.min(least, f.value);
-      most = Math.max(most, f.value);
-      counted++;
     } else if (f.kind === 'nil') anyFigure = true;
     else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
     else if (f.kind === 'error') return undefined; // the error is the finding
@@ -155,9 +118,7 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
   if (!anyFigure && stated.kind === 'nil') return undefined;
   const tolerance = typed ? publishedRounding(ctx, [total.row, ...covers].map((row) => ({ row, col }))) : ctx.tolerance(total.row, col);
   const verdict = compareFigures(statedValue, sum, tolerance);
-  const oneSign = least > 0 || most < 0;
-  const withinLines = counted >= 2 && oneSign && statedValue >= least && statedValue <= most;
-  return { row: total.row, col, verdict, substantive, level: total.kind, total, covers, stated: statedValue, sum, shownSum, scale, uncounted, textLine, withinLines };
+  return { row: total.row, col, verdict, substantive, level: total.kind, total, covers, stated: statedValue, sum, shownSum, scale, uncounted, textLine };
 }
 
 function columnTotalFinding(ctx: RuleContext, check: ColumnTotalCheck, checks: SumChecks<ColumnTotalCheck>): Finding | undefined {
