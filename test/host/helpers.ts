@@ -4,6 +4,7 @@ import type { Cell, Workbook } from '../../src/engine/grid';
 import { createOfficeHost } from '../../src/host/office';
 import { SimulatedExcel } from '../../src/host/simulated';
 import type { ExcelHost } from '../../src/host/host';
+import { officeClientExcel, type OfficeClientExcel } from '../../src/host/wire';
 
 /**
  * A workbook as `{ sheet: { A1: cell } }`, keeping what a cell holds (value, formula,
@@ -36,6 +37,25 @@ export function simulatedHost(workbook: Workbook, options?: ConstructorParameter
   const excel = SimulatedExcel.fromWorkbook(workbook, options);
   return { excel, host: createOfficeHost(excel) };
 }
+
+/**
+ * The same as `simulatedHost`, with the adapter running on Microsoft's own Excel client
+ * (@microsoft/office-js), whose requests the simulated workbook answers over the wire.
+ */
+export function officeClientHost(
+  workbook: Workbook,
+  options?: ConstructorParameters<typeof SimulatedExcel>[1],
+): { excel: SimulatedExcel; host: ExcelHost; wire: OfficeClientExcel } {
+  const excel = SimulatedExcel.fromWorkbook(workbook, options);
+  const wire = officeClientExcel(excel);
+  return { excel, host: createOfficeHost(wire), wire };
+}
+
+/** Both ways of running the adapter, for `describe.each`. */
+export const HOSTS = [
+  ['simulated objects', simulatedHost],
+  ["Microsoft's client", officeClientHost],
+] as const;
 
 /** Awaits a promise expected to fail and returns the error (fails the test if it resolves). */
 export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; sheet?: string; cell?: string }> {

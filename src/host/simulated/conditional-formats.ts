@@ -49,6 +49,11 @@ export class SimConditionalFormatCollection extends SimObject {
     };
   }
 
+  /** `getItem(id)`: the format with that id (ItemNotFound at sync when it is not there). */
+  getItem(id: string): SimConditionalFormatProxy {
+    return new SimConditionalFormatProxy(this.context, this.range, id);
+  }
+
   add(type: CfKind): SimConditionalFormatProxy {
     if (type !== 'Custom' && type !== 'ContainsText') {
       throw new SimulatedOfficeError('InvalidArgument', `Conditional format type ${String(type)} is not simulated.`);

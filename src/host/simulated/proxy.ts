@@ -10,7 +10,7 @@ import type { SimState } from './state';
 export type LoadSpec = string | string[] | { select?: string; expand?: string };
 
 /** A planned read: run at sync against the state, then delivered to the proxies. */
-export type LoadPlan = (state: SimState) => { response: Record<string, unknown>; deliver: () => void };
+export type LoadPlan = (state: SimState) => { response: Record<string, unknown> | null; deliver: () => void };
 
 export function notLoaded(property: string): SimulatedOfficeError {
   return new SimulatedOfficeError(
@@ -53,6 +53,16 @@ export abstract class SimObject {
   /** Navigation properties that can be loaded through, e.g. `protection` on a worksheet. */
   protected navigation(_name: string): SimObject | undefined {
     return undefined;
+  }
+
+  /** The navigation property `name` (public for the wire handler, which names the load's parts). */
+  child(name: string): SimObject | undefined {
+    return this.navigation(name);
+  }
+
+  /** What a bare `load()` fetches: every scalar. */
+  defaultLoadPaths(): string[][] {
+    return this.scalarNames.map((n) => [n]);
   }
 
   get isNullObject(): boolean {
@@ -101,7 +111,8 @@ export abstract class SimObject {
       const delivered = exists ? childPlans.map(({ name, plan }) => ({ name, result: plan(state) })) : [];
       for (const { name, result } of delivered) response[name] = result.response;
       return {
-        response,
+        // A null object reads as null, as on Office's wire.
+        response: exists ? response : null,
         deliver: () => {
           this.nullFlag = !exists;
           for (const name of scalars) this.loadedValues.set(name, response[name]);

@@ -11,6 +11,16 @@ export function findSimSheet(state: SimState, name: string): SimSheet | undefine
   return state.sheets.find((s) => s.name.toLowerCase() === wanted);
 }
 
+/** A sheet's `id` as the simulated Excel gives it (sheets are never renamed here). */
+export function simSheetId(name: string): string {
+  return `{sheet-${name}}`;
+}
+
+/** The sheet name in an id from `simSheetId`, or undefined for anything else (a name). */
+export function sheetNameOfId(key: string): string | undefined {
+  return /^\{sheet-(.*)\}$/.exec(key)?.[1];
+}
+
 export class SimWorkbook extends SimObject {
   protected readonly scalarNames = ['name'] as const;
   readonly worksheets: SimWorksheetCollection;
@@ -67,11 +77,12 @@ export class SimWorksheetCollection extends SimObject {
       };
     };
   }
-  getItem(name: string): SimWorksheet {
-    return new SimWorksheet(this.context, name, false);
+  /** By name or id, as in Excel. */
+  getItem(key: string): SimWorksheet {
+    return new SimWorksheet(this.context, sheetNameOfId(key) ?? key, false);
   }
-  getItemOrNullObject(name: string): SimWorksheet {
-    return new SimWorksheet(this.context, name, true);
+  getItemOrNullObject(key: string): SimWorksheet {
+    return new SimWorksheet(this.context, sheetNameOfId(key) ?? key, true);
   }
   add(name: string): SimWorksheet {
     const sheet = new SimWorksheet(this.context, name, false);
@@ -117,7 +128,7 @@ export class SimWorksheet extends SimObject implements SheetLocator {
     const sheet = this.sheetIn(state);
     if (name === 'name') return sheet.name;
     if (name === 'position') return state.sheets.indexOf(sheet);
-    if (name === 'id') return `{sheet-${sheet.name}}`;
+    if (name === 'id') return simSheetId(sheet.name);
     return 'Visible';
   }
   get name(): string {
