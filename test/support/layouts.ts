@@ -18,6 +18,12 @@ export interface LayoutSpec {
   readonly percentColumn: boolean;
   readonly checkColumn: boolean;
   readonly averageRow: boolean;
+  /** An original budget beside the latest one; the variance is against the latest. */
+  readonly originalBudget: boolean;
+  /** Variance = budget − forecast, underspend positive ("Underspend / (Overspend)"). */
+  readonly underspendPositive: boolean;
+  /** A column of note numbers (1, 2, 3 …) left of the figures. */
+  readonly noteColumn: boolean;
 }
 
 export interface Layout {
@@ -35,10 +41,19 @@ const LINE_NAMES = ['Placements', 'Fostering', 'Leaving Care', 'Schools', 'Trans
 type Row = (Cell | undefined)[];
 
 export function buildLayout(spec: LayoutSpec): Layout {
-  const headers = ['Service Area', ...(spec.codeColumn ? ['Cost Centre'] : []), 'Expenditure Budget £000', 'Income Budget £000', 'Net Budget £000', 'Forecast Outturn £000', 'Variance £000', ...(spec.percentColumn ? ['Variance %'] : [])];
+  const varianceHeader = spec.underspendPositive ? 'Underspend / (Overspend) £000' : 'Variance £000';
+  const headers = [
+    'Service Area', ...(spec.codeColumn ? ['Cost Centre'] : []), ...(spec.noteColumn ? ['Note'] : []),
+    ...(spec.originalBudget ? ['Original Budget £000'] : []),
+    'Expenditure Budget £000', 'Income Budget £000', spec.originalBudget ? 'Latest Net Budget £000' : 'Net Budget £000', 'Forecast Outturn £000', varianceHeader,
+    ...(spec.percentColumn ? ['Variance %'] : []),
+  ];
   const c = (name: string): number => headers.indexOf(name);
   const L = (name: string): string => columnLetters(c(name));
-  const col = { expenditure: L('Expenditure Budget £000'), income: L('Income Budget £000'), net: L('Net Budget £000'), forecast: L('Forecast Outturn £000'), variance: L('Variance £000') };
+  const netHeader = spec.originalBudget ? 'Latest Net Budget £000' : 'Net Budget £000';
+  const col = { expenditure: L('Expenditure Budget £000'), income: L('Income Budget £000'), net: L(netHeader), forecast: L('Forecast Outturn £000'), variance: L(varianceHeader) };
+  const money = ['Expenditure Budget £000', 'Income Budget £000', netHeader, 'Forecast Outturn £000', varianceHeader, ...(spec.originalBudget ? ['Original Budget £000'] : [])];
+  let note = 1;
   const checkCol = headers.length + 1; // one empty column, then the check
   const rows: Row[] = [[{ value: 'Revenue Budget Monitoring 2024/25' }], headers.map((h) => ({ value: h }))];
   if (spec.checkColumn) rows[1]![checkCol] = { value: 'Check' };
@@ -50,21 +65,25 @@ export function buildLayout(spec: LayoutSpec): Layout {
     const income = spec.incomePositive ? Math.abs(line.income) : -Math.abs(line.income);
     const row: Row = [{ value: `  ${label}`, indent: 1 }];
     if (spec.codeColumn) row[c('Cost Centre')] = { value: `CC${code++}` };
+    if (spec.noteColumn && line.variance !== 0) row[c('Note')] = { value: note++ };
     row[c('Expenditure Budget £000')] = { value: line.expenditure };
     row[c('Income Budget £000')] = { value: income };
-    row[c('Net Budget £000')] = { value: null, formula: `=${col.expenditure}${r}${sign}${col.income}${r}` };
+    row[c(netHeader)] = { value: null, formula: `=${col.expenditure}${r}${sign}${col.income}${r}` };
     const net = spec.incomePositive ? line.expenditure - income : line.expenditure + income;
+    // The original budget differs from the latest by a virement on some lines.
+    if (spec.originalBudget) row[c('Original Budget £000')] = { value: net + (line.variance % 3 === 0 ? 0 : 40) };
     row[c('Forecast Outturn £000')] = { value: net + line.variance };
-    row[c('Variance £000')] = { value: null, formula: `=${col.forecast}${r}-${col.net}${r}` };
+    row[c(varianceHeader)] = { value: null, formula: spec.underspendPositive ? `=${col.net}${r}-${col.forecast}${r}` : `=${col.forecast}${r}-${col.net}${r}` };
     if (spec.percentColumn) row[c('Variance %')] = { value: null, formula: `=IF(${col.net}${r}=0,0,${col.variance}${r}/ABS(${col.net}${r}))`, format: '0.0%' };
-    if (spec.checkColumn) row[checkCol] = { value: null, formula: `=${col.forecast}${r}-${col.net}${r}-${col.variance}${r}` };
+    if (spec.checkColumn) row[checkCol] = { value: null, formula: checkFormula(r) };
     return row;
   };
+  const checkFormula = (r: number): string => (spec.underspendPositive ? `=${col.net}${r}-${col.forecast}${r}-${col.variance}${r}` : `=${col.forecast}${r}-${col.net}${r}-${col.variance}${r}`);
   const totalRow = (label: string, r: number, summed: (letter: string) => string): Row => {
     const row: Row = [{ value: label, bold: true }];
-    for (const name of ['Expenditure Budget £000', 'Income Budget £000', 'Net Budget £000', 'Forecast Outturn £000', 'Variance £000']) row[c(name)] = { value: null, formula: summed(L(name)), bold: true };
+    for (const name of money) row[c(name)] = { value: null, formula: summed(L(name)), bold: true };
     if (spec.percentColumn) row[c('Variance %')] = { value: null, formula: `=IF(${col.net}${r}=0,0,${col.variance}${r}/ABS(${col.net}${r}))`, format: '0.0%' };
-    if (spec.checkColumn) row[checkCol] = { value: null, formula: `=${col.forecast}${r}-${col.net}${r}-${col.variance}${r}` };
+    if (spec.checkColumn) row[checkCol] = { value: null, formula: checkFormula(r) };
     return row;
   };
   spec.sections.forEach((lines, s) => {
@@ -102,7 +121,7 @@ export function buildLayout(spec: LayoutSpec): Layout {
     const all = sectionLines.flat();
     // An average per service, labelled as a total: not money added up.
     const row: Row = [{ value: 'Total average per service' }];
-    for (const name of ['Expenditure Budget £000', 'Income Budget £000', 'Net Budget £000', 'Forecast Outturn £000', 'Variance £000']) {
+    for (const name of money) {
       row[c(name)] = { value: null, formula: `=AVERAGE(${all.map((x) => `${L(name)}${x}`).join(',')})` };
     }
     rows.push(row);

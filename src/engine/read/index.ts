@@ -10,6 +10,7 @@ import type { ColumnOverride, MonitoringTable } from '../model';
 import { scanSheet, type SheetScan } from './cells';
 import { buildColumns, settleContextualRoles } from './columns';
 import { settleAverageRows } from './averages';
+import { settleBudgetColumns } from './budgets';
 import { settleRows } from './coverage';
 import { tableKindOf } from './kind';
 import { type TableRegion, findRegions } from './regions';
@@ -83,6 +84,7 @@ function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly Co
   const facts = [];
   for (let r = region.firstRow; r <= region.lastRow; r++) facts.push(rowFacts(ctx, r));
   const rows = settleAverageRows(scan, settleRows(scan, facts, columns), columns);
+  const settledColumns = settleBudgetColumns(scan, columns, rows);
   const top = region.headerRows[0] ?? region.firstRow;
   const range = rangeToA1({ start: { row: top, col: region.firstCol }, end: { row: region.lastRow, col: region.lastCol } });
   const titles = titleTexts(scan, region);
@@ -100,8 +102,8 @@ function readRegion(scan: SheetScan, region: TableRegion, overrides: readonly Co
     lastCol: region.lastCol,
     range,
     ...(unit.unit ? { unit: unit.unit, unitSource: unit.source! } : {}),
-    columns,
+    columns: settledColumns,
     rows,
-    signs: rows.length > 0 ? detectSigns(scan, columns, rows) : DEFAULT_SIGNS,
+    signs: rows.length > 0 ? detectSigns(scan, settledColumns, rows) : DEFAULT_SIGNS,
   };
 }

@@ -3,7 +3,7 @@ import { sheetFromValues } from '../../../src/engine/grid';
 import { readTables } from '../../../src/engine/read';
 import { validateWorkbook } from '../../../src/engine/validate';
 
-const lines = [['Blaenau Gwent', 1768, 27], ['Bridgend', 1597, 52], ['Caerphilly', 1254, 15], ['Cardiff', 1335, 3]];
+const lines: [string, number, number][] = [['Blaenau Gwent', 1768, 27], ['Bridgend', 1597, 52], ['Caerphilly', 1254, 15], ['Cardiff', 1335, 3]];
 
 describe('average rows', () => {
   it('a typed "Total" row that is the average of its lines is a note, with no error', () => {

@@ -22,6 +22,9 @@ const spec: fc.Arbitrary<LayoutSpec> = fc.record({
   percentColumn: fc.boolean(),
   checkColumn: fc.boolean(),
   averageRow: fc.boolean(),
+  originalBudget: fc.boolean(),
+  underspendPositive: fc.boolean(),
+  noteColumn: fc.boolean(),
 });
 
 const roots = (findings: readonly Finding[], severity: Finding['severity']): string[] =>
