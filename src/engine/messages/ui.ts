@@ -32,6 +32,12 @@ export const UI = {
     fixAll: (count: number) => `Fix all ${count} of this kind…`,
     expected: 'Expected',
     found: 'Found',
+    /** Under a finding's message: what its reading rests on, the evidence's own summary. */
+    because: (summary: string) => `Because ${summary}`,
+    /** Under a note whose reading nothing confirmed: its summary says why it is only a note. */
+    unconfirmed: (summary: string) => `${summary.charAt(0).toUpperCase()}${summary.slice(1)}`,
+    consequences: (count: number) => `Also explained by this fault: ${count}`,
+    consequencesList: (sheet: string, cell: string) => `Findings explained by the fault at ${sheet}!${cell}`,
   },
   preview: {
     heading: 'This will change',

@@ -2,7 +2,8 @@
  * The task pane's state and every transition, as a pure reducer: the components only
  * dispatch, and async work (reading, applying) happens outside and reports back here.
  */
-import type { Finding, Severity } from '../../engine/findings';
+import { summarise, type CauseRef, type Finding, type FindingSummary, type Severity } from '../../engine/findings';
+import { UI } from '../../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../../engine/model';
 import type { EditPlan } from '../../engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
@@ -43,6 +44,8 @@ export interface PaneState {
   readonly previous: PreviousSource | null;
   /** Plans that can still be reverted, newest first (as the host reports them). */
   readonly applied: readonly AppliedPlanSummary[];
+  /** Root findings (by `findingKey`) whose list of consequences is open. */
+  readonly openConsequences: readonly string[];
 }
 
 export const initialPaneState: PaneState = {
@@ -58,6 +61,7 @@ export const initialPaneState: PaneState = {
   policy: DEFAULT_RAG_POLICY,
   previous: null,
   applied: [],
+  openConsequences: [],
 };
 
 export type PaneAction =
@@ -75,7 +79,8 @@ export type PaneAction =
   | { type: 'reverted'; title: string }
   | { type: 'policyChanged'; policy: RagPolicy }
   | { type: 'previousChosen'; previous: PreviousSource | null }
-  | { type: 'noticeShown'; message: string };
+  | { type: 'noticeShown'; message: string }
+  | { type: 'consequencesToggled'; root: Finding };
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
@@ -101,13 +106,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, pending: null };
     case 'planApplied': {
       const fixed = new Set(state.pending?.fixes ?? []);
+      // Fixing a root clears what follows from its fault too (one fault, one error).
+      const fixedRoots = new Set([...fixed].filter((f) => !f.causedBy).map(findingKey));
       return {
         ...state,
         busy: null,
         pending: null,
         notice: action.applied.title,
         applied: [action.applied, ...state.applied],
-        findings: state.findings && fixed.size > 0 ? state.findings.filter((f) => !fixed.has(f)) : state.findings,
+        findings: state.findings && fixed.size > 0 ? state.findings.filter((f) => !fixed.has(f) && !(f.causedBy && fixedRoots.has(causeKey(f.causedBy)))) : state.findings,
       };
     }
     case 'reverted':
@@ -124,6 +131,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, previous: action.previous };
     case 'noticeShown':
       return { ...state, busy: null, notice: action.message };
+    case 'consequencesToggled': {
+      const key = findingKey(action.root);
+      const open = state.openConsequences.includes(key);
+      return { ...state, openConsequences: open ? state.openConsequences.filter((k) => k !== key) : [...state.openConsequences, key] };
+    }
   }
 }
 
@@ -132,28 +144,97 @@ export function withOverride(overrides: readonly ColumnOverride[], next: ColumnO
   return [...overrides.filter((o) => !(o.sheet === next.sheet && o.column === next.column)), next];
 }
 
+/** What a consequence's `causedBy` names: a root finding's rule, sheet and cell. */
+export function findingKey(finding: Pick<Finding, 'rule' | 'sheet' | 'cell'>): string {
+  return causeKey(finding);
+}
+
+function causeKey(ref: CauseRef): string {
+  return `${ref.rule}\u0000${ref.sheet}\u0000${ref.cell}`;
+}
+
+/** One card in the Validate tab: a finding and the findings its fault explains, listed under it. */
+export interface FindingCard {
+  readonly finding: Finding;
+  readonly consequences: readonly Finding[];
+}
+
+/**
+ * A card for each root finding, in the findings' order, with its consequences under it.
+ * A consequence whose root is not in the list (it should not happen) gets a card of its own.
+ */
+export function findingCards(findings: readonly Finding[]): FindingCard[] {
+  // Each root's list, filled as the consequences come (before or after their root).
+  const under = new Map<string, { root: Finding; consequences: Finding[] }>();
+  for (const f of findings) {
+    if (!f.causedBy && !under.has(findingKey(f))) under.set(findingKey(f), { root: f, consequences: [] });
+  }
+  const cards: FindingCard[] = [];
+  for (const f of findings) {
+    const root = f.causedBy ? under.get(causeKey(f.causedBy)) : undefined;
+    if (root) root.consequences.push(f);
+    else {
+      const own = under.get(findingKey(f));
+      cards.push({ finding: f, consequences: own?.root === f ? own.consequences : [] });
+    }
+  }
+  return cards;
+}
+
+/**
+ * The counts the summary shows: roots only, as `summarise` counts them; a consequence whose
+ * root is missing has a card of its own, so it counts as one.
+ */
+export function findingCounts(findings: readonly Finding[]): FindingSummary {
+  const cards = findingCards(findings);
+  const { errors, warnings, infos } = summarise(cards.map((c) => (c.finding.causedBy ? withoutCause(c.finding) : c.finding)));
+  return { errors, warnings, infos, consequences: cards.reduce((n, c) => n + c.consequences.length, 0) };
+}
+
+function withoutCause(finding: Finding): Finding {
+  const { causedBy: _cause, ...rest } = finding;
+  return rest;
+}
+
+/**
+ * The line under a finding's message saying what its reading rests on: "Because B16 should
+ * add B5:B15, as C16:K16 do"; for a reading nothing confirmed, why it is only a note. Null without evidence.
+ */
+export function evidenceLine(finding: Finding): string | null {
+  const evidence = finding.evidence;
+  if (!evidence || evidence.summary.trim() === '') return null;
+  return evidence.confirmedBy.length > 0 ? UI.validate.because(evidence.summary) : UI.validate.unconfirmed(evidence.summary);
+}
+
 export interface FindingGroup {
   readonly sheet: string;
   readonly severity: Severity;
-  readonly findings: readonly Finding[];
+  readonly cards: readonly FindingCard[];
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Findings grouped by sheet (in workbook order of first appearance), then by severity, errors first. */
+/**
+ * Finding cards grouped by sheet (in workbook order of first appearance), then by the root's
+ * severity, errors first; consequences stay on their root's card.
+ */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const sheets = [...new Set(findings.map((f) => f.sheet))];
+  const cards = findingCards(findings);
+  const sheets = [...new Set(cards.map((c) => c.finding.sheet))];
   const groups: FindingGroup[] = [];
   for (const sheet of sheets) {
     for (const severity of SEVERITY_ORDER) {
-      const items = findings.filter((f) => f.sheet === sheet && f.severity === severity);
-      if (items.length > 0) groups.push({ sheet, severity, findings: items });
+      const items = cards.filter((c) => c.finding.sheet === sheet && c.finding.severity === severity);
+      if (items.length > 0) groups.push({ sheet, severity, cards: items });
     }
   }
   return groups;
 }
 
-/** Fixable findings reported by the same rule: what "fix all of this kind" applies. */
+/**
+ * Fixable findings reported by the same rule, on cards of their own: what "fix all of this
+ * kind" applies. A consequence's fix is not offered; fixing its root is the action.
+ */
 export function fixableOfKind(findings: readonly Finding[], rule: string): Finding[] {
-  return findings.filter((f) => f.rule === rule && f.fix !== undefined);
+  return findingCards(findings).map((c) => c.finding).filter((f) => f.rule === rule && f.fix !== undefined);
 }

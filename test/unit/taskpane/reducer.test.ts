@@ -99,7 +99,7 @@ describe('paneReducer', () => {
 describe('groupFindings', () => {
   it('groups by sheet in order of first appearance, then errors, warnings, notes', () => {
     const groups = groupFindings([h9, f5, note, d16, e16]);
-    expect(groups.map((g) => [g.sheet, g.severity, g.findings.map((f) => f.cell)])).toEqual([
+    expect(groups.map((g) => [g.sheet, g.severity, g.cards.map((c) => c.finding.cell)])).toEqual([
       ['Month 7', 'error', ['D16', 'E16']],
       ['Month 7', 'warning', ['H9']],
       ['Month 7', 'info', ['A1']],
