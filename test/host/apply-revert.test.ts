@@ -2,7 +2,7 @@ import { applyPlan as applyToGrid } from '../../src/engine/apply';
 import { recalculate } from '../../src/host/calc/recalculate';
 import { LEDGER_KEY } from '../../src/host/office';
 import { GRID_FIXTURES } from '../fixtures/grids';
-import { comparable, simulatedHost } from './helpers';
+import { comparable, officeClientHost } from './helpers';
 import { everyKindPlan, FLAG_FILL, freeColumns, NOTES_SHEET } from './plans';
 
 const OFFICER_CF = { type: 'Custom' as const, formula: '=$A1="Total"', fill: '#00FF00', fontColor: null, bold: null, stopIfTrue: false };
@@ -10,7 +10,7 @@ const OFFICER_CF = { type: 'Custom' as const, formula: '=$A1="Total"', fill: '#0
 describe.each(Object.keys(GRID_FIXTURES))('%s', (name) => {
   test('apply gives exactly the expected workbook, revert gives back the original exactly', async () => {
     const source = GRID_FIXTURES[name]!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const { sheet, rows, flag, note, pick } = freeColumns(source);
     excel.addOfficerConditionalFormat(sheet, 'A1:A5', OFFICER_CF);
     excel.addOfficerValidation(sheet, 'A1:A2', '=$A$1:$A$3');
@@ -59,7 +59,7 @@ describe.each(Object.keys(GRID_FIXTURES))('%s', (name) => {
 describe('own output and conditional format tags', () => {
   test('a plan can rewrite its own output and replaces its own tagged format, leaving the officer’s', async () => {
     const source = GRID_FIXTURES['seed000-table1-formulas']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     excel.addOfficerConditionalFormat('Month 7', 'A1:A5', OFFICER_CF);
     const original = excel.snapshot();
     const plan = everyKindPlan(source);
@@ -80,7 +80,7 @@ describe('own output and conditional format tags', () => {
 
   test('removeConditionalFormats removes only the add-in’s formats with that tag', async () => {
     const source = GRID_FIXTURES['seed000-table1-values']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     excel.addOfficerConditionalFormat('Month 7', 'F5:F30', { ...OFFICER_CF, formula: '=$F5>0' });
     const rag = (tag: string, fill: string) => ({
       kind: 'addConditionalFormat' as const,
@@ -103,17 +103,17 @@ describe('own output and conditional format tags', () => {
 
   test('uses mergeUndoGroup only where ExcelApi 1.20 is supported', async () => {
     const source = GRID_FIXTURES['seed000-table1-values']!();
-    const modern = simulatedHost(source);
+    const modern = officeClientHost(source);
     await modern.host.readWorkbook();
     expect(modern.excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
-    const older = simulatedHost(source, { excelApiVersion: '1.12' });
+    const older = officeClientHost(source, { excelApiVersion: '1.12' });
     await older.host.readWorkbook();
     expect(older.excel.lastRunOptions).toEqual({});
   });
 
   test('apply takes 3 syncs for a small plan with conditional formats, 2 without', async () => {
     const source = GRID_FIXTURES['seed000-table1-values']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     await host.applyPlan({ title: 'Values', edits: [{ kind: 'setValues', sheet: 'Month 7', range: 'M5:M6', values: [[1], [2]] }] });
     expect(excel.stats.syncs).toBe(2);
     excel.resetStats();

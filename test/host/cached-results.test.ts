@@ -7,6 +7,7 @@ import type { Cell, CellValue, Workbook } from '../../src/engine/grid';
 import { sheetFromValues } from '../../src/engine/grid';
 import { createOfficeHost } from '../../src/host/office';
 import { SimulatedExcel } from '../../src/host/simulated';
+import { officeClientExcel } from '../../src/host/wire';
 import { comparable } from './helpers';
 
 const f = (formula: string, value: CellValue): Cell => ({ formula, value });
@@ -31,7 +32,7 @@ function budget(workbook: Workbook): Record<string, Cell> {
 
 test('an opened file shows and reads its saved results until something changes', async () => {
   const excel = SimulatedExcel.fromWorkbook(saved(), { cachedResults: true });
-  const { workbook } = await createOfficeHost(excel).readWorkbook();
+  const { workbook } = await createOfficeHost(officeClientExcel(excel)).readWorkbook();
   expect(budget(workbook)['D1']).toEqual({ formula: '=SUM(B1:C1)', value: 999 });
   expect(budget(excel.toWorkbook())['D1']).toEqual({ formula: '=SUM(B1:C1)', value: 999 });
   expect(excel.toWorkbook().definedNames).toEqual([{ name: 'Rates', formula: '=Rates!$A$1:$B$2' }]);
@@ -40,7 +41,7 @@ test('an opened file shows and reads its saved results until something changes',
 test('the first edit recalculates with the defined names, keeping the results of what cannot be evaluated', async () => {
   const excel = SimulatedExcel.fromWorkbook(saved(), { cachedResults: true });
   excel.typeInto('Budget', 'A1', 'A');
-  const values = Object.fromEntries(Object.entries(budget((await createOfficeHost(excel).readWorkbook()).workbook)).map(([a1, c]) => [a1, c.value]));
+  const values = Object.fromEntries(Object.entries(budget((await createOfficeHost(officeClientExcel(excel)).readWorkbook()).workbook)).map(([a1, c]) => [a1, c.value]));
   expect(values).toEqual({
     A1: 'A',
     B1: 0.1, // VLOOKUP over the name Rates, recalculated

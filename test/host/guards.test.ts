@@ -1,6 +1,6 @@
 import { LEDGER_KEY } from '../../src/host/office';
 import { GRID_FIXTURES } from '../fixtures/grids';
-import { failure, simulatedHost } from './helpers';
+import { failure, officeClientHost } from './helpers';
 import { everyKindPlan, freeColumns, NOTES_SHEET } from './plans';
 
 const table1 = () => GRID_FIXTURES['seed000-table1-values']!();
@@ -8,7 +8,7 @@ const table1 = () => GRID_FIXTURES['seed000-table1-values']!();
 describe('before writing: a clear message and nothing written', () => {
   test('a protected sheet', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     excel.protectSheet('Month 7');
     const before = excel.snapshot();
     const error = await failure(host.applyPlan(everyKindPlan(source)));
@@ -20,7 +20,7 @@ describe('before writing: a clear message and nothing written', () => {
 
   test('a target cell holding the officer’s own data', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const { flag } = freeColumns(source);
     excel.typeInto('Month 7', `${flag}7`, 'ask Jo about this');
     const before = excel.snapshot();
@@ -32,7 +32,7 @@ describe('before writing: a clear message and nothing written', () => {
 
   test('a sheet deleted between reading and writing', async () => {
     const source = GRID_FIXTURES['seed000-months']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const read = await host.readWorkbook();
     const last = read.workbook.sheets[read.workbook.sheets.length - 1]!.name;
     excel.deleteSheet(last);
@@ -44,7 +44,7 @@ describe('before writing: a clear message and nothing written', () => {
   });
 
   test('an unreadable range in a plan', async () => {
-    const { excel, host } = simulatedHost(table1());
+    const { excel, host } = officeClientHost(table1());
     const before = excel.snapshot();
     const error = await failure(host.applyPlan({ title: 'Bad', edits: [{ kind: 'setValues', sheet: 'Month 7', range: 'D16:oops', values: [[1]] }] }));
     expect(error).toMatchObject({ code: 'badRange', sheet: 'Month 7' });
@@ -54,7 +54,7 @@ describe('before writing: a clear message and nothing written', () => {
 
 describe('own output', () => {
   test('a fix may overwrite the cell the officer agreed to, and revert restores the typed value', async () => {
-    const { excel, host } = simulatedHost(table1());
+    const { excel, host } = officeClientHost(table1());
     const before = excel.snapshot();
     const fix = { title: 'Fix sub total D16', edits: [{ kind: 'setFormulas' as const, sheet: 'Month 7', range: 'D16', formulas: [['=SUM(D5:D15)']] }] };
     expect((await failure(host.applyPlan(fix))).code).toBe('officerData');
@@ -66,7 +66,7 @@ describe('own output', () => {
 
   test('once the officer edits the add-in’s output it becomes theirs: no overwrite, no revert', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const { flag } = freeColumns(source);
     const plan = everyKindPlan(source);
     const applied = await host.applyPlan(plan);
@@ -83,7 +83,7 @@ describe('own output', () => {
 
   test('revert refuses to delete an added sheet the officer has since written on', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const applied = await host.applyPlan(everyKindPlan(source));
     excel.typeInto(NOTES_SHEET, 'D20', 'my working');
     const error = await failure(host.revert(applied.id));
@@ -92,7 +92,7 @@ describe('own output', () => {
   });
 
   test('revert of a plan the workbook has no record of', async () => {
-    const { host } = simulatedHost(table1());
+    const { host } = officeClientHost(table1());
     expect((await failure(host.revert('plan-unknown'))).code).toBe('planNotFound');
   });
 });
@@ -105,7 +105,7 @@ describe('Office errors become one plain-English message', () => {
     ['RequestPayloadSizeLimitExceeded', 'payloadTooLarge', 'This workbook is too large for Excel to exchange in one go, even in smaller pieces. The workbook was left as it was; try on a smaller selection of sheets.'],
     ['GeneralException', 'general', 'Excel could not complete the request. The workbook was left as it was; please try again.'],
   ] as const)('%s while reading', async (officeCode, code, message) => {
-    const { excel, host } = simulatedHost(table1());
+    const { excel, host } = officeClientHost(table1());
     excel.injectFailure({ atSync: 1, afterActions: 0, code: officeCode });
     const error = await failure(host.readWorkbook());
     expect(error).toMatchObject({ code, message });
@@ -113,12 +113,12 @@ describe('Office errors become one plain-English message', () => {
 
   test('a failure at any sync of a write leaves the workbook as it was', async () => {
     const source = table1();
-    const probe = simulatedHost(source);
+    const probe = officeClientHost(source);
     await probe.host.applyPlan(everyKindPlan(source));
     const syncs = probe.excel.stats.syncs;
     for (let at = 1; at <= syncs; at++) {
       for (const afterActions of [0, 1, 5]) {
-        const { excel, host } = simulatedHost(source);
+        const { excel, host } = officeClientHost(source);
         const before = excel.snapshot();
         excel.injectFailure({ atSync: at, afterActions, code: 'GeneralException' });
         const error = await failure(host.applyPlan(everyKindPlan(source)));
@@ -132,7 +132,7 @@ describe('Office errors become one plain-English message', () => {
 
 describe('select and settings', () => {
   test('selectCell activates the sheet and selects the cell; a missing sheet is named', async () => {
-    const { excel, host } = simulatedHost(GRID_FIXTURES['seed000-months']!());
+    const { excel, host } = officeClientHost(GRID_FIXTURES['seed000-months']!());
     await host.selectCell('Month 7', 'F16');
     expect(excel.state.selection).toEqual({ sheet: 'Month 7', address: 'F16' });
     expect(await failure(host.selectCell('Month 99', 'A1'))).toMatchObject({ code: 'sheetMissing', sheet: 'Month 99' });
@@ -141,7 +141,7 @@ describe('select and settings', () => {
 
 describe('ledger and revert edge cases', () => {
   test('the last 10 plans are remembered, newest first', async () => {
-    const { host } = simulatedHost(table1());
+    const { host } = officeClientHost(table1());
     for (let i = 1; i <= 12; i++) {
       await host.applyPlan({ title: `Note ${i}`, edits: [{ kind: 'setValues', sheet: 'Month 7', range: `P${i}`, values: [[`note ${i}`]] }] });
     }
@@ -150,7 +150,7 @@ describe('ledger and revert edge cases', () => {
 
   test('revert stops with a message when the sheet has been protected since', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const applied = await host.applyPlan(everyKindPlan(source));
     excel.protectSheet('Month 7');
     const before = excel.snapshot();
@@ -160,7 +160,7 @@ describe('ledger and revert edge cases', () => {
 
   test('when putting the workbook back after a failed write also fails, the officer is told', async () => {
     const source = table1();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     excel.injectFailure({ atSync: 2, code: 'GeneralException' }); // the write
     excel.injectFailure({ atSync: 3, afterActions: 0, code: 'GeneralException' }); // the roll-back's first sync
     const error = await failure(host.applyPlan(everyKindPlan(source)));
@@ -172,7 +172,7 @@ describe('ledger and revert edge cases', () => {
 });
 
 test('undoing an earlier plan whose cells a later plan rewrote asks to undo the later one first', async () => {
-  const { excel, host } = simulatedHost(table1());
+  const { excel, host } = officeClientHost(table1());
   const edit = (title: string, text: string) => ({ title, edits: [{ kind: 'setValues' as const, sheet: 'Month 7', range: 'P5:P6', values: [[text], [text]] }] });
   const first = await host.applyPlan(edit('First', 'one'));
   await host.applyPlan(edit('Second', 'two'));

@@ -2,7 +2,7 @@
 import { sheetFromValues, type Workbook } from '../../src/engine/grid';
 import { LEDGER_KEY } from '../../src/host/office';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/host/simulated';
-import { differingCells, expectSameState, failure, simulatedHost } from './helpers';
+import { differingCells, expectSameState, failure, officeClientHost } from './helpers';
 
 function tall(rows: number, width: (r: number) => (string | number)[]): Workbook {
   return { sheets: [sheetFromValues('Lines', Array.from({ length: rows }, (_, r) => width(r)))] };
@@ -13,7 +13,7 @@ describe('a 200,000-row sheet', () => {
   const source = tall(ROWS, (r) => [`Cost centre ${r}`, r * 1.5, -r, `Note ${r % 97}`]);
 
   test('is read in blocks, each sync under 5 MB, to the same grid', async () => {
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const read = await host.readWorkbook();
     expect(excel.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(excel.stats.responseBytes).toBeGreaterThan(2 * PAYLOAD_LIMIT_BYTES);
@@ -27,7 +27,7 @@ describe('a 200,000-row sheet', () => {
   });
 
   test('is written in blocks, each request under 5 MB, and reverted', async () => {
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const values = Array.from({ length: ROWS }, (_, r) => [`checked ${r}`, r % 2 === 0]);
     const applied = await host.applyPlan({ title: 'Mark lines', edits: [{ kind: 'setValues', sheet: 'Lines', range: `E1:F${ROWS}`, values }] });
     expect(excel.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
@@ -43,7 +43,7 @@ describe('a 200,000-row sheet', () => {
 test('a block that hits the payload limit is read again at half size', async () => {
   const big = 'x'.repeat(2000);
   const source = tall(3000, (r) => [`${r}${big}`, `${big}${r}`]);
-  const { excel, host } = simulatedHost(source);
+  const { excel, host } = officeClientHost(source);
   const read = await host.readWorkbook();
   expect(excel.stats.payloadErrors).toBeGreaterThan(0);
   expect(differingCells(read.workbook, source)).toEqual([]);
@@ -57,14 +57,14 @@ test('a failure injected at any sync of a multi-block write leaves the workbook 
     title: 'Comment every line',
     edits: [{ kind: 'setValues' as const, sheet: 'Lines', range: `C1:E${ROWS}`, values: Array.from({ length: ROWS }, (_, r) => [text(r, 1), text(r, 2), text(r, 3)]) }],
   };
-  const probe = simulatedHost(source);
+  const probe = officeClientHost(source);
   await probe.host.applyPlan(plan);
   const syncs = probe.excel.stats.syncs;
   // One read sync, then the write in at least two blocks (and the ledger).
   expect(probe.excel.stats.requestBytes).toBeGreaterThan(4 * 1024 * 1024);
   expect(syncs).toBeGreaterThanOrEqual(3);
   for (let at = 1; at <= syncs; at++) {
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const before = excel.snapshot();
     excel.injectFailure({ atSync: at, code: 'GeneralException' });
     const error = await failure(host.applyPlan(plan));

@@ -18,7 +18,7 @@ import { validateWorkbook } from '../../src/engine/validate';
 import type { ExcelHost } from '../../src/host/host';
 import type { SimulatedExcel } from '../../src/host/simulated';
 import { GRID_FIXTURES, seed000MonthsWorkbook, seed000Table1Values } from '../fixtures/grids';
-import { failure, simulatedHost } from './helpers';
+import { failure, officeClientHost } from './helpers';
 
 const round3 = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
 const value = (excel: SimulatedExcel, sheet: string, a1: string) => excel.snapshot().sheets.find((s) => s.name === sheet)?.cells[a1]?.value ?? null;
@@ -76,7 +76,7 @@ const apply = (host: ExcelHost, result: OperationResult) => host.applyPlan(resul
 
 describe.each(Object.entries(OPERATIONS))('%s through the simulated Excel', (_name, { fixture, plan }) => {
   test('applying twice equals applying once, and revert gives the workbook back exactly', async () => {
-    const { excel, host } = simulatedHost(fixture());
+    const { excel, host } = officeClientHost(fixture());
     const before = excel.snapshot();
     const first = await apply(host, await planFromHost(host, plan));
     const once = excel.snapshot();
@@ -94,7 +94,7 @@ describe.each(Object.entries(OPERATIONS))('%s through the simulated Excel', (_na
 
 describe('the officer\'s own conditional formats', () => {
   test('survive RAG formatting applied twice and its revert', async () => {
-    const { excel, host } = simulatedHost(OPERATIONS['RAG formatting with words']!.fixture());
+    const { excel, host } = officeClientHost(OPERATIONS['RAG formatting with words']!.fixture());
     const officers = { type: 'Custom' as const, formula: '=$F5>1', fill: '#0000FF', fontColor: null, bold: null, stopIfTrue: false };
     excel.addOfficerConditionalFormat('Month 7', 'F5:F15', officers);
     const plan = OPERATIONS['RAG formatting with words']!.plan;
@@ -110,7 +110,7 @@ describe('the officer\'s own conditional formats', () => {
 describe('figures calculated by the simulated Excel', () => {
   test('movement: the live formulas give seed 000\'s published movements, and the typed ones needed the officer\'s say-so', async () => {
     const source = typedMonths();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const result = await planFromHost(host, OPERATIONS.movement!.plan);
     const before = excel.snapshot();
     // Without the officer's agreement to replace the typed movements, the host refuses.
@@ -127,7 +127,7 @@ describe('figures calculated by the simulated Excel', () => {
   });
 
   test('mitigation tracker: 10.115 to mitigate; with the seed\'s actions typed in Excel, 9.737 still to be mitigated; regenerating keeps them', async () => {
-    const { excel, host } = simulatedHost(OPERATIONS['mitigation tracker']!.fixture());
+    const { excel, host } = officeClientHost(OPERATIONS['mitigation tracker']!.fixture());
     await apply(host, await planFromHost(host, OPERATIONS['mitigation tracker']!.plan));
     expect(round3(value(excel, 'Mitigation Tracker', 'E5'))).toBe(10.115);
     const actions: [string, string | number, string | number, string | number, string | number][] = [
@@ -159,7 +159,7 @@ describe('figures calculated by the simulated Excel', () => {
   });
 
   test('savings tracker: the TOTALS row calculates to seed 001\'s totals, overall RAG Red', async () => {
-    const { excel, host } = simulatedHost(OPERATIONS['savings tracker']!.fixture());
+    const { excel, host } = officeClientHost(OPERATIONS['savings tracker']!.fixture());
     await apply(host, await planFromHost(host, OPERATIONS['savings tracker']!.plan));
     expect(['B29', 'C29', 'E29', 'F29', 'G29', 'I29', 'J29'].map((a) => value(excel, 'Savings Tracker', a))).toEqual(['TOTALS', 9_568_900, 1_371_200, 4_166_400, 4_031_300, 0, 'Red']);
   });
@@ -167,7 +167,7 @@ describe('figures calculated by the simulated Excel', () => {
 
 describe('refusals: a clear message and nothing written', () => {
   test('RAG words on a protected sheet', async () => {
-    const { excel, host } = simulatedHost(OPERATIONS['RAG formatting with words']!.fixture());
+    const { excel, host } = officeClientHost(OPERATIONS['RAG formatting with words']!.fixture());
     const result = await planFromHost(host, OPERATIONS['RAG formatting with words']!.plan);
     excel.protectSheet('Month 7');
     const before = excel.snapshot();
@@ -179,7 +179,7 @@ describe('refusals: a clear message and nothing written', () => {
 
   test('a movement column planned into a free column the officer has since typed into', async () => {
     const source = { sheets: [seed000MonthsWorkbook().sheets[0]!, { ...seed000Table1Values().sheets[0]!, rows: seed000Table1Values().sheets[0]!.rows.map((r) => r?.slice(0, 10)) }] };
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const result = await planFromHost(host, (w) => planMovement(readTables(w).find((t) => t.sheet === 'Month 7')!, w));
     expect(result.plan.edits[0]).toMatchObject({ kind: 'setValues', range: 'K3' });
     excel.typeInto('Month 7', 'K9', 'query with Jo');
@@ -190,7 +190,7 @@ describe('refusals: a clear message and nothing written', () => {
   });
 
   test('the mitigation tracker on a protected tracker sheet', async () => {
-    const { excel, host } = simulatedHost(OPERATIONS['mitigation tracker']!.fixture());
+    const { excel, host } = officeClientHost(OPERATIONS['mitigation tracker']!.fixture());
     await apply(host, await planFromHost(host, OPERATIONS['mitigation tracker']!.plan));
     excel.typeInto('Mitigation Tracker', 'A6', 'New action');
     excel.protectSheet('Mitigation Tracker');

@@ -3,14 +3,14 @@ import { sheetFromValues } from '../../src/engine/grid';
 import { recalculate } from '../../src/host/calc/recalculate';
 import { readWorkbookFile } from '../../src/host/xlsx/read-file';
 import { GRID_FIXTURES } from '../fixtures/grids';
-import { comparable, simulatedHost } from './helpers';
+import { comparable, officeClientHost } from './helpers';
 
 const XLSX_DIR = path.resolve(__dirname, '../fixtures/xlsx');
 
-describe('readWorkbook over the simulated Excel', () => {
+describe("readWorkbook through Microsoft's client over the simulated Excel", () => {
   test.each(Object.keys(GRID_FIXTURES))('%s: gives the source grid, values calculated', async (name) => {
     const source = GRID_FIXTURES[name]!();
-    const { host } = simulatedHost(source);
+    const { host } = officeClientHost(source);
     const read = await host.readWorkbook();
     expect(comparable(read.workbook)).toEqual(comparable(recalculate(source)));
     expect(read.workbook.sheets.map((s) => s.name)).toEqual(source.sheets.map((s) => s.name));
@@ -18,14 +18,14 @@ describe('readWorkbook over the simulated Excel', () => {
 
   test.each(Object.keys(GRID_FIXTURES))('%s.xlsx: gives the same grid as reading the file directly', async (name) => {
     const direct = await readWorkbookFile(path.join(XLSX_DIR, `${name}.xlsx`));
-    const { host } = simulatedHost(direct);
+    const { host } = officeClientHost(direct);
     const read = await host.readWorkbook();
     expect(comparable(read.workbook)).toEqual(comparable(direct));
   });
 
   test('a small workbook is read in 3 syncs with every value, formula and format', async () => {
     const source = GRID_FIXTURES['seed000-table1-formulas']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     const read = await host.readWorkbook();
     expect(excel.stats.syncs).toBe(3);
     const cells = comparable(read.workbook)['Month 7']!;
@@ -40,7 +40,7 @@ describe('readWorkbook over the simulated Excel', () => {
 
   test('reports protection and the add-in settings', async () => {
     const source = GRID_FIXTURES['seed000-table1-values']!();
-    const { excel, host } = simulatedHost(source);
+    const { excel, host } = officeClientHost(source);
     excel.protectSheet(source.sheets[0]!.name);
     await host.writeSettings({ policy: 'default', tolerance: 0.0005 });
     const read = await host.readWorkbook();
@@ -52,8 +52,8 @@ describe('readWorkbook over the simulated Excel', () => {
 
 test('bold and indent are read per cell; without ExcelApi 1.9 the read degrades to values, formulas and formats', async () => {
   const source = { sheets: [sheetFromValues('Lines', [[{ value: 'Children & Families', bold: true }], [{ value: 'Fostering', indent: 2 }, 13.528]])] };
-  const modern = await simulatedHost(source).host.readWorkbook();
+  const modern = await officeClientHost(source).host.readWorkbook();
   expect(comparable(modern.workbook)).toEqual({ Lines: { A1: { value: 'Children & Families', bold: true }, A2: { value: 'Fostering', indent: 2 }, B2: { value: 13.528 } } });
-  const older = await simulatedHost(source, { excelApiVersion: '1.8' }).host.readWorkbook();
+  const older = await officeClientHost(source, { excelApiVersion: '1.8' }).host.readWorkbook();
   expect(comparable(older.workbook)).toEqual({ Lines: { A1: { value: 'Children & Families' }, A2: { value: 'Fostering' }, B2: { value: 13.528 } } });
 });

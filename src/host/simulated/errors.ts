@@ -5,6 +5,7 @@
  */
 export type OfficeErrorCode =
   | 'AccessDenied'
+  | 'ApiNotFound'
   | 'GeneralException'
   | 'InvalidArgument'
   | 'InvalidOperation'

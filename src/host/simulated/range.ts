@@ -238,6 +238,40 @@ export class SimRange extends SimObject {
     this.writeCells(method, data === undefined ? null : data, (cell) => write(cell));
   }
 
+  /** `getRow(row)`: one row of this range (0-based within it), located at sync. */
+  getRow(row: number): SimRange {
+    return new SimRange(
+      this.context,
+      this.sheet,
+      (state, sheet) => {
+        const ref = this.locate(state, sheet);
+        if (!ref || row < 0 || row > ref.end.row - ref.start.row) return undefined;
+        return { start: { row: ref.start.row + row, col: ref.start.col }, end: { row: ref.start.row + row, col: ref.end.col } };
+      },
+      `${this.label}.getRow(${row})`,
+    );
+  }
+
+  /** `getBoundingRect(other)`: the smallest range holding both (Office's client uses it to write large grids in chunks). */
+  getBoundingRect(other: SimRange): SimRange {
+    return new SimRange(
+      this.context,
+      this.sheet,
+      (state, sheet) => {
+        const a = this.locate(state, sheet);
+        const otherSheet = other.sheet.sheetIn(state);
+        if (otherSheet !== sheet) throw new SimulatedOfficeError('InvalidArgument', 'The ranges are on different sheets.', this.describe());
+        const b = other.locate(state, otherSheet);
+        if (!a || !b) return undefined;
+        return {
+          start: { row: Math.min(a.start.row, b.start.row), col: Math.min(a.start.col, b.start.col) },
+          end: { row: Math.max(a.end.row, b.end.row), col: Math.max(a.end.col, b.end.col) },
+        };
+      },
+      `${this.label}.getBoundingRect(${other.label})`,
+    );
+  }
+
   /** Another range on the same sheet (a conditional format's range). */
   sheetRange(locate: RangeLocator, label: string): SimRange {
     return new SimRange(this.context, this.sheet, locate, label);

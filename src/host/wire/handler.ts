@@ -17,8 +17,8 @@ import { SimConditionalFormatCollection, SimConditionalFormatProxy } from '../si
 import type { SimulatedExcel } from '../simulated/excel';
 import { SimulatedOfficeError } from '../simulated/errors';
 import { SimClientResult, SimObject } from '../simulated/proxy';
-import { intersects } from '../simulated/range';
-import { SimWorkbook, SimWorksheetCollection } from '../simulated/workbook';
+import { intersects, SimRange } from '../simulated/range';
+import { simSheetId, SimWorkbook, SimWorksheetCollection } from '../simulated/workbook';
 import {
   ActionType,
   httpStatusOf,
@@ -50,10 +50,12 @@ const METHODS = new Set([
   'Clear',
   'ClearAll',
   'Delete',
+  'GetBoundingRect',
   'GetCellProperties',
   'GetItem',
   'GetItemOrNullObject',
   'GetRange',
+  'GetRow',
   'GetUsedRangeOrNullObject',
   'Select',
   'SetCellProperties',
@@ -63,7 +65,7 @@ const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slic
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 function apiNotFound(what: string): SimulatedOfficeError {
-  return new SimulatedOfficeError('GeneralException', `The API you are trying to use could not be found: ${what} (not simulated).`, what);
+  return new SimulatedOfficeError('ApiNotFound', `The API you are trying to use could not be found: ${what} (not simulated).`, what);
 }
 
 /** A setter for `name` somewhere on the object's prototype chain. */
@@ -84,6 +86,25 @@ function itemShape(obj: SimObject): SimObject | undefined {
   if (obj instanceof SimWorksheetCollection) return obj.getItem('');
   if (obj instanceof SimConditionalFormatCollection) return new SimConditionalFormatProxy(obj.context, obj.range, '');
   return undefined;
+}
+
+/**
+ * Gives each item of a collection's answer its private `_Id`, as Excel does, so that the
+ * client names the item by id (the collection's indexer) in later syncs, not by position.
+ */
+function withItemIds(obj: SimObject, answer: unknown, server: WireWorkbook): void {
+  const items = (answer as { _Items?: Record<string, unknown>[] } | null)?._Items;
+  if (!items) return;
+  const state = server.excel.state;
+  let ids: string[] = [];
+  if (obj instanceof SimWorksheetCollection) ids = state.sheets.map((s) => simSheetId(s.name));
+  else if (obj instanceof SimConditionalFormatCollection) {
+    const { sheet, ref } = obj.range.resolve(state);
+    ids = sheet.conditionalFormats.filter((c) => intersects(c.range, ref)).map((c) => c.id);
+  }
+  items.forEach((item, i) => {
+    if (ids[i] !== undefined) item._Id = ids[i];
+  });
 }
 
 /** A simulated load answer in Excel's wire names: scalars `Values`, navigations `Format`, items `_Items`. */
@@ -117,8 +138,13 @@ export class WireWorkbook {
   readonly context: ImmediateContext;
   readonly root: SimWorkbook;
   private readonly references = new Map<string, SimObject>();
+  private readonly referenceOf = new Map<SimObject, string>();
   private nextReference = 1;
   readonly wireStats: WireRequestStats = { requests: 0, cleanupRequests: 0, requestBytes: 0, responseBytes: 0, actions: 0 };
+  /** Called before each sync is answered (1-based over the Excel's life): what the officer does meanwhile, in tests. */
+  beforeSync: ((sync: number) => void) | undefined;
+  /** Set to an array to keep every request and response body, in tests. */
+  traffic: { request: string; response: string }[] | undefined;
 
   constructor(readonly excel: SimulatedExcel) {
     this.context = new ImmediateContext(excel);
@@ -130,10 +156,13 @@ export class WireWorkbook {
     return this.references.size;
   }
 
+  /** The reference id the client gets for an object (the same one each time it is instantiated). */
   reference(obj: SimObject): string {
-    for (const [id, held] of this.references) if (held === obj) return id;
+    const known = this.referenceOf.get(obj);
+    if (known !== undefined) return known;
     const id = `{sim-ref-${this.nextReference++}}`;
     this.references.set(id, obj);
+    this.referenceOf.set(obj, id);
     return id;
   }
 
@@ -142,6 +171,8 @@ export class WireWorkbook {
   }
 
   release(id: string): void {
+    const obj = this.references.get(id);
+    if (obj) this.referenceOf.delete(obj);
     this.references.delete(id);
   }
 }
@@ -172,7 +203,10 @@ export function handleProcessQuery(server: WireWorkbook, requestJson: string): s
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       stats.payloadErrors += 1;
       body = errorBody(new SimulatedOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1);
-    } else body = run(server, request, excel.takeFailure(stats.syncs));
+    } else {
+      server.beforeSync?.(stats.syncs);
+      body = run(server, request, excel.takeFailure(stats.syncs));
+    }
   }
   let text = JSON.stringify(body);
   let responseBytes = utf8Bytes(text);
@@ -182,6 +216,7 @@ export function handleProcessQuery(server: WireWorkbook, requestJson: string): s
     responseBytes = utf8Bytes(text);
   }
   server.wireStats.responseBytes += responseBytes;
+  server.traffic?.push({ request: requestJson, response: text });
   if (!cleanup) {
     stats.responseBytes += responseBytes;
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
@@ -250,6 +285,8 @@ function runAction(server: WireWorkbook, request: RequestBody, resolved: Map<num
         resolved.set(action.ObjectPathId, null);
         return null;
       }
+      // The client marks objects it has untracked (`D`, "do not keep reference"): they get no reference.
+      if (request.ObjectPaths[action.ObjectPathId]?.D === true) return undefined;
       return { _ReferenceId: server.reference(obj) };
     }
     case ActionType.query: {
@@ -259,16 +296,22 @@ function runAction(server: WireWorkbook, request: RequestBody, resolved: Map<num
       let paths = [...(info.Select ?? []), ...(info.Expand ?? [])].map((p) => p.split('/'));
       if (isCollection(obj)) paths = paths.length > 0 ? paths.map((p) => ['items', ...p]) : [['items']];
       else if (paths.length === 0) paths = obj.defaultLoadPaths();
-      return toWire(obj, obj.planLoad(paths)(state).response);
+      const answer = toWire(obj, obj.planLoad(paths)(state).response);
+      if (isCollection(obj)) withItemIds(obj, answer, server);
+      return answer;
     }
     case ActionType.method: {
-      const args = action.ArgumentInfo?.Arguments ?? [];
+      const args = argumentsOf(server, request, resolved, action.ArgumentInfo);
       if (action.Name === '_KeepReference') return undefined;
       if (action.Name === '_RemoveReference') {
         if (typeof args[0] === 'string') server.release(args[0]);
         return undefined;
       }
       const obj = live();
+      if (action.Name === '_ValidateArraySize') {
+        validateArraySize(obj, args, server);
+        return undefined;
+      }
       const method = (obj as unknown as Record<string, unknown>)[camel(action.Name)];
       if (!METHODS.has(action.Name) || typeof method !== 'function') throw apiNotFound(`${obj.describe()}.${action.Name}`);
       server.context.lastResponse = undefined;
@@ -307,7 +350,7 @@ function resolvePath(server: WireWorkbook, request: RequestBody, resolved: Map<n
     if (info.ParentObjectPathId === undefined) throw new SimulatedOfficeError('InvalidArgument', `Object path ${id} has no parent.`);
     return resolvePath(server, request, resolved, info.ParentObjectPathId);
   };
-  const args = info.ArgumentInfo?.Arguments ?? [];
+  const args = argumentsOf(server, request, resolved, info.ArgumentInfo);
   let obj: SimObject | null;
   switch (info.ObjectPathType) {
     case ObjectPathType.globalObject:
@@ -344,6 +387,33 @@ function resolvePath(server: WireWorkbook, request: RequestBody, resolved: Map<n
   }
   resolved.set(id, obj);
   return obj;
+}
+
+/** A call's arguments, with the objects it passes (ReferencedObjectPathIds) resolved. */
+function argumentsOf(server: WireWorkbook, request: RequestBody, resolved: Map<number, SimObject | null>, info: ObjectPathInfo['ArgumentInfo']): unknown[] {
+  const args = info?.Arguments ?? [];
+  const referenced = info?.ReferencedObjectPathIds;
+  if (!referenced) return args;
+  return args.map((arg, i) => {
+    const pathId = referenced[i];
+    return typeof pathId === 'number' ? resolvePath(server, request, resolved, pathId) : arg;
+  });
+}
+
+/**
+ * `_ValidateArraySize(rows, columns)`: sent by Office's client before it writes a large
+ * grid in chunks of rows; refused when the grid does not fit the range.
+ */
+function validateArraySize(obj: SimObject, args: readonly unknown[], server: WireWorkbook): void {
+  if (!(obj instanceof SimRange)) throw apiNotFound(`${obj.describe()}._ValidateArraySize`);
+  const { ref } = obj.resolve(server.excel.state);
+  if (args[0] !== ref.end.row - ref.start.row + 1 || args[1] !== ref.end.col - ref.start.col + 1) {
+    throw new SimulatedOfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${obj.describe()}.`,
+      `${obj.describe()}._ValidateArraySize`,
+    );
+  }
 }
 
 function callForObject(owner: SimObject | null, wireName: string, args: readonly unknown[]): SimObject | null {

@@ -38,6 +38,8 @@ export interface ObjectPathInfo {
   Name: string;
   ParentObjectPathId?: number;
   ArgumentInfo?: ArgumentInfo;
+  /** "Do not keep reference": the client untracked the object (e.g. its own chunks of a large write). */
+  D?: boolean;
 }
 
 export interface QueryInfo {
