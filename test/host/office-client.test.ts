@@ -191,7 +191,8 @@ describe('errors come from Microsoft’s client', () => {
     expect(error.cause).toMatchObject({ code: 'AccessDenied', name: 'RichApi.Error' });
   });
 
-  test('a sheet protected between the adapter’s check and its write: Excel refuses, nothing of the plan stays', async () => {
+  /** The officer protects the sheet after the adapter's checks (sync 1) and before its write (sync 2). */
+  const protectedMeanwhile = async () => {
     const source = table1();
     const { excel, host, wire } = officeClientHost(source);
     const before = excel.snapshot();
@@ -200,9 +201,19 @@ describe('errors come from Microsoft’s client', () => {
     };
     const plan = { title: 'Values', edits: [{ kind: 'setValues' as const, sheet: 'Month 7', range: 'M5:M6', values: [[1], [2]] }] };
     const error = await failure(host.applyPlan(plan));
-    expect(['accessDenied', 'rollbackIncomplete']).toContain(error.code);
     excel.protectSheet('Month 7', false);
-    expect(excel.snapshot()).toEqual(before);
+    return { error, unchanged: JSON.stringify(excel.snapshot()) === JSON.stringify(before) };
+  };
+
+  test('a sheet protected between the adapter’s check and its write: Excel refuses the write and nothing of the plan stays', async () => {
+    expect((await protectedMeanwhile()).unchanged).toBe(true);
+  });
+
+  // Adapter bug (reported): nothing was written (Excel refused the first write), but the
+  // roll-back refuses a protected sheet before looking, so the officer is told the workbook
+  // may be half-changed ('rollbackIncomplete') instead of Excel's refusal ('accessDenied').
+  test.failing('…and the officer is told Excel refused the change, not that the workbook may be half-changed', async () => {
+    expect((await protectedMeanwhile()).error.code).toBe('accessDenied');
   });
 
   test('a request over 5 MB is refused whole with RequestPayloadSizeLimitExceeded', async () => {
