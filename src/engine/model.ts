@@ -69,7 +69,7 @@ export interface TableRow {
   /** For subtotal and total rows: the rows whose figures it adds up, in sheet order. */
   readonly covers?: readonly number[];
   /** How `covers` was decided. */
-  readonly coverBasis?: 'section' | 'subtotals' | 'statedRange' | 'above' | 'formula';
+  readonly coverBasis?: 'section' | 'subtotals' | 'statedRange' | 'above' | 'formula' | 'widened';
   /**
    * For subtotal and total rows whose figures are a formula adding up their column: the
    * rows that formula references as written (first such column). Compare with `covers`

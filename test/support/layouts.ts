@@ -24,6 +24,11 @@ export interface LayoutSpec {
   readonly underspendPositive: boolean;
   /** A column of note numbers (1, 2, 3 …) left of the figures. */
   readonly noteColumn: boolean;
+  /**
+   * The directorate total excludes two further lines ("Total excluding COVID-19", then
+   * the COVID-19 lines, then "Total" = that total plus the two lines).
+   */
+  readonly furtherLines: boolean;
 }
 
 export interface Layout {
@@ -114,8 +119,16 @@ export function buildLayout(spec: LayoutSpec): Layout {
       sectionLines.push(these);
     }
   });
-  const grand = rows.length + 1;
-  rows.push(totalRow('Total Directorate', grand, (l) => `=${sectionTotals.map((t) => `${l}${t}`).join('+')}`));
+  let grand = rows.length + 1;
+  rows.push(totalRow(spec.furtherLines ? 'Total excluding COVID-19' : 'Total Directorate', grand, (l) => `=${sectionTotals.map((t) => `${l}${t}`).join('+')}`));
+  if (spec.furtherLines) {
+    const before = grand;
+    const covid = [rows.length + 1, rows.length + 2];
+    rows.push(lineRow('COVID-19 costs', covid[0]!, { expenditure: 400, income: 0, variance: 25 }));
+    rows.push(lineRow('COVID-19 grant', covid[1]!, { expenditure: 0, income: 400, variance: -10 }));
+    grand = rows.length + 1;
+    rows.push(totalRow('Total Directorate', grand, (l) => `=${l}${before}+${l}${covid[0]}+${l}${covid[1]}`));
+  }
   if (spec.averageRow) {
     const r = rows.length + 1;
     const all = sectionLines.flat();

@@ -205,6 +205,48 @@ function totalsFirst(facts: readonly RowFacts[], settled: ByRow<Settled>): void 
   });
 }
 
+/**
+ * A total whose own formula adds everything the layout says it covers, and more: an earlier
+ * total and the lines after it ("Total excluding COVID-19", two COVID-19 lines, then "Total"
+ * = the three). When nothing it adds is also added through another of its rows (no double
+ * counting), the formula states the coverage and the layout reading was too narrow. A
+ * formula that adds less than the layout is the other case: a SUM that leaves a line out;
+ * and a total that closes a headed section is held to that section.
+ */
+const FIGURE_KINDS: ReadonlySet<RowKind> = new Set<RowKind>(['line', 'subtotal', 'total']);
+
+function widerFormulas(scan: SheetScan, facts: readonly RowFacts[], settled: ByRow<Settled>, figureCols: readonly TableColumn[]): void {
+  const reach = (row: number, seen = new Set<number>()): Set<number> => {
+    for (const c of settled.get(row)?.covers ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      reach(c, seen);
+    }
+    return seen;
+  };
+  for (const f of facts) {
+    const s = settled.get(f.row);
+    if (!s || !s.covers || s.covers.length === 0 || !f.formulaRows || s.coverBasis === 'statedRange') continue;
+    // A total that closes a headed section covers that section: adding more is the fault.
+    if ((s.kind !== 'total' && s.kind !== 'subtotal') || s.section !== undefined) continue;
+    const covers = s.covers;
+    // The rows each column's formula adds; the widest that takes in the whole layout reading wins.
+    let widest: number[] | undefined;
+    for (const column of figureCols) {
+      const formula = scan.sheet.rows[f.row]?.[column.col]?.formula;
+      if (formula === undefined || !isAdditive(formula)) continue;
+      const named = [...new Set(sameColumnRows(formula, column.col, f.row))].filter((r) => r !== f.row).sort((a, b) => a - b);
+      if (named.length <= covers.length || !covers.every((r) => named.includes(r))) continue;
+      // Only figures are added: a heading, note or blank named by the formula is sum-range's to report.
+      if (named.some((r) => !FIGURE_KINDS.has(settled.get(r)?.kind ?? 'blank'))) continue;
+      const reached = named.map((r) => reach(r));
+      if (named.some((r) => reached.some((set, j) => named[j] !== r && set.has(r)))) continue; // double counting
+      if (!widest || named.length > widest.length) widest = named;
+    }
+    if (widest) settled.set(f.row, { ...s, covers: widest, coverBasis: 'widened' });
+  }
+}
+
 /** A table whose only summary row says "Total" and closes its one section: that row is the table's total. */
 function loneTotal(facts: readonly RowFacts[], settled: ByRow<Settled>): void {
   const summaries = facts.filter((f) => {
@@ -406,6 +448,7 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
 
   totalsFirst(facts, settled);
   loneTotal(facts, settled);
+  widerFormulas(scan, facts, settled, figureCols);
 
   return facts.map((f) => {
     const s = settled.get(f.row) ?? { kind: 'line' as const };

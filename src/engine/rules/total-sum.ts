@@ -180,7 +180,8 @@ function confirmations(ctx: RuleContext, check: ColumnTotalCheck, checks: SumChe
   const out: Confirmation[] = [];
   const { total, col } = check;
   const formula = ctx.cell(total.row, col).formula;
-  if (total.coverBasis === 'formula' || (formula !== undefined && namesExactly(formula, col, total.row, check.covers))) out.push({ kind: 'formula' });
+  // 'widened': another column's formula named this coverage; this cell's own may not.
+  if (total.coverBasis === 'formula' || total.coverBasis === 'widened' || (formula !== undefined && namesExactly(formula, col, total.row, check.covers))) out.push({ kind: 'formula' });
   if (total.coverBasis === 'statedRange') out.push({ kind: 'statedRange' });
   if (total.coverBasis === 'section' && total.section !== undefined && namesSection(total.label, ctx.rowAt(total.section)?.label ?? '')) out.push({ kind: 'sectionName' });
   if (isOnlyTotal(ctx, total)) out.push({ kind: 'onlyTotal' });

@@ -23,8 +23,12 @@ describe('check: realdata', () => {
     expect(text.code).toBe(doc.summary.errors > 0 ? 1 : 0);
   });
 
-  it('the statswales CSV is not a workbook: exit 2', async () => {
-    const run = await runWith(['check', path.join(REALDATA, 'statswales_parking_expenditure_2005-2019.csv')]);
-    expectOneLineError(run, /statswales_parking_expenditure_2005-2019\.csv is not an Excel workbook \(\.xlsx\): it is not a zip package\./);
+  it('the statswales CSV is read as a one-sheet workbook: its total row comes first and adds up (rounding notes only)', async () => {
+    const file = path.join(REALDATA, 'statswales_parking_expenditure_2005-2019.csv');
+    const { doc } = await checkJson(file);
+    expect(doc.tables.map((t) => `${t.sheet}!${t.range}`)).toEqual(['statswales_parking_expenditure_!A1:P24']);
+    expect(doc.summary.errors).toBe(0);
+    // The total row is typed, not a formula: one warning per year column.
+    expect(doc.findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule} ${f.cell}`)).toEqual('CDEFGHIJKLMNOP'.split('').map((c) => `total-formula ${c}2`));
   });
 });

@@ -27,7 +27,7 @@ describe('several budget columns', () => {
 
   it('a variance that follows neither is still judged against the latest budget, by its header', () => {
     const sheet = rows('originalFirst');
-    const wb = { sheets: [{ ...sheet, rows: sheet.rows.map((r, i) => (i === 1 ? [...r.slice(0, 4), { value: 99 }] : r)) }] };
+    const wb = { sheets: [{ ...sheet, rows: sheet.rows.map((r, i) => (i === 1 ? [...(r ?? []).slice(0, 4), { value: 99 }] : r)) }] };
     const errors = validateWorkbook(wb).findings.filter((f) => f.severity === 'error' && !f.causedBy).map((f) => [f.rule, f.cell, f.expected]);
     expect(errors).toEqual([['variance', 'E2', 50]]);
   });

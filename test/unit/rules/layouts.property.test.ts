@@ -25,6 +25,7 @@ const spec: fc.Arbitrary<LayoutSpec> = fc.record({
   originalBudget: fc.boolean(),
   underspendPositive: fc.boolean(),
   noteColumn: fc.boolean(),
+  furtherLines: fc.boolean(),
 });
 
 const roots = (findings: readonly Finding[], severity: Finding['severity']): string[] =>
