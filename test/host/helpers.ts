@@ -33,6 +33,7 @@ export function comparable(workbook: Workbook): Record<string, Record<string, Ce
   return out;
 }
 
+/** The adapter over the simulated Excel's own objects (no wire): for the simulated objects' tests and parity checks. */
 export function simulatedHost(workbook: Workbook, options?: ConstructorParameters<typeof SimulatedExcel>[1]): { excel: SimulatedExcel; host: ExcelHost } {
   const excel = SimulatedExcel.fromWorkbook(workbook, options);
   return { excel, host: createOfficeHost(excel) };
@@ -50,12 +51,6 @@ export function officeClientHost(
   const wire = officeClientExcel(excel);
   return { excel, host: createOfficeHost(wire), wire };
 }
-
-/** Both ways of running the adapter, for `describe.each`. */
-export const HOSTS = [
-  ['simulated objects', simulatedHost],
-  ["Microsoft's client", officeClientHost],
-] as const;
 
 /** Awaits a promise expected to fail and returns the error (fails the test if it resolves). */
 export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; sheet?: string; cell?: string }> {
