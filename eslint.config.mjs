@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
 
 const hostOnly = ['react', 'react-dom', 'react/*', '@fluentui/*', 'exceljs', 'hyperformula', 'office-js', '@microsoft/office-js'];
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'util', 'worker_threads', 'http', 'https', 'buffer', 'process'];
@@ -29,5 +30,14 @@ export default tseslint.config(
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require', 'navigator', 'localStorage', 'fetch'],
     },
+  },
+  {
+    // Microsoft's Office.js rules (eslint-plugin-office-addins) for the code that drives Excel:
+    // load before read, sync before read, sync after load, no sync in a loop, no navigational
+    // or empty load, isNullObject for null tests, Office.onReady rather than Office.initialize.
+    // Only its rules: its `recommended` config also brings Prettier and an ES6 parser setting.
+    files: ['src/host/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, 'error'])),
   },
 );

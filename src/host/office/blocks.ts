@@ -68,6 +68,8 @@ export async function readInBlocks<T>(
     }
     if (extrasPending) beforeFirstSync?.();
     try {
+      // One sync per block is the point: each stays under Excel on the web's payload and cell limits.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       if (!isPayloadError(error)) throw error;
