@@ -37,7 +37,7 @@ interface Placed {
 const EMPTY: ReadonlySet<number> = new Set();
 
 export function attachConsequences(findings: readonly Finding[], tables: readonly MonitoringTable[], workbook?: Workbook): Finding[] {
-  const reachBySheet = coverageReach(tables);
+  const reach = new CoverageReach(tables);
   const feeds = new FormulaFeeds(workbook);
   // A finding whose own figures are formulas (a SUM that leaves a line out) is off by what
   // the other findings at its cell say it is off by.
@@ -52,7 +52,7 @@ export function attachConsequences(findings: readonly Finding[], tables: readonl
     const ref = parseA1(finding.cell);
     if (!ref) return;
     const diff = differenceOf(finding) ?? diffAtCell.get(`${finding.sheet}!${finding.cell}`);
-    placed.push({ finding, index, row: ref.row, diff, reach: reachBySheet.get(finding.sheet)?.get(ref.row) ?? EMPTY });
+    placed.push({ finding, index, row: ref.row, diff, reach: reach.of(finding.sheet, ref.row) });
   });
   // Roots first: inner rows (fewest covered) before the totals over them, then by rule order.
   placed.sort((a, b) => a.reach.size - b.reach.size || rank(a.finding) - rank(b.finding) || a.index - b.index);
@@ -155,28 +155,39 @@ class FormulaFeeds {
 const MAX_DEPTH = 4;
 const MAX_FORMULAS = 20_000;
 
-/** For each sheet: each total row → every row it adds up, through its sub totals. */
-function coverageReach(tables: readonly MonitoringTable[]): Map<string, Map<number, Set<number>>> {
-  const bySheet = new Map<string, Map<number, Set<number>>>();
-  for (const table of tables) {
-    let reach = bySheet.get(table.sheet);
-    if (!reach) bySheet.set(table.sheet, (reach = new Map()));
-    const direct = new Map<number, readonly number[]>();
-    for (const r of table.rows) if (r.covers && r.covers.length > 0) direct.set(r.row, r.covers);
-    const expand = (row: number, seen: Set<number>): Set<number> => {
-      const known = reach!.get(row);
-      if (known) return known;
-      const out = new Set<number>();
-      for (const c of direct.get(row) ?? []) {
-        if (seen.has(c)) continue;
-        out.add(c);
-        seen.add(c);
-        for (const d of expand(c, seen)) out.add(d);
-      }
-      reach!.set(row, out);
-      return out;
-    };
-    for (const row of direct.keys()) expand(row, new Set([row]));
+/**
+ * Each total row → every row it adds up, through its sub totals; worked out only for the
+ * rows that have findings (a grand total over 5,000 lines need not be expanded otherwise).
+ */
+class CoverageReach {
+  private readonly direct = new Map<string, Map<number, readonly number[]>>();
+  private readonly memo = new Map<string, Map<number, ReadonlySet<number>>>();
+
+  constructor(tables: readonly MonitoringTable[]) {
+    for (const table of tables) {
+      let rows = this.direct.get(table.sheet);
+      if (!rows) this.direct.set(table.sheet, (rows = new Map()));
+      for (const r of table.rows) if (r.covers && r.covers.length > 0) rows.set(r.row, r.covers);
+    }
   }
-  return bySheet;
+
+  of(sheet: string, row: number): ReadonlySet<number> {
+    const direct = this.direct.get(sheet);
+    if (!direct?.has(row)) return EMPTY;
+    let memo = this.memo.get(sheet);
+    if (!memo) this.memo.set(sheet, (memo = new Map()));
+    const known = memo.get(row);
+    if (known) return known;
+    const out = new Set<number>();
+    const stack = [row];
+    while (stack.length > 0) {
+      for (const c of direct.get(stack.pop()!) ?? []) {
+        if (c === row || out.has(c)) continue;
+        out.add(c);
+        stack.push(c);
+      }
+    }
+    memo.set(row, out);
+    return out;
+  }
 }

@@ -82,7 +82,6 @@ function checkColumnTotals(ctx: RuleContext): Finding[] {
 function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers: readonly number[]): ColumnTotalCheck | undefined {
   const stated = ctx.figure(total.row, col);
   if (stated.kind !== 'number' && stated.kind !== 'nil') return undefined; // blanks, text and errors: other rules
-  if (checksOtherColumns(ctx.cell(total.row, col).formula, col, covers)) return undefined;
   const statedValue = stated.kind === 'number' ? stated.value : 0;
   let sum = 0;
   let shownSum = 0;
@@ -118,6 +117,8 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
   if (!anyFigure && stated.kind === 'nil') return undefined;
   const tolerance = typed ? publishedRounding(ctx, [total.row, ...covers].map((row) => ({ row, col }))) : ctx.tolerance(total.row, col);
   const verdict = compareFigures(statedValue, sum, tolerance);
+  // Asked only of a total that disagrees: most agree, and the formula need not be read.
+  if (verdict !== 'match' && checksOtherColumns(ctx.cell(total.row, col).formula, col, covers)) return undefined;
   return { row: total.row, col, verdict, substantive, level: total.kind, total, covers, stated: statedValue, sum, shownSum, scale, uncounted, textLine };
 }
 

@@ -36,7 +36,8 @@ export const unreadableFigureRule: Rule = {
     const columns = summedColumns(ctx.table);
     // Section rows too: a stray mark on a sub-heading row is damage as well.
     for (const row of ctx.table.rows.filter((r) => r.kind !== 'blank' && r.kind !== 'note')) {
-      const caption = isCaptionRow(ctx, row.row, columns);
+      // Worked out only for a row that has text in a figure column: most rows have none.
+      let caption: boolean | undefined;
       for (const column of columns) {
         const raw = ctx.value(row.row, column.col);
         if (typeof raw !== 'string' && typeof raw !== 'boolean') continue;
@@ -48,6 +49,7 @@ export const unreadableFigureRule: Rule = {
         if (ctx.cell(row.row, column.col).formula !== undefined) continue;
         // A row of words across the figure columns ("2017 £ Note", "2016 Note"; names) captions what follows;
         // a sentence is a note written in the column, not a damaged figure.
+        caption ??= isCaptionRow(ctx, row.row, columns);
         if ((caption && looksLikeWords(text)) || isSentence(text) || isHeadingText(text) || isFieldName(text)) continue;
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
         const cleaned = parseNumberText(text.replace(STRAY, ''));
