@@ -32,7 +32,7 @@ import {
 type Context = Excel.RequestContext;
 type CellEdit = Extract<Edit, { range: string }>;
 
-const PRIOR_BYTES_PER_CELL: Record<PriorKind, number> = { content: 12, numberFormat: 12, fill: 40, bold: 30 };
+const PRIOR_BYTES_PER_CELL: Record<PriorKind, number> = { content: 30, numberFormat: 12, fill: 40, bold: 30 };
 const CF_LOAD =
   'items/id,items/type,items/priority,items/stopIfTrue,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color,items/customOrNullObject/format/font/color,items/customOrNullObject/format/font/bold';
 
@@ -78,10 +78,12 @@ function priorRead(context: Context, t: Target, kind: PriorKind): BlockRead<Scal
     queue: (address) => {
       const range = context.workbook.worksheets.getItem(t.sheet).getRange(address);
       if (kind === 'content') {
-        range.load('formulas');
-        // The returned reader runs only after readInBlocks' context.sync(); the rule cannot see that far.
-        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
-        return () => range.formulas as Scalar[][];
+        range.load('formulas,values,valueTypes');
+        // The returned reader runs only after readInBlocks' context.sync().
+        return () => {
+          const { formulas, values, valueTypes } = range;
+          return formulas.map((row, r) => row.map((f, c) => asWritten(f as Scalar, values[r]?.[c] as Scalar | undefined, valueTypes[r]?.[c])));
+        };
       }
       if (kind === 'numberFormat') {
         range.load('numberFormat');
@@ -97,6 +99,34 @@ function priorRead(context: Context, t: Target, kind: PriorKind): BlockRead<Scal
       return () => props.value.map((row) => row.map((p) => p.format?.font?.bold === true));
     },
   };
+}
+
+/**
+ * A cell's content as it must be written back to come out the same. Excel reads text
+ * written through `values`/`formulas` as if typed ("0012" becomes 12, "1.10" 1.1, "=x" a
+ * formula), and `formulas` reads text without the apostrophe that keeps it text: so text
+ * goes back with a leading apostrophe, which Excel does not keep in the value.
+ */
+function asWritten(formula: Scalar, value: Scalar | undefined, type: string | undefined): Scalar {
+  if (type !== 'String' || typeof formula !== 'string') return formula;
+  if (formula.startsWith('=') && value !== formula) return formula;
+  return `'${formula}`;
+}
+
+/** Content as `formulas` reads it back: without the apostrophe that kept text as text. */
+function asRead(row: readonly Scalar[]): Scalar[] {
+  return row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
+}
+
+/** What a plan writes, as Excel must be given it: text with the apostrophe that keeps it text. */
+function typedForExcel(grid: readonly (readonly Scalar[])[], kind: 'setValues' | 'setFormulas', errors: ReadonlySet<string>): Scalar[][] {
+  return grid.map((row) =>
+    row.map((v) => {
+      if (typeof v !== 'string' || v === '' || errors.has(v)) return v;
+      if (kind === 'setFormulas' && v.startsWith('=')) return v;
+      return `'${v}`;
+    }),
+  );
 }
 
 /** Joins the blocks of each read back into one grid per read. */
@@ -269,6 +299,12 @@ function contentGrid(edit: Extract<Edit, { kind: 'setValues' | 'setFormulas' }>,
       return v;
     }),
   );
+}
+
+/** The error values (`{ error: '#N/A' }`) a plan writes: Excel reads their text as the error. */
+function errorTexts(edit: Extract<Edit, { kind: 'setValues' | 'setFormulas' }>): Set<string> {
+  if (edit.kind !== 'setValues') return new Set();
+  return new Set(edit.values.flatMap((row) => row.flatMap((v) => (v !== null && typeof v === 'object' ? [v.error] : []))));
 }
 
 const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefined;
@@ -469,7 +505,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
     switch (edit.kind) {
       case 'setValues':
       case 'setFormulas':
-        ops.push(...gridWrite(context, t!, edit.kind === 'setValues' ? 'values' : 'formulas', contentGrid(edit, t!)));
+        ops.push(...gridWrite(context, t!, edit.kind === 'setValues' ? 'values' : 'formulas', typedForExcel(contentGrid(edit, t!), edit.kind, errorTexts(edit))));
         break;
       case 'setNumberFormat': {
         const rows = t!.ref.end.row - t!.ref.start.row + 1;
@@ -558,7 +594,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
     for (const [r, read] of liveReads) {
       const current = joinBlocks(results, read);
       const ref = parseRange(r.range)!;
-      const changed = current.findIndex((row, i) => rowHash(row) !== r.written![i]);
+      const changed = current.findIndex((row, i) => rowHash(asRead(row)) !== r.written![i]);
       if (changed >= 0) {
         const row = ref.start.row + changed;
         const rowRange = rangeToA1({ start: { row, col: ref.start.col }, end: { row, col: ref.end.col } });

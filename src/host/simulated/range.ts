@@ -6,6 +6,7 @@ import { READ_CELL_LIMIT } from './context';
 import { SimulatedOfficeError } from './errors';
 import { SimClientResult, SimObject } from './proxy';
 import { recalculate } from './calc';
+import { parseAsTyped } from './typed';
 import {
   cellOf,
   DEFAULT_COLUMN_WIDTH,
@@ -308,11 +309,14 @@ function valueType(cell: SimCell | undefined): string {
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!']);
 
-/** Writes one entry of `values` or `formulas`. `null` leaves the cell unchanged, as in Office. */
+/**
+ * Writes one entry of `values` or `formulas`. `null` leaves the cell unchanged, as in Office;
+ * text is read as if typed (see ./typed.ts).
+ */
 function writeContent(cell: SimCell, value: unknown): void {
   if (value === null || value === undefined) return;
   delete cell.error;
-  if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
+  if (typeof value === 'string' && value.startsWith('=') && value.length > 1 && cell.format !== '@') {
     cell.formula = value;
     delete cell.value;
     return;
@@ -327,12 +331,14 @@ function writeContent(cell: SimCell, value: unknown): void {
     return;
   }
   const text = String(value);
-  if (ERROR_TEXTS.has(text)) {
-    cell.value = text;
+  if (ERROR_TEXTS.has(text.trim().toUpperCase()) && cell.format !== '@') {
+    cell.value = text.trim().toUpperCase();
     cell.error = true;
     return;
   }
-  cell.value = text;
+  const typed = parseAsTyped(text, cell.format);
+  cell.value = typed.value;
+  if (typed.format && (cell.format === undefined || cell.format === 'General')) cell.format = typed.format;
 }
 
 function setFill(cell: SimCell, color: string | null): void {
