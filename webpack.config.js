@@ -6,12 +6,15 @@
  *  - workbench: the browser page with a simulated workbook beside the same task pane; it may
  *               include the simulated Excel host, hyperformula and exceljs.
  * No eval-based source maps in any mode: the task pane's Content-Security-Policy forbids eval.
+ * `--env origin=https://host/path` also writes dist/manifest.xml with every URL on that address
+ * (manifest.xml at the root stays the development manifest, on https://localhost:3000).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 // webpack's own minimizer plugin (webpack depends on it), driven by swc, which is installed for swc-loader.
 const MinimizerPlugin = require('minimizer-webpack-plugin');
+const { manifestFor } = require('./scripts/manifest.cjs');
 
 /** Copies the ribbon icons into dist/assets so the manifest's URLs resolve. */
 class EmitIconsPlugin {
@@ -22,6 +25,31 @@ class EmitIconsPlugin {
         for (const file of fs.readdirSync(dir).filter((f) => /^icon-\d+\.png$/.test(f))) {
           compilation.emitAsset(`assets/${file}`, new compiler.webpack.sources.RawSource(fs.readFileSync(path.join(dir, file))));
         }
+      });
+    });
+  }
+}
+
+/**
+ * Writes dist/manifest.xml: manifest.xml with every URL moved to `origin`. The manifest is made
+ * when the config is too, so a bad origin fails at once; `manifest()` is what is written.
+ */
+class EmitManifestPlugin {
+  constructor(origin) {
+    this.origin = origin;
+    this.source = path.resolve(__dirname, 'manifest.xml');
+    this.manifest();
+  }
+
+  manifest() {
+    return manifestFor(fs.readFileSync(this.source, 'utf8'), this.origin);
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('EmitManifestPlugin', (compilation) => {
+      compilation.fileDependencies.add(this.source);
+      compilation.hooks.processAssets.tap({ name: 'EmitManifestPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset('manifest.xml', new compiler.webpack.sources.RawSource(this.manifest()));
       });
     });
   }
@@ -52,7 +80,7 @@ class TaskpaneGuardPlugin {
   }
 }
 
-module.exports = (_env, argv = {}) => {
+module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   return {
     mode,
@@ -107,6 +135,7 @@ module.exports = (_env, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
       new EmitIconsPlugin(),
       new TaskpaneGuardPlugin(),
+      ...(env.origin ? [new EmitManifestPlugin(env.origin)] : []),
     ],
   };
 };

@@ -1,6 +1,7 @@
 /**
- * Writes the add-in's ribbon icons (assets/icon-16.png, -32, -80): a green tile with
- * three rising white bars and a tick line. Plain zlib PNG encoding, so no image tool is needed.
+ * Writes the add-in's icons (assets/icon-16.png, -32, -64, -80: the ribbon's 16, 32 and 80;
+ * the manifest's IconUrl 32 and HighResolutionIconUrl 64): a green tile with three rising
+ * white bars and a tick line. Plain zlib PNG encoding, so no image tool is needed.
  * Run: node scripts/make-icons.mjs
  */
 import { deflateSync } from 'node:zlib';
