@@ -13,6 +13,8 @@ export interface ReadResult {
   readonly settings: Record<string, unknown>;
   /** The plans that can still be undone, newest first. */
   readonly appliedPlans: readonly AppliedPlanSummary[];
+  /** What the officer should know about this read, in plain English (e.g. the workbook was recalculated, a sheet read in part). */
+  readonly notices?: readonly string[];
 }
 
 /** A cell range the officer explicitly agreed to overwrite, e.g. the cell a "Fix" button repairs. */

@@ -47,3 +47,41 @@ describe('1. text written through values or formulas is read as if typed', () =>
     expect(excel.snapshot()).toEqual(before);
   });
 });
+
+describe('3. manual calculation: values stay as last calculated', () => {
+  const withTotal = (): Workbook => ({ sheets: [{ name: 'Budget', rows: [[{ value: 1 }, { value: 2 }, { value: 3, formula: '=A1+B1' }]] }] });
+
+  test('the workbook: a changed input leaves the total stale until application.calculate', async () => {
+    const { excel, wire } = officeClientHost(withTotal(), { cachedResults: true });
+    const mode = await wire.run({}, async (context) => {
+      const application = context.workbook.application.load('calculationMode');
+      await context.sync();
+      return application.calculationMode;
+    });
+    expect(mode).toBe('Automatic');
+    excel.setCalculationMode('Manual');
+    excel.typeInto('Budget', 'A1', 10);
+    const total = () =>
+      wire.run({}, async (context) => {
+        const range = context.workbook.worksheets.getItem('Budget').getRange('C1').load('values');
+        await context.sync();
+        return range.values[0]![0];
+      });
+    expect(await total()).toBe(3);
+    await wire.run({}, async (context) => {
+      context.workbook.application.calculate('Recalculate');
+      await context.sync();
+    });
+    expect(await total()).toBe(12);
+  });
+
+  test('the adapter recalculates a workbook in manual mode before reading it, and says so', async () => {
+    const { excel, host } = officeClientHost(withTotal(), { cachedResults: true });
+    excel.setCalculationMode('Manual');
+    excel.typeInto('Budget', 'A1', 10);
+    const read = await host.readWorkbook();
+    expect(read.workbook.sheets[0]!.rows[0]![2]).toEqual({ value: 12, formula: '=A1+B1' });
+    expect(read.notices).toEqual([expect.stringContaining('set to calculate manually')]);
+    expect(excel.stats.syncs).toBe(3);
+  });
+});

@@ -4,6 +4,7 @@
  * one per further ~4 MB of cells). Every load names its leaf properties.
  */
 import type { Cell, CellValue, Sheet } from '../../engine/grid';
+import { officeMessages } from '../../engine/messages/office';
 import type { ReadResult } from '../host';
 import { readInBlocks, type BlockRead } from './blocks';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
@@ -33,7 +34,15 @@ export async function readWorkbookIn(context: Excel.RequestContext, cellProperti
   const worksheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   const ledger = context.workbook.settings.getItemOrNullObject(LEDGER_KEY).load('value');
   const settings = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+  const application = context.workbook.application.load('calculationMode');
   await context.sync();
+
+  const notices: string[] = [];
+  // In manual calculation the values are as last calculated: calculate (F9) before reading them.
+  if (application.calculationMode === 'Manual') {
+    context.workbook.application.calculate('Recalculate');
+    notices.push(officeMessages.manualCalculation());
+  }
 
   const used = worksheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') }));
   await context.sync();
@@ -76,6 +85,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, cellProperti
     workbook: { sheets },
     settings: typeof userSettings === 'object' && userSettings !== null ? userSettings : {},
     appliedPlans: applied.map(({ id, title, appliedAt }) => ({ id, title, appliedAt })),
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { simCellToCell } from './state';
 
 export function recalculate(state: SimState): void {
   state.dirty = false;
+  state.calculatedOnce = true;
   const hasFormula = state.sheets.some((s) => s.rows.some((row) => row?.some((c) => c?.formula !== undefined)));
   if (!hasFormula) return;
   const calculated = recalculateWorkbook({

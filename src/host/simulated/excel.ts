@@ -9,7 +9,7 @@ import { recalculate } from './calc';
 import { SimulatedRequestContext, type ContextHost, type InjectedFailure, type SyncStats } from './context';
 import { SimulatedOfficeError } from './errors';
 import { findSimSheet, SimWorkbook } from './workbook';
-import { mutableCell, simCellToCell, stateFromWorkbook, type SimConditionalFormat, type SimListValidation, type SimSheet, type SimState } from './state';
+import { calculatesOnRead, mutableCell, simCellToCell, stateFromWorkbook, type SimConditionalFormat, type SimListValidation, type SimSheet, type SimState } from './state';
 
 export interface SimulatedExcelOptions {
   /** Delay added to every sync, to behave like Excel on the web. */
@@ -92,7 +92,7 @@ export class SimulatedExcel implements ContextHost {
   // ---- Outside the API: what the officer does, and what tests inspect. ----
 
   toWorkbook(): Workbook {
-    if (this.state.dirty) recalculate(this.state);
+    if (calculatesOnRead(this.state)) recalculate(this.state);
     return {
       sheets: this.state.sheets.map((s) => ({
         name: s.name,
@@ -120,6 +120,11 @@ export class SimulatedExcel implements ContextHost {
     if (typeof content === 'string' && content.startsWith('=')) cell.formula = content;
     else if (content !== null && content !== '') cell.value = content;
     this.state.dirty = true;
+  }
+
+  /** File > Options > Formulas > Workbook Calculation, as the officer sets it. */
+  setCalculationMode(mode: SimState['calculationMode']): void {
+    this.state.calculationMode = mode;
   }
 
   protectSheet(name: string, on = true): void {
@@ -151,7 +156,7 @@ export class SimulatedExcel implements ContextHost {
 
   /** A deep, order-preserving copy of all that the officer can see (settings excluded). */
   snapshot(): SimSnapshot {
-    if (this.state.dirty) recalculate(this.state);
+    if (calculatesOnRead(this.state)) recalculate(this.state);
     return {
       sheets: this.state.sheets.map((s) => {
         const cells: SimSnapshot['sheets'][number]['cells'] = {};

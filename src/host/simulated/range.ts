@@ -8,6 +8,7 @@ import { SimClientResult, SimObject } from './proxy';
 import { recalculate } from './calc';
 import { parseAsTyped } from './typed';
 import {
+  calculatesOnRead,
   cellOf,
   DEFAULT_COLUMN_WIDTH,
   mutableCell,
@@ -104,7 +105,7 @@ export class SimRange extends SimObject {
     if (rows * cols > READ_CELL_LIMIT) {
       throw new SimulatedOfficeError('ResponsePayloadSizeLimitExceeded', `Reading ${rows * cols} cells exceeds the limit.`, this.describe());
     }
-    if (name === 'values' && state.dirty) recalculate(state);
+    if (name === 'values' && calculatesOnRead(state)) recalculate(state);
     return grid(sheet, ref, (cell) => {
       switch (name) {
         case 'values':

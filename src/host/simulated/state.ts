@@ -55,6 +55,10 @@ export interface SimState {
   nextId: number;
   /** Formulas changed since the last calculation. */
   dirty: boolean;
+  /** Excel's calculation mode: in Manual, values stay as last calculated until `application.calculate`. */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
+  /** False until the formulas have values (calculated, or the results a file was saved with). */
+  calculatedOnce: boolean;
   /** The workbook's defined names, for the calculation. */
   definedNames: DefinedName[];
 }
@@ -130,7 +134,20 @@ export function stateFromWorkbook(workbook: Workbook, options: { cachedResults?:
     });
     return sheet;
   });
-  return { sheets, settings: new Map(), nextId: 1, dirty: options.cachedResults !== true, definedNames: [...(workbook.definedNames ?? [])] };
+  return {
+    sheets,
+    settings: new Map(),
+    nextId: 1,
+    dirty: options.cachedResults !== true,
+    calculationMode: 'Automatic',
+    calculatedOnce: options.cachedResults === true,
+    definedNames: [...(workbook.definedNames ?? [])],
+  };
+}
+
+/** Whether reading values calculates first: always in automatic mode, in manual only the first time. */
+export function calculatesOnRead(state: SimState): boolean {
+  return state.dirty && (state.calculationMode !== 'Manual' || !state.calculatedOnce);
 }
 
 export function simCellToCell(cell: SimCell | undefined): Cell | undefined {

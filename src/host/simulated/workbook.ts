@@ -4,6 +4,7 @@ import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from './range';
+import { recalculate } from './calc';
 import { emptySheet, type SimSheet, type SimState } from './state';
 
 export function findSimSheet(state: SimState, name: string): SimSheet | undefined {
@@ -25,10 +26,12 @@ export class SimWorkbook extends SimObject {
   protected readonly scalarNames = ['name'] as const;
   readonly worksheets: SimWorksheetCollection;
   readonly settings: SimSettingCollection;
+  readonly application: SimApplication;
   constructor(context: SimulatedRequestContext) {
     super(context);
     this.worksheets = new SimWorksheetCollection(context);
     this.settings = new SimSettingCollection(context);
+    this.application = new SimApplication(context);
   }
   describe(): string {
     return 'Workbook';
@@ -40,10 +43,42 @@ export class SimWorkbook extends SimObject {
     return 'Book1.xlsx';
   }
   protected override navigation(name: string): SimObject | undefined {
+    if (name === 'application') return this.application;
     return name === 'worksheets' ? this.worksheets : name === 'settings' ? this.settings : undefined;
   }
   get name(): string {
     return this.loaded('name');
+  }
+}
+
+/** `workbook.application`: the calculation mode, and `calculate` (F9). */
+export class SimApplication extends SimObject {
+  protected readonly scalarNames = ['calculationMode'] as const;
+  describe(): string {
+    return 'Application';
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readScalar(_name: string, state: SimState): unknown {
+    return state.calculationMode;
+  }
+  get calculationMode(): string {
+    return this.loaded('calculationMode');
+  }
+  set calculationMode(mode: string) {
+    this.queueWrite('calculationMode', mode, (state) => {
+      if (mode !== 'Automatic' && mode !== 'AutomaticExceptTables' && mode !== 'Manual') {
+        throw new SimulatedOfficeError('InvalidArgument', `"${mode}" is not a calculation mode.`, 'Application.calculationMode');
+      }
+      state.calculationMode = mode;
+    });
+  }
+  /** Calculates every formula now (Recalculate, Full or FullRebuild: the same here). */
+  calculate(_type?: string): void {
+    this.queueWrite('calculate', _type ?? null, (state) => {
+      recalculate(state);
+    });
   }
 }
 

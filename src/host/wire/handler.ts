@@ -47,6 +47,7 @@ class ImmediateContext extends SimulatedRequestContext {
 const METHODS = new Set([
   'Activate',
   'Add',
+  'Calculate',
   'Clear',
   'ClearAll',
   'Delete',
