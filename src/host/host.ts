@@ -29,6 +29,11 @@ export interface ApplyOptions {
    * plan writes values or formulas into must be empty or hold the add-in's own earlier output.
    */
   readonly allowOverwrite?: readonly QualifiedRange[];
+  /**
+   * Apply although the plan's record for Undo would be too large for the workbook to keep
+   * (HostError 'undoTooLarge'): the plan is applied and cannot be undone by the add-in.
+   */
+  readonly withoutUndo?: boolean;
 }
 
 export interface AppliedPlanSummary {
@@ -65,6 +70,7 @@ export type HostErrorCode =
   | 'itemNotFound'
   | 'cellEditMode'
   | 'payloadTooLarge'
+  | 'undoTooLarge'
   | 'general'
   | 'rollbackIncomplete';
 

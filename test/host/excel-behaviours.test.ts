@@ -4,7 +4,9 @@
  * adapter's handling of it (issue 12 §2).
  */
 import { sheetFromValues, type Workbook } from '../../src/engine/grid';
-import { officeClientHost } from './helpers';
+import { LEDGER_KEY } from '../../src/host/office';
+import { SETTING_LIMIT_BYTES, SETTINGS_LIMIT_BYTES } from '../../src/host/simulated';
+import { failure, officeClientHost } from './helpers';
 
 const small = (): Workbook => ({ sheets: [sheetFromValues('Budget', [['Line', 'Budget'], ['Fostering', 13.528]]), sheetFromValues('Notes', [['a']])] });
 const thisYear = new Date().getFullYear();
@@ -83,5 +85,58 @@ describe('3. manual calculation: values stay as last calculated', () => {
     expect(read.workbook.sheets[0]!.rows[0]![2]).toEqual({ value: 12, formula: '=A1+B1' });
     expect(read.notices).toEqual([expect.stringContaining('set to calculate manually')]);
     expect(excel.stats.syncs).toBe(3);
+  });
+});
+
+describe('5. document settings hold about 2 MB, and a setting fails above about 1 MB', () => {
+  test('the workbook: a setting over 1 MB, or settings over 2 MB in all, are refused', async () => {
+    const { excel, wire } = officeClientHost(small());
+    const add = (key: string, bytes: number) =>
+      wire.run({}, async (context) => {
+        context.workbook.settings.add(key, 'x'.repeat(bytes));
+        await context.sync();
+      });
+    expect(await failure(add('big', SETTING_LIMIT_BYTES + 10))).toMatchObject({ code: 'GeneralException' });
+    await add('a', 900_000);
+    await add('b', 900_000);
+    expect(await failure(add('c', SETTINGS_LIMIT_BYTES - 1_800_000))).toMatchObject({ code: 'GeneralException' });
+    expect(Object.keys(excel.settings())).toEqual(['a', 'b']);
+  });
+
+  /** 300 rows × 100 columns of the officer's own text (about 1 MB), which a plan agrees to overwrite. */
+  const crowded = (): Workbook => ({
+    sheets: [sheetFromValues('Data', Array.from({ length: 300 }, (_, r) => Array.from({ length: 100 }, (_, c) => `officer text in row ${r} column ${c}, kept`)))],
+  });
+  const overwrite = { title: 'Overwrite everything', edits: [{ kind: 'setValues' as const, sheet: 'Data', range: 'A1:CV300', values: Array.from({ length: 300 }, () => Array.from({ length: 100 }, () => 'new')) }] };
+  const allowOverwrite = [{ sheet: 'Data', range: 'A1:CV300' }];
+
+  test('the adapter refuses a plan whose record for Undo would not fit, and changes nothing', async () => {
+    const { excel, host } = officeClientHost(crowded());
+    const before = excel.snapshot();
+    const error = await failure(host.applyPlan(overwrite, { allowOverwrite }));
+    expect(error).toMatchObject({ code: 'undoTooLarge' });
+    expect(error.message).toContain('would not fit in the workbook');
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.settings()[LEDGER_KEY]).toBeUndefined();
+  });
+
+  test('…or applies it without Undo when the officer agrees', async () => {
+    const { excel, host } = officeClientHost(crowded());
+    await host.applyPlan(overwrite, { allowOverwrite, withoutUndo: true });
+    expect(excel.sheet('Data').rows[299]![99]).toEqual({ value: 'new' });
+    expect(await host.appliedPlans()).toEqual([]);
+  });
+
+  test('the ledger stays under the size a setting may hold: older records are dropped', async () => {
+    const { excel, host } = officeClientHost(crowded());
+    for (let i = 0; i < 2; i++) {
+      const rows = 120;
+      const range = `A${i * rows + 1}:CV${(i + 1) * rows}`;
+      const plan = { title: `Part ${i}`, edits: [{ kind: 'setValues' as const, sheet: 'Data', range, values: Array.from({ length: rows }, () => Array.from({ length: 100 }, () => `p${i}`)) }] };
+      await host.applyPlan(plan, { allowOverwrite: [{ sheet: 'Data', range }] });
+    }
+    expect(new TextEncoder().encode(JSON.stringify(excel.settings()[LEDGER_KEY])).length).toBeLessThan(SETTING_LIMIT_BYTES);
+    expect((await host.appliedPlans()).map((p) => p.title)[0]).toBe('Part 1');
+    expect(await host.appliedPlans()).toHaveLength(1);
   });
 });

@@ -35,6 +35,8 @@ export const officeMessages = {
     'This workbook is too large for Excel to exchange in one go, even in smaller pieces. The workbook was left as it was; try on a smaller selection of sheets.',
   manualCalculation: (): string =>
     'This workbook is set to calculate manually, so its figures may have been out of date. The add-in recalculated it (as F9 does) before checking.',
+  undoTooLarge: (title: string): string =>
+    `"${title}" was not applied: it changes so much that the record needed to undo it would not fit in the workbook. Nothing was changed. Apply it without Undo, or on a smaller part of the workbook.`,
   general: (): string => 'Excel could not complete the request. The workbook was left as it was; please try again.',
   rollbackIncomplete: (title: string): string =>
     `"${title}" failed part-way and the add-in could not fully put the workbook back. Use Excel's Undo or check the sheets it touched.`,

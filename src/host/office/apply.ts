@@ -17,6 +17,8 @@ import {
   LEDGER_KEY,
   pack,
   parseLedger,
+  RECORD_BYTE_LIMIT,
+  recordBytes,
   rowHash,
   trimLedger,
   unpack,
@@ -486,6 +488,10 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
     removedFormats: uniqueRemoved,
     validations,
   };
+  // Office keeps little in a document's settings: a record too large to keep is refused, or
+  // (when the officer agreed) the plan goes without one, rather than a write that fails half-way.
+  const keepRecord = !(options.withoutUndo === true && recordBytes(record) > RECORD_BYTE_LIMIT);
+  if (keepRecord && recordBytes(record) > RECORD_BYTE_LIMIT) throw new HostError('undoTooLarge', officeMessages.undoTooLarge(plan.title));
 
   // ---- sync 3: write ----
   const ops: WriteOp[] = [];
@@ -537,7 +543,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   }
   for (const f of addedFormats) ops.push(simpleOp(() => queueAddFormat(context, f)));
   try {
-    await sendWrites(context, ops, ledgerOp(context, [record, ...ledger]));
+    await sendWrites(context, ops, keepRecord ? ledgerOp(context, [record, ...ledger]) : undefined);
   } catch (error) {
     const failure = toHostError(error, touched.length === 1 ? touched[0] : undefined);
     try {

@@ -10,8 +10,19 @@ export const LEDGER_KEY = 'budgetMonitor.appliedPlans';
 export const SETTINGS_KEY = 'budgetMonitor.settings';
 /** How many plans stay revertible per workbook. */
 export const LEDGER_LENGTH = 10;
-/** Older plans are dropped when the ledger grows past this (settings are small in Office). */
-export const LEDGER_BYTE_BUDGET = 1_500_000;
+/**
+ * Older plans are dropped when the ledger grows past this many bytes (UTF-8 JSON). Office
+ * keeps about 2 MB of settings per document and a setting fails above about 1 MB.
+ */
+export const LEDGER_BYTE_BUDGET = 800_000;
+/** One plan's record (its prior state) may take this much; a larger plan is applied without Undo or not at all. */
+export const RECORD_BYTE_LIMIT = 600_000;
+
+const encoder = new TextEncoder();
+/** A record's size as stored in the settings (UTF-8 JSON). */
+export function recordBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
 
 export type Scalar = string | number | boolean;
 /** A grid stored compactly: one value for every cell, or the full rows. */
@@ -106,7 +117,7 @@ export function trimLedger(plans: readonly AppliedPlan[]): AppliedPlan[] {
   const kept: AppliedPlan[] = [];
   let bytes = 0;
   for (const plan of plans.slice(0, LEDGER_LENGTH)) {
-    const size = JSON.stringify(plan).length;
+    const size = recordBytes(plan);
     if (kept.length > 0 && bytes + size > LEDGER_BYTE_BUDGET) break;
     kept.push(plan);
     bytes += size;

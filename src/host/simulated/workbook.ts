@@ -7,6 +7,13 @@ import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from '
 import { recalculate } from './calc';
 import { emptySheet, type SimSheet, type SimState } from './state';
 
+/** What one setting may hold (its JSON, UTF-8): writes above it fail, as above ~1 MB in Office. */
+export const SETTING_LIMIT_BYTES = 1_000_000;
+/** What all the settings of a document may hold together (about 2 MB in Office). */
+export const SETTINGS_LIMIT_BYTES = 2_000_000;
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string): number => encoder.encode(text).length;
+
 export function findSimSheet(state: SimState, name: string): SimSheet | undefined {
   const wanted = name.toLowerCase();
   return state.sheets.find((s) => s.name.toLowerCase() === wanted);
@@ -257,11 +264,18 @@ export class SimSettingCollection extends SimObject {
     return new SimSetting(this.context, key, true);
   }
   add(key: string, value: unknown): SimSetting {
-    const stored = JSON.parse(JSON.stringify(value)) as unknown;
+    const text = JSON.stringify(value);
+    const stored = JSON.parse(text) as unknown;
     this.context.enqueue({
       request: { call: 'Workbook.settings.add', key, value: stored },
       location: 'Workbook.settings.add',
       run: (state) => {
+        // Office keeps about 2 MB of settings with a document, and a setting much over 1 MB fails.
+        let total = utf8Bytes(key) + utf8Bytes(text);
+        for (const [k, v] of state.settings) if (k !== key) total += utf8Bytes(k) + utf8Bytes(JSON.stringify(v));
+        if (utf8Bytes(text) > SETTING_LIMIT_BYTES || total > SETTINGS_LIMIT_BYTES) {
+          throw new SimulatedOfficeError('GeneralException', 'The settings are too large to be saved with the document.', 'Workbook.settings.add');
+        }
         state.settings.set(key, stored);
       },
     });
