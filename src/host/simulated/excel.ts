@@ -123,7 +123,7 @@ export class SimulatedExcel implements ContextHost {
   }
 
   /** File > Options > Formulas > Workbook Calculation, as the officer sets it. */
-  setCalculationMode(mode: SimState['calculationMode']): void {
+  setCalculationMode(mode: NonNullable<SimState['calculationMode']>): void {
     this.state.calculationMode = mode;
   }
 

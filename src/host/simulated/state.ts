@@ -46,6 +46,10 @@ export interface SimSheet {
   validations: SimListValidation[];
   /** Column widths in points, by 0-based column; absent is the default width. */
   columnWidths: Map<number, number>;
+  /** Hidden (Home > Format > Hide) or very hidden (only code can show it); absent is visible. */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Merged areas (Merge & Center). */
+  merged?: RangeRef[];
 }
 
 export interface SimState {
@@ -56,11 +60,13 @@ export interface SimState {
   /** Formulas changed since the last calculation. */
   dirty: boolean;
   /** Excel's calculation mode: in Manual, values stay as last calculated until `application.calculate`. */
-  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
+  calculationMode?: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
   /** False until the formulas have values (calculated, or the results a file was saved with). */
-  calculatedOnce: boolean;
+  calculatedOnce?: boolean;
   /** The workbook's defined names, for the calculation. */
   definedNames: DefinedName[];
+  /** Review > Protect Workbook (structure): sheets cannot be added, deleted, moved or shown. */
+  structureProtected?: boolean;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;

@@ -68,7 +68,7 @@ export class SimApplication extends SimObject {
     return true;
   }
   protected readScalar(_name: string, state: SimState): unknown {
-    return state.calculationMode;
+    return state.calculationMode ?? 'Automatic';
   }
   get calculationMode(): string {
     return this.loaded('calculationMode');
