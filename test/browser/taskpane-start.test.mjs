@@ -23,8 +23,9 @@ window.Excel = { run: () => new Promise(() => {}) };
  * (script text, or null for a failed download); `bundle` replaces the task pane's bundle when given.
  * Resolves with the page and the CSP violations it reported.
  */
-async function openPane({ url, page: shared }, { office, bundle, init }) {
+async function openPane({ url, page: shared }, { office, bundle, init, clock }) {
   const page = await shared.context().newPage();
+  if (clock) await page.clock.install();
   const violations = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -51,9 +52,11 @@ export const tests = [
   {
     name: 'in Excel the pane mounts and the message is removed',
     async run(shared) {
-      const { page, violations } = await openPane(shared, { office: officeStandIn('Excel') });
+      const { page, violations } = await openPane(shared, { office: officeStandIn('Excel'), clock: true });
       try {
         await page.getByTestId('task-pane').waitFor();
+        assert.equal(await page.locator('#unsupported').count(), 0);
+        await page.clock.runFor(11_000);
         assert.equal(await page.locator('#unsupported').count(), 0);
         assert.deepEqual(violations, []);
       } finally {
@@ -69,13 +72,31 @@ export const tests = [
         [officeStandIn('Word'), /opened in Word, not Excel/],
         [null, /Office\.js did not load/],
       ]) {
-        const { page, violations } = await openPane(shared, { office });
+        const { page, violations } = await openPane(shared, { office, clock: true });
         try {
           await expectMessage(page, reason);
+          // The inline script's 10-second fallback keeps the reason already given.
+          await page.clock.runFor(11_000);
+          assert.match(await page.locator('#unsupported-reason').innerText(), reason);
           assert.deepEqual(violations, []);
         } finally {
           await page.close();
         }
+      }
+    },
+  },
+  {
+    name: 'a pane that has not started after 10 seconds says so',
+    async run(shared) {
+      const { page, violations } = await openPane(shared, { office: 'window.Office = { onReady: () => new Promise(() => {}) };', clock: true });
+      try {
+        await page.waitForLoadState('load');
+        assert.equal(await page.locator('#unsupported').isVisible(), false);
+        await page.clock.runFor(11_000);
+        await expectMessage(page, /did not start within 10 seconds/);
+        assert.deepEqual(violations, []);
+      } finally {
+        await page.close();
       }
     },
   },
