@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cellAt } from '../../../src/engine/grid';
 import { readWorkbookFast } from '../../../src/host/xlsx/fast/read-fast';
+import { parseSheet } from '../../../src/host/xlsx/fast/sheet';
 import { slideFormula } from '../../../src/host/xlsx/fast/slide-formula';
 import { FastReadUnsupported } from '../../../src/host/xlsx/fast/zip';
 import { excelJsToWorkbook, loadExcelJsBuffer } from '../../../src/host/xlsx/read-buffer';
@@ -46,6 +47,13 @@ describe('fast reader = exceljs reader', () => {
     expect(cellAt(s, 0, 5)).toEqual({ value: null });
     expect(cellAt(s, 3, 0)).toEqual({ value: 'Explicit', indent: 2, bold: true });
     expect(s.protected).toBe(true);
+  });
+
+  it('a formula whose result is empty text holds "", as Excel reports it (the Office read gives the same)', () => {
+    const sheetXml = '<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>IFERROR(1/0,"")</f><v></v></c><c r="B1" t="str"><f>IFERROR(1/0,"")</f></c></row></sheetData></worksheet>';
+    const s = parseSheet(sheetXml, { name: 'S', sharedStrings: [], styleOf: () => ({ indent: 0 }) } as unknown as Parameters<typeof parseSheet>[1]);
+    expect(cellAt(s, 0, 0)).toEqual({ value: '', formula: '=IFERROR(1/0,"")' });
+    expect(cellAt(s, 0, 1)).toEqual({ value: '', formula: '=IFERROR(1/0,"")' });
   });
 
   it('leaves 1904-dated workbooks to exceljs, and readWorkbookFile still reads them', async () => {

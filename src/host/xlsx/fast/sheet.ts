@@ -149,6 +149,8 @@ export function parseSheet(xml: string, context: SheetContext): Sheet {
         const v = V_RE.exec(content);
         if (v) value = typedValue(type, v[1]!, context);
       }
+      // A formula whose result is text with nothing in it (=IFERROR(…, "")) holds "", as Excel's API reports it.
+      if (value === null && formula !== undefined && type === 'str') value = '';
       if (value === null && formula === undefined) continue;
       if (typeof value === 'number' && !Number.isFinite(value)) value = { error: '#NUM!' };
 
