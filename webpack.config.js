@@ -55,8 +55,11 @@ class EmitManifestPlugin {
   }
 }
 
-/** Libraries the add-in's task pane must never ship (GPL HyperFormula; exceljs is for files, not Excel). */
-const FORBIDDEN_IN_TASKPANE = /[\\/]node_modules[\\/](hyperformula|exceljs)[\\/]/;
+/**
+ * Libraries the add-in's task pane must never ship (GPL HyperFormula; exceljs is for files, not
+ * Excel; Microsoft's Excel client comes from the Office CDN in Excel, never from the bundle).
+ */
+const FORBIDDEN_IN_TASKPANE = /[\\/]node_modules[\\/](hyperformula|exceljs|@microsoft[\\/]office-js)[\\/]/;
 
 /** Fails the build when the taskpane chunk contains a forbidden library, naming the module. */
 class TaskpaneGuardPlugin {
@@ -118,13 +121,20 @@ module.exports = (env = {}, argv = {}) => {
             },
           },
         },
+        {
+          // Microsoft's Excel client for the workbench (src/workbench/office-client.ts refers to it
+          // with new URL(…, import.meta.url)): copied as it is to dist/office-js/, not bundled.
+          test: /[\\/]node_modules[\\/]@microsoft[\\/]office-js[\\/]dist[\\/]/,
+          type: 'asset/resource',
+          generator: { filename: 'office-js/[name][ext]' },
+        },
       ],
     },
     optimization: {
       // Each page gets its own bundle, so the task pane cannot share a chunk that pulls in the workbench's libraries.
       splitChunks: false,
       // swc rather than terser: the same size to within a few per cent, in a fraction of the time on a small machine.
-      minimizer: [new MinimizerPlugin({ test: /\.js$/, minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 }, mangle: true } })],
+      minimizer: [new MinimizerPlugin({ test: /\.js$/, exclude: /^office-js\//, minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 }, mangle: true } })],
     },
     performance: { hints: false },
     plugins: [

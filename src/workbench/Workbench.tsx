@@ -1,6 +1,7 @@
 /**
  * The workbench: the simulated workbook on the left, the same task pane as in Excel on the
- * right, talking to the simulation through the same Office adapter it uses in Excel.
+ * right, talking to the simulation through the same Office adapter it uses in Excel, on
+ * Microsoft's own Excel client (./office-client.ts).
  */
 import { Button, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -13,16 +14,19 @@ import { SimulatedExcel } from '../host/simulated/excel';
 import { simulatedExcelFromXlsx } from '../host/simulated/xlsx';
 import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
-import { workbookBytes } from './download';
+import { openedFile, workbookBytes, type OpenedFile } from './download';
 import { GridView, type GridSelection } from './GridView';
 import { paneEngine } from '../taskpane/engine';
 import { sampleWorkbook } from './sample';
+import { pageClientExcel } from './office-client';
 
 interface Document {
   readonly name: string;
   readonly excel: SimulatedExcel;
   /** Bumped to remount the pane when a different workbook is opened. */
   readonly generation: number;
+  /** The file it was opened from, which Download patches; absent for the sample. */
+  readonly opened?: OpenedFile;
 }
 
 /**
@@ -60,14 +64,18 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
     setVersion((v) => v + 1);
   }, [doc]);
 
-  // The adapter sees an Excel API; every run ends by refreshing the grid (values, colours, selection).
-  const host = useMemo(() => {
-    const excel = doc.excel;
-    return createOfficeHost({
-      run: <T,>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => excel.run(options, batch).finally(changed),
-      isSetSupported: (name: string, v: string) => excel.isSetSupported(name, v),
-    });
-  }, [doc, changed]);
+  // The adapter runs on Microsoft's Excel client, whose requests the simulated workbook
+  // answers; every run ends by refreshing the grid (values, colours, selection).
+  const excelApi = useMemo(() => pageClientExcel(doc.excel), [doc]);
+  useEffect(() => () => excelApi.release(), [excelApi]);
+  const host = useMemo(
+    () =>
+      createOfficeHost({
+        run: <T,>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => excelApi.run(options, batch).finally(changed),
+        isSetSupported: (name: string, v: string) => excelApi.isSetSupported(name, v),
+      }),
+    [excelApi, changed],
+  );
 
   // Follow the selection the pane makes ("go to finding").
   const selected = doc.excel.state.selection;
@@ -91,8 +99,9 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   const open = async (file: File) => {
     try {
       // As Excel opens a file: its saved results shown until the officer changes something.
-      const excel = await simulatedExcelFromXlsx(await file.arrayBuffer(), file.name, { syncDelayMs: syncDelayMs() });
-      const next: Document = { name: file.name, excel, generation: doc.generation + 1 };
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const excel = await simulatedExcelFromXlsx(bytes, file.name, { syncDelayMs: syncDelayMs() });
+      const next: Document = { name: file.name, excel, generation: doc.generation + 1, opened: openedFile(bytes, excel.state) };
       setDoc(next);
       setSheetName(next.excel.state.sheets[0]?.name ?? '');
       setSelection({ row: 0, col: 0 });
@@ -103,8 +112,15 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   };
 
   const download = async () => {
-    const bytes = await workbookBytes(doc.excel.state, doc.excel.toWorkbook());
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    let bytes: Uint8Array;
+    try {
+      // From the opened file, with only what changed since Open patched in.
+      bytes = await workbookBytes(doc.excel.state, doc.excel.toWorkbook(), doc.opened);
+    } catch (error) {
+      setStatus(error instanceof Error ? error.message : UI.errors.generic);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = doc.name.endsWith('.xlsx') ? doc.name : `${doc.name}.xlsx`;
