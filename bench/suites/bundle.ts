@@ -84,7 +84,7 @@ async function timeFirstRender(start: StartWorkbench): Promise<{ median: number;
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: OFFICE_STANDIN }));
+    await context.route('https://officeapis.public.onecdn.static.microsoft/**', (route) => route.fulfill({ contentType: 'text/javascript', body: OFFICE_STANDIN }));
     // Records the moment the pane's root element first enters the page.
     await context.addInitScript(() => {
       const w = window as unknown as { __paneRenderedAt?: number };
