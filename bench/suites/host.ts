@@ -1,93 +1,130 @@
 /**
- * Excel host: syncs, payload bytes and time to read-and-validate a workbook and to apply
- * a plan, at 100 to 50,000 rows, through the Office.js adapter on the simulated Excel,
- * beside a naive per-row implementation written here for comparison (one sync per row,
- * the way a first Office.js add-in is often written). Target for the adapter: at most 3
- * syncs per action while its payload fits one request, plus one per further 4 MB block.
- * "web ms" adds 50 ms per sync, a typical round trip to Excel on the web.
+ * Office round trips through Microsoft's own Excel client (@microsoft/office-js, loaded in
+ * Node; its requests answered by the simulated workbook over the wire, src/host/wire): for
+ * validate (read + validate) and for each operation (RAG, movement, mitigation tracker,
+ * savings tracker, report, fix all, revert) at 100 to 50,000 lines, the syncs, the request
+ * and response bytes (the JSON bodies the client's send function sees), the bytes per cell
+ * read (for the reads: response bytes over the cells whose grids came back) and the time. Beside them, the
+ * targets: at most 3 syncs per action plus one per further 4 MB block; at most 40 bytes per
+ * cell read. A naive per-row read (one sync per row) at the small sizes, for contrast.
+ * Targets are printed, never asserted.
  */
-import { rangeToA1, toA1 } from '../../src/engine/address';
+import { rangeToA1 } from '../../src/engine/address';
+import type { Finding } from '../../src/engine/findings';
+import { summarise } from '../../src/engine/findings';
 import type { Cell, Workbook } from '../../src/engine/grid';
-import type { EditPlan } from '../../src/engine/plan';
+import type { MonitoringTable } from '../../src/engine/model';
+import { planMitigationTracker } from '../../src/engine/operations/mitigation-tracker';
+import { planMovement } from '../../src/engine/operations/movement';
+import { planRagFormatting } from '../../src/engine/operations/rag-formatting';
+import { planSavingsTracker } from '../../src/engine/operations/savings-tracker';
+import type { OperationResult } from '../../src/engine/operations/shared';
+import { planValidationReport } from '../../src/engine/operations/validation-report';
+import { mergePlans, type EditPlan } from '../../src/engine/plan';
+import { DEFAULT_RAG_POLICY } from '../../src/engine/policy';
+import { readTables } from '../../src/engine/read';
 import { validateWorkbook } from '../../src/engine/validate';
+import type { ExcelHost } from '../../src/host/host';
+import { BLOCK_BYTES } from '../../src/host/office/blocks';
 import { createOfficeHost } from '../../src/host/office';
 import { SimulatedExcel } from '../../src/host/simulated';
+import { officeClientExcel, type OfficeClientExcel, type RequestBody } from '../../src/host/wire';
+import { monitoringWorkbook } from '../monitoring';
+import { loadText } from '../timing';
 
-const SIZES = [100, 1_000, 10_000, 50_000];
+/** `BENCH_LINES=100,1000 npx tsx bench/run.ts host` runs some sizes only. */
+const SIZES = process.env.BENCH_LINES ? process.env.BENCH_LINES.split(',').map(Number) : [100, 1_000, 10_000, 50_000];
+const NAIVE_SIZES = new Set([100, 1_000]);
+const MAX_SYNCS = 3;
+const MAX_BYTES_PER_CELL = 40;
 const WEB_ROUND_TRIP_MS = 50;
-const FMT = '#,##0.000;(#,##0.000);"-"';
-const HEADERS = ['Service Area', 'Expenditure Budget £m', 'Income Budget £m', 'Net Budget £m', 'Full Year Projection £m', 'Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m', 'Movement £m'];
-const SHEET = 'Month 7';
+
+/** Bytes of the response that carried each kind of cell grid (the read's breakdown). */
+type Breakdown = Record<string, number>;
 
 interface Row {
-  bench: string;
-  rows: number;
+  action: string;
+  lines: number;
   syncs: number;
-  payloadBytes: number;
+  requestBytes: number;
+  responseBytes: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  cellsRead: number;
   ms: number;
+  breakdown: Breakdown;
+  note?: string;
 }
 
-/** A monitoring table of `lines` lines: typed budgets, row formulas, one total. */
-function workbook(lines: number): Workbook {
-  const rows: Cell[][] = [[{ value: 'Children, Families & Education (Month 7)', bold: true }], [], HEADERS.map((h) => ({ value: h, bold: true }))];
-  for (let i = 0; i < lines; i++) {
-    const r = rows.length + 1;
-    const exp = ((i * 7919) % 20000) / 1000;
-    const inc = -((i * 104729) % 5000) / 1000;
-    const fc = Math.round((exp + inc) * (0.95 + ((i % 11) / 100)) * 1000) / 1000;
-    const variance = fc - (exp + inc);
-    rows.push([
-      { value: `Service line ${i + 1}` },
-      { value: exp, format: FMT },
-      { value: inc, format: FMT },
-      { value: null, formula: `=B${r}+C${r}`, format: FMT },
-      { value: fc, format: FMT },
-      { value: null, formula: `=E${r}-D${r}`, format: FMT },
-      { value: variance > 0 ? 'Overspend' : 'Underspend' },
-      { value: variance > 0.1 ? 'Red' : variance > 0 ? 'Amber' : 'Green' },
-      { value: variance > 0 ? variance : 0, format: FMT },
-      { value: 0, format: FMT },
-      { value: ((i % 13) - 6) / 1000, format: FMT },
-    ]);
+const encoder = new TextEncoder();
+const bytes = (text: string): number => encoder.encode(text).length;
+
+function gridSize(value: unknown): number {
+  if (!Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return 0;
+  return value.length * (value[0] as unknown[]).length;
+}
+
+/**
+ * The cells each sync read (the largest grid answered for each range object: its values,
+ * formulas, formats, types or cell properties are the same cells) and the response bytes
+ * by kind of grid.
+ */
+function analyse(traffic: readonly { request: string; response: string }[]): { cells: number; breakdown: Breakdown } {
+  let cells = 0;
+  const breakdown: Breakdown = {};
+  for (const { request, response } of traffic) {
+    const sent = JSON.parse(request) as RequestBody;
+    const answer = JSON.parse(response) as { Results?: { ActionId: number; Value: unknown }[] };
+    const pathOf = new Map(sent.Actions.map((a) => [a.Id, a.ObjectPathId]));
+    const byPath = new Map<number, number>();
+    for (const result of answer.Results ?? []) {
+      const path = pathOf.get(result.ActionId) ?? -result.ActionId;
+      let size = gridSize(result.Value);
+      if (size > 0) breakdown.CellProperties = (breakdown.CellProperties ?? 0) + bytes(JSON.stringify(result.Value));
+      if (result.Value && typeof result.Value === 'object' && !Array.isArray(result.Value)) {
+        for (const [key, value] of Object.entries(result.Value)) {
+          const n = gridSize(value);
+          if (n === 0) continue;
+          size = Math.max(size, n);
+          breakdown[key] = (breakdown[key] ?? 0) + bytes(JSON.stringify(value));
+        }
+      }
+      if (size > 0) byPath.set(path, Math.max(byPath.get(path) ?? 0, size));
+    }
+    for (const n of byPath.values()) cells += n;
   }
-  const last = rows.length;
-  rows.push([{ value: 'Total', bold: true }, ...'BCDEF'.split('').map((c) => ({ value: null, formula: `=SUM(${c}4:${c}${last})`, format: FMT }))]);
-  return { sheets: [{ name: SHEET, rows }] };
+  return { cells, breakdown };
 }
 
-/** The plan a "movement" operation would write: a column of formulas, its format, a RAG-style highlight. */
-function plan(lines: number): EditPlan {
-  const first = 4;
-  const last = first + lines - 1;
+async function measure(action: string, lines: number, excel: SimulatedExcel, wire: OfficeClientExcel, work: () => Promise<unknown>): Promise<Row> {
+  excel.resetStats();
+  wire.server.traffic = [];
+  const start = performance.now();
+  let note: string | undefined;
+  try {
+    await work();
+  } catch (error) {
+    note = `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const ms = Math.round(performance.now() - start);
+  const { cells, breakdown } = analyse(wire.server.traffic.slice(0, excel.stats.syncs));
+  wire.server.traffic = undefined;
+  const s = excel.stats;
   return {
-    title: 'Movement column',
-    edits: [
-      { kind: 'setValues', sheet: SHEET, range: 'M3', values: [['Check £m']] },
-      { kind: 'setFormulas', sheet: SHEET, range: `M${first}:M${last}`, formulas: Array.from({ length: lines }, (_, i) => [`=F${first + i}-K${first + i}`]) },
-      { kind: 'setNumberFormat', sheet: SHEET, range: `M${first}:M${last}`, format: FMT },
-      { kind: 'addConditionalFormat', sheet: SHEET, range: `M${first}:M${last}`, tag: 'bench-check', format: { rule: { type: 'formula', formula: `=$M${first}>0.1` }, style: { fill: '#FFC7CE' } } },
-    ],
+    action, lines, syncs: s.syncs, requestBytes: s.requestBytes, responseBytes: s.responseBytes, maxRequestBytes: s.maxRequestBytes, maxResponseBytes: s.maxResponseBytes,
+    cellsRead: cells, ms, breakdown, ...(note ? { note } : {}),
   };
 }
 
-function fresh(lines: number): SimulatedExcel {
-  const excel = SimulatedExcel.fromWorkbook(workbook(lines));
-  excel.toWorkbook(); // calculate once up front, as Excel would have
-  excel.resetStats();
-  return excel;
-}
-
-async function measure(bench: string, rows: number, excel: SimulatedExcel, action: () => Promise<unknown>): Promise<Row> {
-  excel.resetStats();
-  const start = performance.now();
-  await action();
-  const ms = Math.round(performance.now() - start);
-  return { bench, rows, syncs: excel.stats.syncs, payloadBytes: excel.stats.requestBytes + excel.stats.responseBytes, ms };
+/** Syncs allowed for an action: 3, plus one per further 4 MB block of request or response. */
+function syncTarget(row: Row): number {
+  const blocks = Math.ceil(Math.max(row.requestBytes, row.responseBytes) / BLOCK_BYTES);
+  return MAX_SYNCS + Math.max(0, blocks - 1);
 }
 
 /** Naive read: one sync for the sheets, one for each used range, then one per row. */
-async function naiveRead(excel: SimulatedExcel): Promise<Workbook> {
-  return excel.run({}, async (context) => {
+async function naiveRead(wire: OfficeClientExcel): Promise<Workbook> {
+  return wire.run({}, async (context) => {
     const sheets = context.workbook.worksheets.load('items/name');
     await context.sync();
     const out: Workbook['sheets'][number][] = [];
@@ -113,55 +150,95 @@ async function naiveRead(excel: SimulatedExcel): Promise<Workbook> {
   });
 }
 
-/** Naive apply: per row, read the cell to check it is empty, then write it (two syncs a row). */
-async function naiveApply(excel: SimulatedExcel, p: EditPlan): Promise<void> {
-  await excel.run({}, async (context) => {
-    const ws = context.workbook.worksheets.getItem(SHEET);
-    for (const edit of p.edits) {
-      if (edit.kind === 'setFormulas' || edit.kind === 'setValues') {
-        const grid = edit.kind === 'setFormulas' ? edit.formulas : edit.values;
-        const [start] = edit.range.split(':');
-        const firstRow = Number(/\d+/.exec(start!)![0]);
-        for (let i = 0; i < grid.length; i++) {
-          const cell = ws.getRange(`M${firstRow + i}`).load('formulas');
-          await context.sync();
-          if (cell.formulas[0]![0] !== '') throw new Error('occupied');
-          cell.formulas = [[grid[i]![0] ?? '']];
-          await context.sync();
-        }
-      } else if (edit.kind === 'setNumberFormat') {
-        const [start, end] = edit.range.split(':');
-        const a = Number(/\d+/.exec(start!)![0]);
-        const b = Number(/\d+/.exec(end!)![0]);
-        for (let r = a; r <= b; r++) {
-          ws.getRange(toA1(r - 1, 12)).numberFormat = [[edit.format]];
-          await context.sync();
-        }
-      } else if (edit.kind === 'addConditionalFormat' && edit.format.rule.type === 'formula') {
-        const cf = ws.getRange(edit.range).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = edit.format.rule.formula;
-        if (edit.format.style.fill) cf.custom.format.fill.color = edit.format.style.fill;
-        await context.sync();
-      }
-    }
-  });
+/** Every root finding's fix in one plan, as "Fix all" would apply them; the cells it may overwrite. */
+function fixAll(findings: readonly Finding[]): { plan: EditPlan; cells: { sheet: string; range: string }[] } | undefined {
+  const plans = findings.filter((f) => f.fix && !f.causedBy).map((f) => f.fix!);
+  if (plans.length === 0) return undefined;
+  const plan = mergePlans(`Fix ${plans.length} findings`, plans);
+  const cells = plan.edits.flatMap((e) => (e.kind === 'setValues' || e.kind === 'setFormulas' ? [{ sheet: e.sheet, range: e.range }] : []));
+  return { plan, cells };
 }
 
-export default async function run(): Promise<void> {
-  const results: Row[] = [];
-  for (const rows of SIZES) {
-    const batched = fresh(rows);
-    const host = createOfficeHost(batched);
-    results.push(await measure('validate', rows, batched, async () => validateWorkbook((await host.readWorkbook()).workbook)));
-    results.push(await measure('apply', rows, batched, () => host.applyPlan(plan(rows))));
-    const naive = fresh(rows);
-    results.push(await measure('naive-validate', rows, naive, async () => validateWorkbook(await naiveRead(naive))));
-    results.push(await measure('naive-apply', rows, naive, () => naiveApply(naive, plan(rows))));
+async function sizeRun(lines: number): Promise<Row[]> {
+  const out: Row[] = [];
+  const excel = SimulatedExcel.fromWorkbook(monitoringWorkbook(lines, { faults: true, savings: true }));
+  excel.toWorkbook(); // calculated once up front, as Excel would have it
+  const wire = officeClientExcel(excel);
+  const host: ExcelHost = createOfficeHost(wire);
+
+  let workbook: Workbook = { sheets: [] };
+  let findings: readonly Finding[] = [];
+  out.push(await measure('validate', lines, excel, wire, async () => {
+    workbook = (await host.readWorkbook()).workbook;
+    findings = validateWorkbook(workbook).findings;
+  }));
+  const tables = readTables(workbook);
+  const table = tables.find((t) => t.sheet === 'Month 7') as MonitoringTable;
+
+  const applied: Record<string, string> = {};
+  const operation = async (action: string, plan: () => OperationResult | { plan: EditPlan; cells: { sheet: string; range: string }[] } | undefined): Promise<void> => {
+    const result = plan();
+    if (!result || ('problems' in result && result.problems.length > 0)) {
+      out.push({ action, lines, syncs: 0, requestBytes: 0, responseBytes: 0, maxRequestBytes: 0, maxResponseBytes: 0, cellsRead: 0, ms: 0, breakdown: {}, note: result && 'problems' in result ? result.problems.join(' ') : 'nothing to do' });
+      return;
+    }
+    const allowOverwrite = 'problems' in result ? (result.overwrites ?? []) : result.cells;
+    out.push(await measure(action, lines, excel, wire, async () => {
+      applied[action] = (await host.applyPlan(result.plan, { allowOverwrite })).id;
+    }));
+  };
+  await operation('RAG formatting', () => planRagFormatting(table, DEFAULT_RAG_POLICY, { workbook, writeWords: true }));
+  await operation('movement', () => planMovement(table, workbook));
+  await operation('mitigation tracker', () => planMitigationTracker(workbook, tables, { tableId: table.id }));
+  await operation('savings tracker', () => planSavingsTracker(workbook, tables));
+  await operation('validation report', () => planValidationReport(findings, summarise(findings), new Date(), { workbook }));
+  // Fix all: the fixes of every root finding of the table, applied together on the workbook as it now is.
+  await operation('fix all', () => fixAll(findings.filter((f) => f.sheet === 'Month 7' || f.sheet === 'Month 6')));
+  for (const action of ['fix all', 'RAG formatting']) {
+    const id = applied[action];
+    if (id) out.push(await measure(`revert ${action}`, lines, excel, wire, () => host.revert(id)));
   }
-  const header = ['bench', 'rows', 'syncs', 'payload MB', 'ms', 'web ms (50 ms/sync)'];
-  const table = results.map((r) => [r.bench, r.rows.toLocaleString('en-GB'), String(r.syncs), (r.payloadBytes / 1024 / 1024).toFixed(2), String(r.ms), String(r.ms + r.syncs * WEB_ROUND_TRIP_MS)]);
+  if (NAIVE_SIZES.has(lines)) {
+    const naive = SimulatedExcel.fromWorkbook(monitoringWorkbook(lines, { faults: true, savings: true }));
+    naive.toWorkbook();
+    const naiveWire = officeClientExcel(naive);
+    out.push(await measure('naive per-row validate', lines, naive, naiveWire, async () => validateWorkbook(await naiveRead(naiveWire))));
+  }
+  return out;
+}
+
+const kb = (n: number): string => (n / 1024).toFixed(n < 10 * 1024 ? 1 : 0);
+
+export default async function run(): Promise<void> {
+  const loadBefore = loadText();
+  const rows: Row[] = [];
+  for (const lines of SIZES) {
+    const t0 = performance.now();
+    rows.push(...(await sizeRun(lines)));
+    console.log(`  … ${lines.toLocaleString('en-GB')} lines done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  const client = officeClientExcel(SimulatedExcel.fromWorkbook({ sheets: [] })).client.build;
+  console.log(`Office round trips through Microsoft's Excel client (@microsoft/office-js ${client}), answered by the simulated workbook`);
+  console.log(`workbook: Month 6 and Month 7 monitoring tables of N lines (11 columns, sections of 25) and an MTFP sheet of N savings; machine: ${loadBefore} before, ${loadText()} after`);
+  console.log(`targets (not asserted): syncs ≤ ${MAX_SYNCS} per action + 1 per further 4 MB block; read ≤ ${MAX_BYTES_PER_CELL} bytes per cell read. "web ms" adds ${WEB_ROUND_TRIP_MS} ms per sync.`);
+  const header = ['action', 'lines', 'syncs', 'target', 'req KB', 'resp KB', 'max req KB', 'max resp KB', 'cells read', 'B/cell', '≤ 40', 'ms', 'web ms'];
+  const table = rows.map((r) => {
+    // Bytes per cell read is the read's figure: an apply's response is mostly its writes' answers.
+    const perCell = r.cellsRead > 0 && r.action.endsWith('validate') ? r.responseBytes / r.cellsRead : undefined;
+    return [
+      r.action, r.lines.toLocaleString('en-GB'), String(r.syncs), r.note ? '-' : `≤ ${syncTarget(r)}${r.syncs > syncTarget(r) ? ' MISSED' : ''}`,
+      kb(r.requestBytes), kb(r.responseBytes), kb(r.maxRequestBytes), kb(r.maxResponseBytes), r.cellsRead.toLocaleString('en-GB'),
+      perCell === undefined ? '-' : perCell.toFixed(1), perCell === undefined ? '' : perCell <= MAX_BYTES_PER_CELL ? 'met' : 'MISSED',
+      String(r.ms), String(r.ms + r.syncs * WEB_ROUND_TRIP_MS), r.note ?? '',
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
   console.log(header.map((h, i) => h.padEnd(widths[i]!)).join('  '));
-  for (const t of table) console.log(t.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-  for (const r of results) console.log(JSON.stringify(r));
+  for (const t of table) console.log(t.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : i === t.length - 1 ? c : c.padStart(widths[i]!))).join('  '));
+  console.log('read response bytes per cell read, by what carried them:');
+  for (const r of rows.filter((x) => x.action === 'validate')) {
+    const parts = Object.entries(r.breakdown).map(([k, v]) => `${k} ${(v / r.cellsRead).toFixed(1)}`);
+    console.log(`  ${r.lines.toLocaleString('en-GB').padStart(6)} lines: ${parts.join(', ')}, envelope ${((r.responseBytes - Object.values(r.breakdown).reduce((a, b) => a + b, 0)) / r.cellsRead).toFixed(1)}`);
+  }
+  for (const r of rows) console.log(JSON.stringify({ suite: 'host', client, ...r, syncTarget: syncTarget(r), bytesPerCellRead: r.cellsRead > 0 ? Math.round((10 * r.responseBytes) / r.cellsRead) / 10 : null }));
 }
