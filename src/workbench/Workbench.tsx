@@ -14,7 +14,7 @@ import { SimulatedExcel } from '../host/simulated/excel';
 import { simulatedExcelFromXlsx } from '../host/simulated/xlsx';
 import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
-import { workbookBytes } from './download';
+import { openedFile, workbookBytes, type OpenedFile } from './download';
 import { GridView, type GridSelection } from './GridView';
 import { paneEngine } from '../taskpane/engine';
 import { sampleWorkbook } from './sample';
@@ -25,6 +25,8 @@ interface Document {
   readonly excel: SimulatedExcel;
   /** Bumped to remount the pane when a different workbook is opened. */
   readonly generation: number;
+  /** The file it was opened from, which Download patches; absent for the sample. */
+  readonly opened?: OpenedFile;
 }
 
 /**
@@ -97,8 +99,9 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   const open = async (file: File) => {
     try {
       // As Excel opens a file: its saved results shown until the officer changes something.
-      const excel = await simulatedExcelFromXlsx(await file.arrayBuffer(), file.name, { syncDelayMs: syncDelayMs() });
-      const next: Document = { name: file.name, excel, generation: doc.generation + 1 };
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const excel = await simulatedExcelFromXlsx(bytes, file.name, { syncDelayMs: syncDelayMs() });
+      const next: Document = { name: file.name, excel, generation: doc.generation + 1, opened: openedFile(bytes, excel.state) };
       setDoc(next);
       setSheetName(next.excel.state.sheets[0]?.name ?? '');
       setSelection({ row: 0, col: 0 });
@@ -109,8 +112,15 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   };
 
   const download = async () => {
-    const bytes = await workbookBytes(doc.excel.state, doc.excel.toWorkbook());
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    let bytes: Uint8Array;
+    try {
+      // From the opened file, with only what changed since Open patched in.
+      bytes = await workbookBytes(doc.excel.state, doc.excel.toWorkbook(), doc.opened);
+    } catch (error) {
+      setStatus(error instanceof Error ? error.message : UI.errors.generic);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = doc.name.endsWith('.xlsx') ? doc.name : `${doc.name}.xlsx`;

@@ -6,6 +6,8 @@ export const xlsxMessages = {
   unreadableFile: (file: string, reason: string) => `${file} could not be opened (${reason}).`,
   tooLarge: (file: string, sizeMb: number, limitMb: number) =>
     `${file} is ${sizeMb} MB, larger than the ${limitMb} MB this tool will open; split it or remove unused sheets first.`,
+  unpacksTooLarge: (file: string, limitMb: number) =>
+    `${file} unpacks to more than ${limitMb} MB, more than this tool will open; it is either damaged or not a real workbook. Open it in Excel and save it again, then retry.`,
   emptyFile: (file: string) => `${file} is empty (0 bytes), not a workbook.`,
   notAZip: (file: string) => `${file} is not an Excel workbook (.xlsx): it is not a zip package.`,
   oldXls: (file: string) =>
@@ -18,6 +20,7 @@ export const xlsxMessages = {
   corrupt: (file: string, reason: string) =>
     `${file} could not be read as a workbook: ${reason}. Open it in Excel and save it again, then retry.`,
   reasonDamagedZip: 'the file is damaged or incomplete',
+  reasonPartTooLarge: 'a part inside it unpacks to more than the file records (it is damaged, or built to exhaust memory)',
   reasonUnsupportedPart: 'it contains a part (such as a drawing or chart) that this tool cannot read',
   reasonUnknown: 'unknown error',
   sheetMissing: (sheet: string) => `There is no sheet named "${sheet}" in the workbook.`,

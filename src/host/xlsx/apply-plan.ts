@@ -52,7 +52,7 @@ function rangeOf(sheet: string, range: string): RangeRef {
   return ref;
 }
 
-function checkShape(sheet: string, range: string, ref: RangeRef, grid: readonly (readonly unknown[])[]): void {
+export function checkShape(sheet: string, range: string, ref: RangeRef, grid: readonly (readonly unknown[])[]): void {
   const rows = ref.end.row - ref.start.row + 1;
   const cols = ref.end.col - ref.start.col + 1;
   if (grid.length !== rows || grid.some((r) => r.length !== cols)) throw new PlanApplyError(xlsxMessages.shapeMismatch(sheet, range));
@@ -79,7 +79,7 @@ function unshareFormulas(ws: ExcelJS.Worksheet): void {
  * "this is text" prefix (how plans write text such as `=SUM(…)` that must not become a
  * formula), not part of the text.
  */
-function plainValue(value: CellValue): ExcelJS.CellValue {
+export function plainValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === 'object') return { error: value.error } as ExcelJS.CellErrorValue;
   if (typeof value === 'string' && value.startsWith("'")) return value.slice(1);
   return value;
@@ -96,7 +96,7 @@ function cfStyle(style: ConditionalStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-function textCondition(operator: 'equals' | 'contains' | 'beginsWith', text: string, topLeft: string): string {
+export function textCondition(operator: 'equals' | 'contains' | 'beginsWith', text: string, topLeft: string): string {
   const literal = `"${text.replace(/"/g, '""')}"`;
   // Excel's text comparisons with = and SEARCH are case-insensitive, as the spec asks.
   switch (operator) {

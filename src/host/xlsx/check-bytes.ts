@@ -6,6 +6,7 @@ import type { Workbook } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
 import { WorkbookReadError } from './errors';
 import { sniffFileKind } from './sniff';
+import { checkDeclaredSizes } from './zip-guard';
 
 /** exceljs holds a whole workbook in memory, several times its size; past this we refuse up front. */
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
@@ -18,7 +19,7 @@ function asBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Refuses what is not an .xlsx package (too large, empty, .xls, encrypted, not a zip) before any parsing. */
+/** Refuses what is not an .xlsx package (too large, unpacking too large, empty, .xls, encrypted, not a zip) before any parsing. */
 export function checkWorkbookBytes(data: ArrayBuffer | Uint8Array, fileName: string): Uint8Array {
   const bytes = asBytes(data);
   if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
@@ -36,6 +37,8 @@ export function checkWorkbookBytes(data: ArrayBuffer | Uint8Array, fileName: str
     case 'zip':
       break;
   }
+  // A zip bomb is refused here, before any reader inflates a byte of it.
+  checkDeclaredSizes(bytes, fileName);
   return bytes;
 }
 

@@ -16,7 +16,8 @@ export { MAX_WORKBOOK_BYTES, checkWorkbookBytes, isEmptyWorkbook, megabytes, non
 /** Why exceljs or its zip reader gave up, in words an officer can act on; never a stack. */
 function reasonOf(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  if (/zip|central directory|end of data|invalid signature|unexpected end/i.test(text)) return xlsxMessages.reasonDamagedZip;
+  // JSZip's own words ("Bug : uncompressed data size mismatch", "Corrupted zip : ...") never reach the officer.
+  if (/zip|central directory|end of data|invalid signature|unexpected end|size mismatch|^bug\b|crc32|invalid (block|distance|code|stored)/i.test(text)) return xlsxMessages.reasonDamagedZip;
   // A TypeError inside the reader means a part it does not understand (drawings in exceljs 4.4, for one).
   if (err instanceof TypeError) return xlsxMessages.reasonUnsupportedPart;
   const line = text.split('\n')[0]?.trim() ?? '';

@@ -7,6 +7,7 @@ import type { Workbook } from '../../engine/grid';
 import { browserZipCodec } from './fast/browser-codec';
 import { readWorkbookPackage } from './fast/read-package';
 import { openZipAsync } from './fast/zip';
+import { checkInflatedSizes, zipErrorForOfficer } from './zip-guard';
 import { checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, nonEmpty } from './read-buffer';
 
 export async function readWorkbookBytesAsFile(data: ArrayBuffer | Uint8Array, fileName: string): Promise<Workbook> {
@@ -14,9 +15,13 @@ export async function readWorkbookBytesAsFile(data: ArrayBuffer | Uint8Array, fi
   let fast: Workbook | undefined;
   try {
     fast = readWorkbookPackage(await openZipAsync(bytes, browserZipCodec));
-  } catch {
-    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse.
+  } catch (err) {
+    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse;
+    // a part that unpacks past its size is no one's.
+    const refused = zipErrorForOfficer(err, fileName);
+    if (refused !== err) throw refused;
   }
   if (fast) return nonEmpty(fast, fileName);
+  await checkInflatedSizes(bytes, fileName, browserZipCodec);
   return excelJsToNonEmptyWorkbook(await loadExcelJsBuffer(bytes, fileName), fileName);
 }

@@ -5,7 +5,9 @@ import type { Workbook } from '../../engine/grid';
 import { xlsxMessages } from '../../engine/messages/xlsx';
 import { csvSheetName, csvToWorkbook, isCsvPath } from './csv';
 import { WorkbookReadError } from './errors';
+import { nodeZipCodec } from './fast/node-codec';
 import { readWorkbookFast } from './fast/read-fast';
+import { checkInflatedSizes, zipErrorForOfficer } from './zip-guard';
 import { MAX_WORKBOOK_BYTES, checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes, nonEmpty } from './read-buffer';
 
 /** Reads the file's bytes after checking it exists and is not too large to hold in memory. */
@@ -32,7 +34,10 @@ export async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
 
 /** Loads the file into exceljs (for `apply`, which edits and saves it). */
 export async function loadExcelJsFile(filePath: string): Promise<ExcelJS.Workbook> {
-  return loadExcelJsBuffer(await readWorkbookBytes(filePath), filePath);
+  const bytes = checkWorkbookBytes(await readWorkbookBytes(filePath), filePath);
+  // exceljs inflates whole parts before checking their sizes: a bomb is refused first.
+  await checkInflatedSizes(bytes, filePath, nodeZipCodec);
+  return loadExcelJsBuffer(bytes, filePath);
 }
 
 /**
@@ -46,9 +51,13 @@ export async function readWorkbookFile(filePath: string): Promise<Workbook> {
   let fast: Workbook | undefined;
   try {
     fast = readWorkbookFast(bytes);
-  } catch {
-    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse.
+  } catch (err) {
+    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse;
+    // a part that unpacks past its size is no one's.
+    const refused = zipErrorForOfficer(err, filePath);
+    if (refused !== err) throw refused;
   }
   if (fast) return nonEmpty(fast, filePath);
+  await checkInflatedSizes(bytes, filePath, nodeZipCodec);
   return excelJsToNonEmptyWorkbook(await loadExcelJsBuffer(bytes, filePath), filePath);
 }

@@ -9,8 +9,13 @@ import { checkWorkbookBytes, nonEmpty } from '../check-bytes';
 import { browserZipCodec } from './browser-codec';
 import { readWorkbookPackage } from './read-package';
 import { openZipAsync } from './zip';
+import { zipErrorForOfficer } from '../zip-guard';
 
 export async function readWorkbookFastInBrowser(data: ArrayBuffer | Uint8Array, fileName: string): Promise<Workbook> {
   const bytes = checkWorkbookBytes(data, fileName);
-  return nonEmpty(readWorkbookPackage(await openZipAsync(bytes, browserZipCodec)), fileName);
+  try {
+    return nonEmpty(readWorkbookPackage(await openZipAsync(bytes, browserZipCodec)), fileName);
+  } catch (err) {
+    throw zipErrorForOfficer(err, fileName);
+  }
 }

@@ -9,7 +9,7 @@ export interface CellStyle {
 }
 
 /** Excel's built-in number formats by id (ECMA-376 Part 1, 18.8.30). */
-const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
   14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
   21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 27: '[$-404]e/m/d', 30: 'm/d/yy', 36: '[$-404]e/m/d', 37: '#,##0 ;(#,##0)',
