@@ -70,6 +70,10 @@ export type HostErrorCode =
   | 'itemNotFound'
   | 'cellEditMode'
   | 'payloadTooLarge'
+  | 'rangeTooLarge'
+  | 'sheetHidden'
+  | 'structureProtected'
+  | 'mergedCells'
   | 'undoTooLarge'
   | 'general'
   | 'rollbackIncomplete';

@@ -140,3 +140,106 @@ describe('5. document settings hold about 2 MB, and a setting fails above about 
     expect(await host.appliedPlans()).toHaveLength(1);
   });
 });
+
+describe('8. hidden sheets, protected structure, merged cells, a stray far cell, reads over 5,000,000 cells', () => {
+  test('the workbook: a hidden sheet reads as Hidden and cannot be activated', async () => {
+    const { excel, wire } = officeClientHost(small());
+    excel.hideSheet('Notes', 'VeryHidden');
+    const visibility = await wire.run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem('Notes').load('visibility');
+      await context.sync();
+      return ws.visibility;
+    });
+    expect(visibility).toBe('VeryHidden');
+    const error = await failure(
+      wire.run({}, async (context) => {
+        context.workbook.worksheets.getItem('Notes').activate();
+        await context.sync();
+      }),
+    );
+    expect(error).toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('the adapter: going to a cell on a hidden or very hidden sheet says so', async () => {
+    const { excel, host } = officeClientHost(small());
+    excel.hideSheet('Notes');
+    expect(await failure(host.selectCell('Notes', 'A1'))).toMatchObject({ code: 'sheetHidden', message: expect.stringContaining('Unhide it') });
+    excel.hideSheet('Notes', 'VeryHidden');
+    expect(await failure(host.selectCell('Notes', 'A1'))).toMatchObject({ code: 'sheetHidden', message: expect.stringContaining('very hidden') });
+  });
+
+  test('the workbook: with the structure protected, a sheet cannot be added', async () => {
+    const { excel, wire } = officeClientHost(small());
+    excel.protectStructure();
+    const error = await failure(
+      wire.run({}, async (context) => {
+        context.workbook.worksheets.add('New');
+        await context.sync();
+      }),
+    );
+    expect(error).toMatchObject({ code: 'AccessDenied' });
+  });
+
+  test('the adapter refuses a plan that adds a sheet to a workbook whose structure is protected, and changes nothing', async () => {
+    const { excel, host } = officeClientHost(small());
+    excel.protectStructure();
+    const before = excel.snapshot();
+    const plan = { title: 'Report', edits: [{ kind: 'setValues' as const, sheet: 'Budget', range: 'C1', values: [['x']] }, { kind: 'addSheet' as const, sheet: 'Report' }, { kind: 'setValues' as const, sheet: 'Report', range: 'A1', values: [['r']] }] };
+    const error = await failure(host.applyPlan(plan));
+    expect(error).toMatchObject({ code: 'structureProtected', message: expect.stringContaining('Review > Protect Workbook') });
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  test('the workbook: a write into part of merged cells is refused', async () => {
+    const { excel, wire } = officeClientHost(small());
+    excel.mergeCells('Budget', 'C1:D1');
+    const error = await failure(
+      wire.run({}, async (context) => {
+        context.workbook.worksheets.getItem('Budget').getRange('D1:D2').values = [['a'], ['b']];
+        await context.sync();
+      }),
+    );
+    expect(error).toMatchObject({ code: 'InvalidOperation', message: 'Cannot change part of a merged cell.' });
+  });
+
+  test('the adapter refuses a write into part of merged cells before writing anything', async () => {
+    const { excel, host } = officeClientHost(small());
+    excel.mergeCells('Budget', 'C1:D1');
+    const before = excel.snapshot();
+    const plan = { title: 'Notes', edits: [{ kind: 'setValues' as const, sheet: 'Notes', range: 'B1', values: [['n']] }, { kind: 'setValues' as const, sheet: 'Budget', range: 'D1:D2', values: [['a'], ['b']] }] };
+    const error = await failure(host.applyPlan(plan));
+    expect(error).toMatchObject({ code: 'mergedCells', sheet: 'Budget', message: expect.stringContaining('C1:D1') });
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  test('the workbook: one stray cell at XFD1048576 makes the used range the whole sheet; a read over 5,000,000 cells is RangeExceedsLimit', async () => {
+    const { excel, wire } = officeClientHost(small());
+    excel.typeInto('Budget', 'XFD1048576', 'stray');
+    const error = await failure(
+      wire.run({}, async (context) => {
+        const block = context.workbook.worksheets.getItem('Budget').getRange('A1:XFD400').load('values');
+        await context.sync();
+        return block.values;
+      }),
+    );
+    expect(error).toMatchObject({ code: 'RangeExceedsLimit' });
+    const address = await wire.run({}, async (context) => {
+      const used = context.workbook.worksheets.getItem('Budget').getUsedRangeOrNullObject(true).load('address');
+      await context.sync();
+      return used.address;
+    });
+    expect(address).toBe('Budget!A1:XFD1048576');
+  });
+
+  test('the adapter reads the data of a sheet with a stray far cell in a few syncs, and says what it left out', async () => {
+    const { excel, host, wire } = officeClientHost(small());
+    excel.typeInto('Budget', 'XFD1048576', 'stray');
+    wire.server.beforeSync = (sync) => {
+      if (sync > 20) throw new Error('too many syncs: the read is not bounded');
+    };
+    const read = await host.readWorkbook();
+    expect(read.workbook.sheets[0]!.rows[1]![1]).toEqual({ value: 13.528 });
+    expect(read.notices).toEqual([expect.stringContaining('Only A1:B2 was read')]);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(5);
+  });
+});

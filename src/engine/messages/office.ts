@@ -37,6 +37,18 @@ export const officeMessages = {
     'This workbook is set to calculate manually, so its figures may have been out of date. The add-in recalculated it (as F9 does) before checking.',
   undoTooLarge: (title: string): string =>
     `"${title}" was not applied: it changes so much that the record needed to undo it would not fit in the workbook. Nothing was changed. Apply it without Undo, or on a smaller part of the workbook.`,
+  partRead: (sheet: string, read: string, used: string): string =>
+    `Excel counts ${used} on sheet "${sheet}" as used (often one stray cell far from the data), which is too much to read. Only ${read} was read and checked. Delete the rows and columns after your data and save, then check again.`,
+  hiddenSheet: (sheet: string): string =>
+    `Sheet "${sheet}" is hidden, so the add-in cannot show that cell. Unhide it (right-click a sheet tab > Unhide) and try again.`,
+  veryHiddenSheet: (sheet: string): string =>
+    `Sheet "${sheet}" is "very hidden" (it can only be shown again with a macro or the VBA editor), so the add-in cannot show that cell.`,
+  structureProtected: (): string =>
+    'The workbook’s structure is protected, so the add-in cannot add or remove sheets and nothing was changed. Unprotect it (Review > Protect Workbook) and try again.',
+  mergedCells: (sheet: string, range: string, merged: string): string =>
+    `Nothing was changed: ${where(sheet, range)} would write into part of the merged cells ${merged}, which Excel does not allow. Unmerge them (Home > Merge & Center) and try again.`,
+  rangeTooLarge: (): string =>
+    'Excel refused to read so many cells at once (over 5,000,000). The workbook was left as it was; try on a smaller workbook or clear unused rows and columns.',
   general: (): string => 'Excel could not complete the request. The workbook was left as it was; please try again.',
   rollbackIncomplete: (title: string): string =>
     `"${title}" failed part-way and the add-in could not fully put the workbook back. Use Excel's Undo or check the sheets it touched.`,

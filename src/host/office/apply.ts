@@ -311,7 +311,13 @@ function errorTexts(edit: Extract<Edit, { kind: 'setValues' | 'setFormulas' }>):
 
 const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
-export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}): Promise<AppliedPlanSummary> {
+/** What the Excel running the add-in supports beyond the manifest's minimum (isSetSupported). */
+export interface ApplyFeatures {
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to refuse writes into part of merged cells. */
+  readonly mergedAreas?: boolean;
+}
+
+export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}, features: ApplyFeatures = {}): Promise<AppliedPlanSummary> {
   const cellEdits = plan.edits.filter((e): e is CellEdit => 'range' in e);
   const targets = new Map<CellEdit, Target>(cellEdits.map((e) => [e, target(e.sheet, e.range)]));
   const allowed = (options.allowOverwrite ?? []).map((q: QualifiedRange) => target(q.sheet, q.range));
@@ -325,6 +331,8 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const priors = new Map<CellEdit, Scalar[][]>();
   const validationLoads = new Map<CellEdit, Excel.DataValidation>();
   const widthLoads = new Map<Edit, Excel.RangeFormat>();
+  const mergedLoads = new Map<CellEdit, Excel.RangeAreas>();
+  const structure = addSheets.length > 0 ? context.workbook.protection : undefined;
   const formatLoads: (() => OwnFormat[])[] = [];
   const namedByAddSheet = (sheet: string): boolean => addSheets.some((e) => same(e.sheet, sheet));
 
@@ -341,6 +349,9 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
       for (const edit of plan.edits) {
         if (!onSheet(edit.sheet)) continue;
         if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
+        if (features.mergedAreas && (edit.kind === 'setValues' || edit.kind === 'setFormulas')) {
+          mergedLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).getMergedAreasOrNullObject().load('address'));
+        }
         if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
       }
       formatLoads.push(queueFormatLoad(context, formatSheets));
@@ -353,6 +364,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
       (sheet) => !namedByAddSheet(sheet),
       () => {
         ledgerItem.load('value');
+        structure?.load('protected');
         sheetList.load('items/name');
         for (const sheet of touched) existingSheets.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
       },
@@ -383,6 +395,16 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const ownFormats = formatLoads.flatMap((take) => take());
 
   // ---- checks on what was read ----
+  if (structure?.protected && added.length > 0) throw new HostError('structureProtected', officeMessages.structureProtected());
+  for (const [edit, areas] of mergedLoads) {
+    if (areas.isNullObject) continue;
+    const t = targets.get(edit)!;
+    const part = areas.address.split(',').map((a) => splitQualified(a).address).find((a) => {
+      const ref = parseRange(a);
+      return ref !== undefined && !(inRef(t.ref, ref.start.row, ref.start.col) && inRef(t.ref, ref.end.row, ref.end.col));
+    });
+    if (part) throw new HostError('mergedCells', officeMessages.mergedCells(edit.sheet, t.range, part), edit.sheet, t.range);
+  }
   for (const [edit, dv] of validationLoads) {
     if (dv.type !== 'None' && dv.type !== 'List') {
       throw new HostError('mixedValidation', officeMessages.mixedValidation(edit.sheet, targets.get(edit)!.range), edit.sheet, targets.get(edit)!.range);
@@ -578,8 +600,10 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
 
   // sync 1: which sheets exist, are protected, and (when checked) the current output
   for (const sheet of [...new Set([...sheets, ...record.addedSheets])]) present.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
+  const structure = record.addedSheets.length > 0 ? context.workbook.protection.load('protected') : undefined;
   await context.sync();
   const exists = (sheet: string): boolean => present.get(sheet)?.isNullObject === false;
+  if (structure?.protected && record.addedSheets.some(exists)) throw new HostError('structureProtected', officeMessages.structureProtected());
   for (const sheet of sheets) {
     if (!exists(sheet)) {
       if (isAdded(sheet)) continue;

@@ -42,7 +42,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
 
   return {
     readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
-    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions)),
+    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, { mergedAreas: excel.isSetSupported('ExcelApi', '1.13') })),
     revert: (planId) =>
       run(async (context) => {
         const ledger = await ledgerIn(context);
@@ -53,9 +53,12 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
     selectCell: (sheet, address) =>
       run(async (context) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name');
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name,visibility');
         await context.sync();
         if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
+        // Excel cannot activate a hidden sheet; a very hidden one the officer cannot show either.
+        if (ws.visibility === 'VeryHidden') throw new HostError('sheetHidden', officeMessages.veryHiddenSheet(sheet), sheet);
+        if (ws.visibility === 'Hidden') throw new HostError('sheetHidden', officeMessages.hiddenSheet(sheet), sheet);
         ws.activate();
         ws.getRange(address).select();
         await context.sync();

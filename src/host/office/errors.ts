@@ -26,6 +26,8 @@ export function toHostError(error: unknown, sheet?: string): HostError {
       return new HostError('itemNotFound', officeMessages.itemNotFound(sheet), sheet, undefined, error);
     case 'InvalidOperationInCellEditMode':
       return new HostError('cellEditMode', officeMessages.cellEditMode(), undefined, undefined, error);
+    case 'RangeExceedsLimit':
+      return new HostError('rangeTooLarge', officeMessages.rangeTooLarge(), sheet, undefined, error);
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
       return new HostError('payloadTooLarge', officeMessages.payloadTooLarge(), undefined, undefined, error);

@@ -3,6 +3,7 @@
  * protection and settings (sync 1), used ranges (sync 2), then cell blocks (sync 3, plus
  * one per further ~4 MB of cells). Every load names its leaf properties.
  */
+import { rangeToA1, type RangeRef } from '../../engine/address';
 import type { Cell, CellValue, Sheet } from '../../engine/grid';
 import { officeMessages } from '../../engine/messages/office';
 import type { ReadResult } from '../host';
@@ -12,6 +13,10 @@ import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
 /** Bold and indent need a per-cell properties read (heavy); only sheets up to this size get them. */
 export const STYLE_CELL_LIMIT = 200_000;
 const BYTES_PER_CELL = 40;
+/** A sheet's used range over this many cells is read in part (Excel on the web refuses a read of more than 5,000,000 cells). */
+export const SHEET_CELL_LIMIT = 5_000_000;
+const PROBE_COLUMNS = 1_000;
+const PROBE_ROWS = 100_000;
 const STYLE_BYTES_PER_CELL = 45;
 
 /**
@@ -47,13 +52,13 @@ export async function readWorkbookIn(context: Excel.RequestContext, cellProperti
   const used = worksheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') }));
   await context.sync();
 
+  const regions = await boundedRegions(context, used, notices);
   const reads: BlockRead<CellBlock>[] = [];
-  for (const { ws, range } of used) {
-    if (range.isNullObject) continue;
-    const styled = cellProperties && range.rowCount * range.columnCount <= STYLE_CELL_LIMIT;
+  for (const { ws, ref } of regions) {
+    const styled = cellProperties && (ref.end.row - ref.start.row + 1) * (ref.end.col - ref.start.col + 1) <= STYLE_CELL_LIMIT;
     reads.push({
       sheet: ws.name,
-      ref: { start: { row: range.rowIndex, col: range.columnIndex }, end: { row: range.rowIndex + range.rowCount - 1, col: range.columnIndex + range.columnCount - 1 } },
+      ref,
       bytesPerCell: BYTES_PER_CELL + (styled ? STYLE_BYTES_PER_CELL : 0),
       queue: (address) => {
         const block = ws.getRange(address).load('values,formulas,numberFormat');
@@ -87,6 +92,47 @@ export async function readWorkbookIn(context: Excel.RequestContext, cellProperti
     appliedPlans: applied.map(({ id, title, appliedAt }) => ({ id, title, appliedAt })),
     ...(notices.length > 0 ? { notices } : {}),
   };
+}
+
+type Used = { ws: Excel.Worksheet; range: Excel.Range };
+const refOf = (r: Excel.Range): RangeRef => ({ start: { row: r.rowIndex, col: r.columnIndex }, end: { row: r.rowIndex + r.rowCount - 1, col: r.columnIndex + r.columnCount - 1 } });
+const cellsOf = (ref: RangeRef): number => (ref.end.row - ref.start.row + 1) * (ref.end.col - ref.start.col + 1);
+
+/**
+ * The part of each sheet to read. A used range over SHEET_CELL_LIMIT cells is usually
+ * inflated by a stray cell far away (XFD1048576): its data is found by the used ranges of
+ * its first PROBE_COLUMNS columns and first PROBE_ROWS rows (one more sync, only then), and
+ * what is read is kept under the limit; the officer is told which cells were not read.
+ */
+async function boundedRegions(context: Excel.RequestContext, used: readonly Used[], notices: string[]): Promise<{ ws: Excel.Worksheet; ref: RangeRef }[]> {
+  const live = used.filter((u) => !u.range.isNullObject).map((u) => ({ ws: u.ws, ref: refOf(u.range) }));
+  const probes = live
+    .filter((u) => cellsOf(u.ref) > SHEET_CELL_LIMIT)
+    .map((u) => {
+      const rows = u.ref.end.row - u.ref.start.row + 1;
+      const cols = u.ref.end.col - u.ref.start.col + 1;
+      const load = (r: Excel.Range) => r.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      return {
+        u,
+        left: load(u.ws.getRangeByIndexes(u.ref.start.row, u.ref.start.col, rows, Math.min(cols, PROBE_COLUMNS))),
+        top: load(u.ws.getRangeByIndexes(u.ref.start.row, u.ref.start.col, Math.min(rows, PROBE_ROWS), cols)),
+      };
+    });
+  if (probes.length === 0) return live;
+  await context.sync();
+  return live.map((u) => {
+    const probe = probes.find((p) => p.u === u);
+    if (!probe) return u;
+    const parts = [probe.left, probe.top].filter((r) => !r.isNullObject).map(refOf);
+    let ref: RangeRef = parts.length === 0 ? { start: u.ref.start, end: u.ref.start } : {
+      start: { row: Math.min(...parts.map((p) => p.start.row)), col: Math.min(...parts.map((p) => p.start.col)) },
+      end: { row: Math.max(...parts.map((p) => p.end.row)), col: Math.max(...parts.map((p) => p.end.col)) },
+    };
+    const cols = ref.end.col - ref.start.col + 1;
+    if (cellsOf(ref) > SHEET_CELL_LIMIT) ref = { start: ref.start, end: { row: ref.start.row + Math.floor(SHEET_CELL_LIMIT / cols) - 1, col: ref.end.col } };
+    notices.push(officeMessages.partRead(u.ws.name, rangeToA1(ref), rangeToA1(u.ref)));
+    return { ws: u.ws, ref };
+  });
 }
 
 function toCell(block: CellBlock, i: number, j: number): Cell | undefined {

@@ -13,6 +13,7 @@ export type OfficeErrorCode =
   | 'ItemAlreadyExists'
   | 'ItemNotFound'
   | 'PropertyNotLoaded'
+  | 'RangeExceedsLimit'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded';
 

@@ -127,6 +127,23 @@ export class SimulatedExcel implements ContextHost {
     this.state.calculationMode = mode;
   }
 
+  /** Hides a sheet (Hidden: Home > Format > Hide; VeryHidden: only code can show it again). */
+  hideSheet(name: string, visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Hidden'): void {
+    this.sheet(name).visibility = visibility;
+  }
+
+  /** Review > Protect Workbook (structure). */
+  protectStructure(on = true): void {
+    this.state.structureProtected = on;
+  }
+
+  /** Merge & Center over a range. */
+  mergeCells(sheetName: string, range: string): void {
+    const ref = parseRange(range);
+    if (!ref) throw new RangeError(`Not a range: ${range}`);
+    (this.sheet(sheetName).merged ??= []).push(ref);
+  }
+
   protectSheet(name: string, on = true): void {
     this.sheet(name).protected = on;
   }

@@ -7,10 +7,12 @@ import { SimulatedOfficeError } from './errors';
 import { SimClientResult, SimObject } from './proxy';
 import { recalculate } from './calc';
 import { parseAsTyped } from './typed';
+import { SimRangeAreas } from './areas';
 import {
   calculatesOnRead,
   cellOf,
   DEFAULT_COLUMN_WIDTH,
+  isEmptySimCell,
   mutableCell,
   usedBounds,
   type ExcelScalar,
@@ -103,7 +105,7 @@ export class SimRange extends SimObject {
     if (name === 'columnIndex') return ref.start.col;
     if (name === 'columnCount') return cols;
     if (rows * cols > READ_CELL_LIMIT) {
-      throw new SimulatedOfficeError('ResponsePayloadSizeLimitExceeded', `Reading ${rows * cols} cells exceeds the limit.`, this.describe());
+      throw new SimulatedOfficeError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${rows * cols} cells).`, this.describe());
     }
     if (name === 'values' && calculatesOnRead(state)) recalculate(state);
     return grid(sheet, ref, (cell) => {
@@ -139,13 +141,13 @@ export class SimRange extends SimObject {
     return this.loaded('values');
   }
   set values(values: unknown[][]) {
-    this.writeCells('values', values, (cell, v) => writeContent(cell, v));
+    this.writeCells('values', values, (cell, v) => writeContent(cell, v), true);
   }
   get formulas(): ExcelScalar[][] {
     return this.loaded('formulas');
   }
   set formulas(formulas: unknown[][]) {
-    this.writeCells('formulas', formulas, (cell, v) => writeContent(cell, v));
+    this.writeCells('formulas', formulas, (cell, v) => writeContent(cell, v), true);
   }
   get numberFormat(): string[][] {
     return this.loaded('numberFormat');
@@ -209,9 +211,12 @@ export class SimRange extends SimObject {
   }
 
   /** Applies a 2-D array (or one value for the whole range) cell by cell at sync. */
-  private writeCells(method: string, data: unknown, write: (cell: SimCell, value: unknown) => void): void {
+  private writeCells(method: string, data: unknown, write: (cell: SimCell, value: unknown) => void, content = false): void {
     this.queueWrite(method, data, (state) => {
       const { sheet, ref } = this.resolveForWrite(state);
+      if (content && (sheet.merged ?? []).some((m) => intersects(m, ref) && !contains(ref, m))) {
+        throw new SimulatedOfficeError('InvalidOperation', 'Cannot change part of a merged cell.', `${this.describe()}.${method}`);
+      }
       const rows = ref.end.row - ref.start.row + 1;
       const cols = ref.end.col - ref.start.col + 1;
       const single = !Array.isArray(data);
@@ -238,6 +243,49 @@ export class SimRange extends SimObject {
   /** Applies an action to every cell of the range at sync (format setters). */
   forEachCellAtSync(method: string, data: unknown, write: (cell: SimCell) => void): void {
     this.writeCells(method, data === undefined ? null : data, (cell) => write(cell));
+  }
+
+  /** `getUsedRangeOrNullObject(valuesOnly)`: the used cells within this range. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
+    return new SimRange(
+      this.context,
+      this.sheet,
+      (state, sheet) => {
+        const ref = this.locate(state, sheet);
+        if (!ref) return undefined;
+        let top = -1;
+        let bottom = -1;
+        let left = Number.MAX_SAFE_INTEGER;
+        let right = -1;
+        sheet.rows.forEach((row, r) => {
+          if (!row || r < ref.start.row || r > ref.end.row) return;
+          row.forEach((cell, c) => {
+            if (c < ref.start.col || c > ref.end.col || isEmptySimCell(cell)) return;
+            if (top < 0) top = r;
+            bottom = r;
+            left = Math.min(left, c);
+            right = Math.max(right, c);
+          });
+        });
+        return top < 0 ? undefined : { start: { row: top, col: left }, end: { row: bottom, col: right } };
+      },
+      `${this.label}.usedRange`,
+      true,
+    );
+  }
+
+  /** `getMergedAreasOrNullObject()`: the merged areas touching this range (ExcelApi 1.13). */
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    return new SimRangeAreas(
+      this.context,
+      this.sheet,
+      (state, sheet) => {
+        const ref = this.locate(state, sheet);
+        return ref ? (sheet.merged ?? []).filter((m) => intersects(m, ref)) : undefined;
+      },
+      `${this.label}.mergedAreas`,
+      true,
+    );
   }
 
   /** `getRow(row)`: one row of this range (0-based within it), located at sync. */
@@ -510,12 +558,13 @@ export class SimDataValidation extends SimObject {
   }
 }
 
-export function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+/** Whether `outer` holds all of `inner`. */
+export function contains(outer: RangeRef, inner: RangeRef): boolean {
+  return outer.start.row <= inner.start.row && outer.end.row >= inner.end.row && outer.start.col <= inner.start.col && outer.end.col >= inner.end.col;
 }
 
-function contains(outer: RangeRef, inner: RangeRef): boolean {
-  return outer.start.row <= inner.start.row && outer.end.row >= inner.end.row && outer.start.col <= inner.start.col && outer.end.col >= inner.end.col;
+export function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 }
 
 /** `a` minus `b` as up to four rectangles (clearing part of a validated range keeps the rest). */

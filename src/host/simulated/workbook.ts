@@ -1,5 +1,5 @@
 /** Simulated Excel.Workbook, its worksheets, protection and settings. */
-import { parseRange, quoteSheetName } from '../../engine/address';
+import { parseRange, quoteSheetName, rangeToA1 } from '../../engine/address';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
@@ -34,8 +34,10 @@ export class SimWorkbook extends SimObject {
   readonly worksheets: SimWorksheetCollection;
   readonly settings: SimSettingCollection;
   readonly application: SimApplication;
+  readonly protection: SimWorkbookProtection;
   constructor(context: SimulatedRequestContext) {
     super(context);
+    this.protection = new SimWorkbookProtection(context);
     this.worksheets = new SimWorksheetCollection(context);
     this.settings = new SimSettingCollection(context);
     this.application = new SimApplication(context);
@@ -51,11 +53,34 @@ export class SimWorkbook extends SimObject {
   }
   protected override navigation(name: string): SimObject | undefined {
     if (name === 'application') return this.application;
+    if (name === 'protection') return this.protection;
     return name === 'worksheets' ? this.worksheets : name === 'settings' ? this.settings : undefined;
   }
   get name(): string {
     return this.loaded('name');
   }
+}
+
+/** `workbook.protection` (ExcelApi 1.7): whether the structure is protected. */
+export class SimWorkbookProtection extends SimObject {
+  protected readonly scalarNames = ['protected'] as const;
+  describe(): string {
+    return 'Workbook.protection';
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readScalar(_name: string, state: SimState): unknown {
+    return state.structureProtected === true;
+  }
+  get protected(): boolean {
+    return this.loaded('protected');
+  }
+}
+
+/** Adding, deleting or moving a sheet of a workbook whose structure is protected. */
+function refuseIfStructureProtected(state: SimState, location: string): void {
+  if (state.structureProtected) throw new SimulatedOfficeError('AccessDenied', 'The workbook’s structure is protected.', location);
 }
 
 /** `workbook.application`: the calculation mode, and `calculate` (F9). */
@@ -132,6 +157,7 @@ export class SimWorksheetCollection extends SimObject {
       request: { call: 'Workbook.worksheets.add', name },
       location: 'Workbook.worksheets.add',
       run: (state) => {
+        refuseIfStructureProtected(state, 'Workbook.worksheets.add');
         if (findSimSheet(state, name)) throw new SimulatedOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`, 'Workbook.worksheets.add');
         if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) {
           throw new SimulatedOfficeError('InvalidArgument', `"${name}" is not a valid sheet name.`, 'Workbook.worksheets.add');
@@ -171,7 +197,7 @@ export class SimWorksheet extends SimObject implements SheetLocator {
     if (name === 'name') return sheet.name;
     if (name === 'position') return state.sheets.indexOf(sheet);
     if (name === 'id') return simSheetId(sheet.name);
-    return 'Visible';
+    return sheet.visibility ?? 'Visible';
   }
   get name(): string {
     return this.loaded('name');
@@ -181,6 +207,7 @@ export class SimWorksheet extends SimObject implements SheetLocator {
   }
   set position(position: number) {
     this.queueWrite('position', position, (state) => {
+      refuseIfStructureProtected(state, `${this.describe()}.position`);
       const sheet = this.sheetIn(state);
       const rest = state.sheets.filter((s) => s !== sheet);
       rest.splice(Math.max(0, Math.min(position, rest.length)), 0, sheet);
@@ -199,16 +226,26 @@ export class SimWorksheet extends SimObject implements SheetLocator {
     if (!ref) throw new SimulatedOfficeError('InvalidArgument', `"${address}" is not a valid address.`, this.describe());
     return new SimRange(this.context, this, fixedRange(ref), address);
   }
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): SimRange {
+    if (row < 0 || column < 0 || rowCount < 1 || columnCount < 1 || row + rowCount > 1_048_576 || column + columnCount > 16_384) {
+      throw new SimulatedOfficeError('InvalidArgument', 'The range is outside the sheet.', `${this.describe()}.getRangeByIndexes`);
+    }
+    const ref = { start: { row, col: column }, end: { row: row + rowCount - 1, col: column + columnCount - 1 } };
+    return new SimRange(this.context, this, fixedRange(ref), rangeToA1(ref));
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
     return new SimRange(this.context, this, usedRange, 'usedRange', true);
   }
   activate(): void {
     this.queueWrite('activate', null, (state) => {
-      state.selection = { sheet: this.sheetIn(state).name, address: 'A1' };
+      const sheet = this.sheetIn(state);
+      if ((sheet.visibility ?? 'Visible') !== 'Visible') throw new SimulatedOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.', `${this.describe()}.activate`);
+      state.selection = { sheet: sheet.name, address: 'A1' };
     });
   }
   delete(): void {
     this.queueWrite('delete', null, (state) => {
+      refuseIfStructureProtected(state, `${this.describe()}.delete`);
       const sheet = this.sheetIn(state);
       if (state.sheets.length === 1) throw new SimulatedOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.', this.describe());
       state.sheets = state.sheets.filter((s) => s !== sheet);

@@ -95,6 +95,8 @@ export function httpStatusOf(code: string): number {
       return 409;
     case 'RequestPayloadSizeLimitExceeded':
       return 413;
+    case 'RangeExceedsLimit':
+      return 400;
     case 'GeneralException':
       return 500;
     case 'ApiNotFound':
