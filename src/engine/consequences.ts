@@ -11,7 +11,7 @@
  * - a figure whose formula is calculated from the root's cell, directly or through other
  *   formulas (an average over the lines moves by a share of the fault, not all of it).
  * Nothing is dropped: a consequence is listed under its root, and fixing the root shows
- * whether anything of its own remains.
+ * whether anything of its own remains. A consequence offers no fix of its own.
  */
 import { columnLetters as columnLettersOf, parseA1 } from './address';
 import type { CauseRef, Finding } from './findings';
@@ -66,7 +66,11 @@ export function attachConsequences(findings: readonly Finding[], tables: readonl
   if (causes.size === 0) return [...findings];
   return findings.map((f, i) => {
     const cause = causes.get(i);
-    return cause ? { ...f, causedBy: cause } : f;
+    if (!cause) return f;
+    // Fixing the root is the action: a consequence's own fix would carry the fault further
+    // (a grand total made to add a wrong sub total).
+    const { fix: _fix, ...rest } = f;
+    return { ...rest, causedBy: cause };
   });
 }
 

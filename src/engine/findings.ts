@@ -35,6 +35,8 @@ export interface CauseRef {
 
 export interface Finding {
   readonly rule: string;
+  /** Which of the rule's message templates the message was made from (its meta.messages key). */
+  readonly messageId?: string;
   readonly severity: Severity;
   readonly sheet: string;
   /** A1 without `$`. */

@@ -6,8 +6,9 @@
  */
 import { applyPlan } from '../../src/engine/apply';
 import type { Finding, Severity } from '../../src/engine/findings';
+import type { EditPlan } from '../../src/engine/plan';
 import type { Cell, CellValue, Sheet, Workbook } from '../../src/engine/grid';
-import { parseA1 } from '../../src/engine/address';
+import { parseA1, toA1 } from '../../src/engine/address';
 import type { Rule } from '../../src/engine/rules';
 import { type ValidateOptions, validateWorkbook } from '../../src/engine/validate';
 import { recalculate } from '../../src/host/calc/recalculate';
@@ -20,7 +21,11 @@ export interface ExpectedFinding {
   readonly severity?: Severity;
   /** The message, or a pattern it must match. */
   readonly message?: string | RegExp;
+  /** The rule's template the message comes from (a key of its meta.messages). */
+  readonly messageId?: string;
   readonly expected?: string | number | null;
+  /** The edits the offered fix makes, exactly. */
+  readonly output?: EditPlan['edits'];
 }
 
 export interface RuleTestCase {
@@ -48,13 +53,37 @@ export function applyFix(workbook: Workbook, finding: Finding): Workbook {
   return recalculate(applyPlan(workbook, finding.fix));
 }
 
+/**
+ * Every offered fix, applied, clears its finding; and, with the whole rule set run again, no
+ * rule finds a new error at the cells the fix wrote (a fix must not trade one error for another).
+ */
 export function expectFixesClear(rule: Rule, workbook: Workbook, findings: readonly Finding[], options: Omit<ValidateOptions, 'rules'> = {}): void {
+  const errorsAt = (wb: Workbook, sheet: string, cells: ReadonlySet<string>): string[] =>
+    validateWorkbook(wb, options).findings.filter((g) => g.sheet === sheet && cells.has(g.cell) && g.severity === 'error').map((g) => `${g.rule} ${g.cell}`);
+  // The fixes an officer is offered: those of root findings when every rule runs (a
+  // consequence offers none; fixing its root is the action).
+  const offered = validateWorkbook(workbook, options).findings.filter((g) => g.rule === rule.meta.id && g.fix && !g.causedBy);
   for (const f of findings) {
-    if (!f.fix) continue;
-    const after = findingsOf(rule, applyFix(workbook, f), options);
+    if (!f.fix || !offered.some((g) => g.sheet === f.sheet && g.cell === f.cell)) continue;
+    const fixed = applyFix(workbook, f);
+    const after = findingsOf(rule, fixed, options);
     const still = after.filter((g) => g.sheet === f.sheet && g.cell === f.cell && g.severity !== 'info');
     expect({ fixed: `${f.sheet}!${f.cell}`, remaining: still.map((g) => g.message) }).toEqual({ fixed: `${f.sheet}!${f.cell}`, remaining: [] });
+    const written = new Set(f.fix.edits.flatMap((e) => ('range' in e && e.sheet === f.sheet ? cellsOf(e.range) : [])));
+    const before = new Set(errorsAt(workbook, f.sheet, written));
+    expect({ fixed: `${f.sheet}!${f.cell}`, newErrors: errorsAt(fixed, f.sheet, written).filter((x) => !before.has(x)) }).toEqual({ fixed: `${f.sheet}!${f.cell}`, newErrors: [] });
   }
+}
+
+/** The cells of an A1 range ("B5:B7" → B5, B6, B7). */
+function cellsOf(range: string): string[] {
+  const [a, b] = range.split(':');
+  const start = parseA1(a!);
+  const end = parseA1(b ?? a!);
+  if (!start || !end) return [];
+  const out: string[] = [];
+  for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) out.push(toA1(r, c));
+  return out;
 }
 
 export function ruleTester(rule: Rule, cases: { valid: readonly RuleTestCase[]; invalid: readonly InvalidRuleTestCase[] }): void {
@@ -77,8 +106,16 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleTestCase[]; 
           const want = c.errors.map((e) => where(e, first)).sort();
           // Exactly these cells: nothing missing, nothing extra.
           expect({ cells: got, messages: findings.map((f) => f.message) }).toEqual({ cells: want, messages: expect.any(Array) });
+          // As ESLint's RuleTester: every finding names a template the rule declares, and a
+          // rule offers fixes only when its metadata says it is fixable.
+          for (const f of findings) {
+            expect({ cell: f.cell, messageId: f.messageId !== undefined && f.messageId in rule.meta.messages }).toEqual({ cell: f.cell, messageId: true });
+            if (f.fix) expect({ rule: rule.meta.id, fixable: rule.meta.fixable }).toEqual({ rule: rule.meta.id, fixable: true });
+          }
           for (const e of c.errors) {
             const f = findings.find((x) => where(x, first) === where(e, first))!;
+            if (e.messageId !== undefined) expect(f.messageId).toBe(e.messageId);
+            if (e.output !== undefined) expect(f.fix?.edits).toEqual(e.output);
             if (e.severity) expect(f.severity).toBe(e.severity);
             if (e.message instanceof RegExp) expect(f.message).toMatch(e.message);
             else if (e.message !== undefined) expect(f.message).toBe(e.message);

@@ -228,11 +228,14 @@ export class RuleContext {
 
   /** Builds a finding from one of the rule's message templates. */
   report(meta: RuleMeta, spec: ReportSpec): Finding {
-    const template = meta.messages[spec.messageId] ?? spec.messageId;
+    const template = meta.messages[spec.messageId];
+    // A rule that reports with a template it does not declare is a bug in the rule, not in the workbook.
+    if (template === undefined) throw new UnknownMessageIdError(meta.id, spec.messageId);
     const cell = toA1(spec.row, spec.col);
     const message = fillTemplate(template, { cell, inUnit: this.inUnit, unit: this.unitLabel, ...spec.data });
     const finding: Finding = {
       rule: meta.id,
+      messageId: spec.messageId,
       severity: spec.severity ?? meta.severity,
       sheet: spec.sheet ?? this.table.sheet,
       cell,
@@ -245,6 +248,14 @@ export class RuleContext {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+
+/** A rule asked for a message template its metadata does not have (API misuse, as ESLint treats it). */
+export class UnknownMessageIdError extends Error {
+  override readonly name = 'UnknownMessageIdError';
+  constructor(readonly ruleId: string, readonly messageId: string) {
+    super(`Rule ${ruleId} has no message "${messageId}" in its meta.messages`);
+  }
+}
 
 /** Tolerances for the usual decimals, worked out once. */
 const TOLERANCES: readonly number[] = Array.from({ length: 10 }, (_, d) => toleranceFor(d));
