@@ -1,10 +1,14 @@
 /**
  * `budget-monitor apply`: the add-in's edits, written to a new file. The input is only
- * read; the output appears whole (written beside it, then renamed) or not at all.
+ * read; the output appears whole (written beside it, then renamed) or not at all. The plans
+ * are worked through on an exceljs model (to re-check between them), but the file written
+ * is the input's own package with only the plans' edits patched in (package/patch.ts, as
+ * the workbench's Download): nothing exceljs does not model is lost.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { isErrorValue } from '../engine/grid';
 import { summarise, type Finding } from '../engine/findings';
 import type { Workbook } from '../engine/grid';
 import { cliMessages } from '../engine/messages/cli';
@@ -12,7 +16,10 @@ import type { EditPlan } from '../engine/plan';
 import { applyPlanToExcelJs, type WrittenFormula } from '../host/xlsx/apply-plan';
 import { PlanApplyError } from '../host/xlsx/errors';
 import { excelJsToNonEmptyWorkbook, excelJsToWorkbook } from '../host/xlsx/read-buffer';
-import { loadExcelJsFile } from '../host/xlsx/read-file';
+import { loadExcelJsFileWithBytes } from '../host/xlsx/read-file';
+import { nodePackageCodec } from '../host/xlsx/fast/node-codec';
+import { patchPackage, sameCellValue, type PackageChange } from '../host/xlsx/package/patch';
+import { planChanges } from '../host/xlsx/package/plan-changes';
 import { fillFormulaResults } from '../host/xlsx/results';
 import { OPERATION_FLAGS, UsageError, type ApplyCommand } from './args';
 import type { CliEngine, ValidateOptions } from './engine-port';
@@ -51,6 +58,8 @@ function uniquePlans(findings: readonly Finding[]): EditPlan[] {
 class Session {
   workbook: Workbook;
   private readonly written: WrittenFormula[] = [];
+  readonly plans: EditPlan[] = [];
+  readonly opened: Workbook;
 
   constructor(
     readonly wb: ExcelJS.Workbook,
@@ -58,10 +67,33 @@ class Session {
     private readonly engine: CliEngine,
   ) {
     this.workbook = workbook;
+    this.opened = workbook;
+  }
+
+  /**
+   * What to patch into the input: each plan's edits, then every formula's result that
+   * differs from the one saved in the file (as the next check saw it).
+   */
+  changes(): PackageChange[] {
+    const out = this.plans.flatMap((plan, i) => planChanges(plan, i + 1));
+    for (const sheet of this.workbook.sheets) {
+      const before = this.opened.sheets.find((s) => s.name === sheet.name);
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (cell?.formula === undefined) return;
+          const old = before?.rows[r]?.[c];
+          if (old?.formula === cell.formula && sameCellValue(old.value, cell.value)) return;
+          if (old?.formula === cell.formula && isErrorValue(cell.value) && !isErrorValue(old.value)) return;
+          out.push({ kind: 'result', sheet: sheet.name, row: r, col: c, value: cell.value });
+        }),
+      );
+    }
+    return out;
   }
 
   apply(plan: EditPlan): void {
     if (plan.edits.length === 0) return;
+    this.plans.push(plan);
     try {
       this.written.push(...applyPlanToExcelJs(this.wb, plan).formulas);
     } catch (err) {
@@ -84,7 +116,7 @@ export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine):
   if (!cmd.force && (await exists(out))) throw new UsageError(cliMessages.usage.outExists(cmd.out));
 
   const policy = await loadPolicyFile(cmd.policy);
-  const wb = await loadExcelJsFile(cmd.file);
+  const { wb, bytes } = await loadExcelJsFileWithBytes(cmd.file);
   const session = new Session(wb, excelJsToNonEmptyWorkbook(wb, cmd.file), engine);
   const prior = await resolvePrior(cmd.prior, session.workbook, cmd.file);
   const options: ValidateOptions = prior ? { policy, prior } : { policy };
@@ -116,17 +148,23 @@ export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine):
   if (!engine.calculate) said.push(cliMessages.noCalculator);
 
   const remaining = summarise(engine.validate(session.workbook, options).findings);
-  await writeAtomically(wb, out, cmd.out, cmd.force);
+  let patched: Uint8Array;
+  try {
+    patched = await patchPackage(bytes, session.changes(), nodePackageCodec);
+  } catch (err) {
+    if (err instanceof PlanApplyError) throw new CommandFailed(cliMessages.cannotApply(err.message));
+    throw err;
+  }
+  await writeAtomically(patched, out, cmd.out, cmd.force);
   said.push(cliMessages.applied.remaining(remaining.errors, remaining.warnings, remaining.infos), cliMessages.applied.wrote(cmd.out));
   io.stdout(`${said.join('\n')}\n`);
   return remaining.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-async function writeAtomically(wb: ExcelJS.Workbook, out: string, shown: string, force: boolean): Promise<void> {
+async function writeAtomically(data: Uint8Array, out: string, shown: string, force: boolean): Promise<void> {
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
   try {
-    const data = await wb.xlsx.writeBuffer();
-    await fs.writeFile(temp, new Uint8Array(data as ArrayBuffer), { flag: 'wx' });
+    await fs.writeFile(temp, data, { flag: 'wx' });
     if (!force && (await exists(out))) throw new UsageError(cliMessages.usage.outExists(shown));
     await fs.rename(temp, out);
   } catch (err) {

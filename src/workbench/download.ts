@@ -13,7 +13,7 @@ import type { SimCell, SimConditionalFormat, SimSheet, SimState } from '../host/
 import { workbookToExcelJs } from '../host/xlsx';
 import { markerOfFormula } from '../host/xlsx/cf-tag';
 import { browserZipCodec } from '../host/xlsx/fast/browser-codec';
-import { patchPackage, type PackageChange, type PackageCodec } from '../host/xlsx/package/patch';
+import { patchPackage, sameCellValue as sameValue, type PackageChange, type PackageCodec } from '../host/xlsx/package/patch';
 
 function argb(color: string): string {
   return `FF${color.replace('#', '').toUpperCase()}`;
@@ -35,15 +35,15 @@ function valueOf(cell: SimCell | undefined): CellValue {
   return cell.error ? { error: String(cell.value) } : cell.value;
 }
 
-/** Equal as Excel would show them: numbers to a relative 1e-12 (a calculation's last bits are not an edit). */
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return a.error === b.error;
-  return a === b;
+
+function rangeText(range: SimConditionalFormat['range']): string {
+  const a = toA1(range.start.row, range.start.col);
+  const b = toA1(range.end.row, range.end.col);
+  return a === b ? a : `${a}:${b}`;
 }
 
 function ruleChange(sheet: string, cf: SimConditionalFormat): PackageChange[] {
-  const range = `${toA1(cf.range.start.row, cf.range.start.col)}:${toA1(cf.range.end.row, cf.range.end.col)}`;
+  const range = rangeText(cf.range);
   const style = { ...(cf.fill ? { fill: cf.fill } : {}), ...(cf.fontColor ? { fontColor: cf.fontColor } : {}), ...(cf.bold !== null ? { bold: cf.bold } : {}) };
   const topLeft = toA1(cf.range.start.row, cf.range.start.col);
   const formula = cf.formula?.replace(/^=/, '') ?? (cf.text ? `NOT(ISERROR(SEARCH("${cf.text.text.replace(/"/g, '""')}",${topLeft})))` : undefined);
@@ -130,7 +130,7 @@ export function changesSinceOpen(baseline: readonly SimSheet[], state: SimState)
     const validations = new Set(before.validations.map((v) => JSON.stringify(v)));
     for (const v of sheet.validations) {
       if (validations.has(JSON.stringify(v))) continue;
-      const range = `${toA1(v.range.start.row, v.range.start.col)}:${toA1(v.range.end.row, v.range.end.col)}`;
+      const range = rangeText(v.range);
       out.push({ kind: 'validation', sheet: sheet.name, range, formula: v.source.startsWith('=') ? v.source.slice(1) : `"${v.source}"` });
     }
   });

@@ -34,10 +34,15 @@ export async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
 
 /** Loads the file into exceljs (for `apply`, which edits and saves it). */
 export async function loadExcelJsFile(filePath: string): Promise<ExcelJS.Workbook> {
+  return (await loadExcelJsFileWithBytes(filePath)).wb;
+}
+
+/** The same, with the file's bytes, which `apply` patches to save (package/patch.ts). */
+export async function loadExcelJsFileWithBytes(filePath: string): Promise<{ wb: ExcelJS.Workbook; bytes: Uint8Array }> {
   const bytes = checkWorkbookBytes(await readWorkbookBytes(filePath), filePath);
   // exceljs inflates whole parts before checking their sizes: a bomb is refused first.
   await checkInflatedSizes(bytes, filePath, nodeZipCodec);
-  return loadExcelJsBuffer(bytes, filePath);
+  return { wb: await loadExcelJsBuffer(bytes, filePath), bytes };
 }
 
 /**

@@ -334,6 +334,13 @@ export async function patchPackage(bytes: Uint8Array, changes: readonly PackageC
   return rewritePackage(bytes, directory, await editor.finish(), (d) => codec.deflateRaw(d));
 }
 
+/** Equal as Excel would show them: numbers to a relative 1e-12 (a calculation's last bits are no change). */
+export function sameCellValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return a.error === b.error;
+  return a === b;
+}
+
 /** A column's 0-based index from its letters, or a PlanApplyError. */
 export function columnOf(sheet: string, letters: string): number {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new PlanApplyError(xlsxMessages.badRange(sheet, letters));

@@ -6,7 +6,9 @@ export function escapeXml(text: string): string {
 
 /** Text for an element's content: XML escapes, plus OOXML's `_xHHHH_` for characters XML cannot hold. */
 export function escapeText(text: string): string {
-  return escapeXml(text.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`))
+  return text
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }

@@ -110,7 +110,9 @@ export async function rewritePackage(bytes: Uint8Array, directory: ZipDirectory,
       continue;
     }
     const local = bytes.subarray(entry.offset, endOf(entry.offset));
-    const central = bytes.slice(entry.central, entry.central + entry.centralLength);
+    // A copy (a Node Buffer's slice would be a view into the file), with its new offset.
+    const central = new Uint8Array(entry.centralLength);
+    central.set(bytes.subarray(entry.central, entry.central + entry.centralLength));
     new DataView(central.buffer).setUint32(42, offset, true);
     push({ local, central });
   }
