@@ -74,6 +74,7 @@ export type HostErrorCode =
   | 'sheetHidden'
   | 'structureProtected'
   | 'mergedCells'
+  | 'tableColumn'
   | 'undoTooLarge'
   | 'general'
   | 'rollbackIncomplete';

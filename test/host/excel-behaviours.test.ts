@@ -243,3 +243,33 @@ describe('8. hidden sheets, protected structure, merged cells, a stray far cell,
     expect(excel.stats.syncs).toBeLessThanOrEqual(5);
   });
 });
+
+describe('2. Excel tables: a formula written into a table column fills the whole column', () => {
+  const withTable = (): Workbook => ({ sheets: [sheetFromValues('Budget', [['Line', 'Budget', 'Check'], ['a', 1, null], ['b', 2, null], ['c', 3, null]])] });
+
+  test('the workbook: one formula in an empty table column becomes a calculated column', async () => {
+    const { excel, wire } = officeClientHost(withTable());
+    excel.addTable('Budget', 'A1:C4', 'Lines');
+    const names = await wire.run({}, async (context) => {
+      const range = context.workbook.worksheets.getItem('Budget').getRange('C2');
+      range.formulas = [['=B2*2']];
+      const tables = range.getTables(false).load('items/name');
+      await context.sync();
+      return tables.items.map((t) => t.name);
+    });
+    expect(names).toEqual(['Lines']);
+    expect(excel.sheet('Budget').rows.slice(1).map((row) => row[2]?.formula)).toEqual(['=B2*2', '=B3*2', '=B4*2']);
+  });
+
+  test('the adapter refuses a formula written into a table before writing anything', async () => {
+    const { excel, host } = officeClientHost(withTable());
+    excel.addTable('Budget', 'A1:C4', 'Lines');
+    const before = excel.snapshot();
+    const error = await failure(host.applyPlan({ title: 'Check', edits: [{ kind: 'setFormulas', sheet: 'Budget', range: 'C2', formulas: [['=B2*2']] }] }));
+    expect(error).toMatchObject({ code: 'tableColumn', sheet: 'Budget', message: expect.stringContaining('inside the Excel table "Lines"') });
+    expect(excel.snapshot()).toEqual(before);
+    // Outside the table, the same write goes ahead.
+    await host.applyPlan({ title: 'Check', edits: [{ kind: 'setFormulas', sheet: 'Budget', range: 'E2', formulas: [['=B2*2']] }] });
+    expect(excel.sheet('Budget').rows[2]![4]).toBeUndefined();
+  });
+});

@@ -315,6 +315,8 @@ const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefin
 export interface ApplyFeatures {
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to refuse writes into part of merged cells. */
   readonly mergedAreas?: boolean;
+  /** ExcelApi 1.9: Range.getTables, to refuse formulas written into an Excel table (they would fill its whole column). */
+  readonly tables?: boolean;
 }
 
 export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}, features: ApplyFeatures = {}): Promise<AppliedPlanSummary> {
@@ -332,6 +334,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const validationLoads = new Map<CellEdit, Excel.DataValidation>();
   const widthLoads = new Map<Edit, Excel.RangeFormat>();
   const mergedLoads = new Map<CellEdit, Excel.RangeAreas>();
+  const tableLoads = new Map<CellEdit, Excel.TableScopedCollection>();
   const structure = addSheets.length > 0 ? context.workbook.protection : undefined;
   const formatLoads: (() => OwnFormat[])[] = [];
   const namedByAddSheet = (sheet: string): boolean => addSheets.some((e) => same(e.sheet, sheet));
@@ -351,6 +354,9 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
         if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
         if (features.mergedAreas && (edit.kind === 'setValues' || edit.kind === 'setFormulas')) {
           mergedLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).getMergedAreasOrNullObject().load('address'));
+        }
+        if (features.tables && edit.kind === 'setFormulas') {
+          tableLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).getTables(false).load('items/name'));
         }
         if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
       }
@@ -396,6 +402,12 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
 
   // ---- checks on what was read ----
   if (structure?.protected && added.length > 0) throw new HostError('structureProtected', officeMessages.structureProtected());
+  // A formula written into an Excel table fills the table's whole column (a calculated
+  // column): cells the plan's record does not cover would change, so it is refused.
+  for (const [edit, tables] of tableLoads) {
+    const table = tables.items[0];
+    if (table) throw new HostError('tableColumn', officeMessages.tableColumn(edit.sheet, targets.get(edit)!.range, table.name), edit.sheet, targets.get(edit)!.range);
+  }
   for (const [edit, areas] of mergedLoads) {
     if (areas.isNullObject) continue;
     const t = targets.get(edit)!;

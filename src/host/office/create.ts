@@ -42,7 +42,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
 
   return {
     readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
-    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, { mergedAreas: excel.isSetSupported('ExcelApi', '1.13') })),
+    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, { mergedAreas: excel.isSetSupported('ExcelApi', '1.13'), tables: excel.isSetSupported('ExcelApi', '1.9') })),
     revert: (planId) =>
       run(async (context) => {
         const ledger = await ledgerIn(context);

@@ -137,6 +137,13 @@ export class SimulatedExcel implements ContextHost {
     this.state.structureProtected = on;
   }
 
+  /** Insert > Table over a range whose first row is the header. */
+  addTable(sheetName: string, range: string, name: string): void {
+    const ref = parseRange(range);
+    if (!ref) throw new RangeError(`Not a range: ${range}`);
+    (this.sheet(sheetName).tables ??= []).push({ name, range: ref });
+  }
+
   /** Merge & Center over a range. */
   mergeCells(sheetName: string, range: string): void {
     const ref = parseRange(range);

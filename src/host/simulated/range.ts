@@ -8,6 +8,7 @@ import { SimClientResult, SimObject } from './proxy';
 import { recalculate } from './calc';
 import { parseAsTyped } from './typed';
 import { SimRangeAreas } from './areas';
+import { fillCalculatedColumns, SimTableCollection } from './tables';
 import {
   calculatesOnRead,
   cellOf,
@@ -236,6 +237,7 @@ export class SimRange extends SimObject {
           write(mutableCell(sheet, ref.start.row + r, ref.start.col + c), value);
         }
       }
+      if (content) fillCalculatedColumns(sheet, ref);
       state.dirty = true;
     });
   }
@@ -272,6 +274,11 @@ export class SimRange extends SimObject {
       `${this.label}.usedRange`,
       true,
     );
+  }
+
+  /** `getTables(fullyContained)` (ExcelApi 1.9): the tables touching this range, or only those inside it. */
+  getTables(fullyContained?: boolean): SimTableCollection {
+    return new SimTableCollection(this.context, (state) => this.resolve(state), this.describe(), fullyContained === true);
   }
 
   /** `getMergedAreasOrNullObject()`: the merged areas touching this range (ExcelApi 1.13). */

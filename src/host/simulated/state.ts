@@ -50,6 +50,8 @@ export interface SimSheet {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Merged areas (Merge & Center). */
   merged?: RangeRef[];
+  /** Excel tables (Insert > Table), each with its header row. */
+  tables?: { readonly name: string; readonly range: RangeRef }[];
 }
 
 export interface SimState {

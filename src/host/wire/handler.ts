@@ -17,6 +17,7 @@ import { SimConditionalFormatCollection, SimConditionalFormatProxy } from '../si
 import type { SimulatedExcel } from '../simulated/excel';
 import { SimulatedOfficeError } from '../simulated/errors';
 import { SimClientResult, SimObject } from '../simulated/proxy';
+import { SimTableCollection, SimTableItem } from '../simulated/tables';
 import { intersects, SimRange } from '../simulated/range';
 import { simSheetId, SimWorkbook, SimWorksheetCollection } from '../simulated/workbook';
 import {
@@ -59,6 +60,7 @@ const METHODS = new Set([
   'GetRange',
   'GetRangeByIndexes',
   'GetRow',
+  'GetTables',
   'GetUsedRangeOrNullObject',
   'Select',
   'SetCellProperties',
@@ -81,13 +83,14 @@ function hasSetter(obj: object, name: string): boolean {
 }
 
 function isCollection(obj: SimObject): boolean {
-  return obj instanceof SimWorksheetCollection || obj instanceof SimConditionalFormatCollection;
+  return obj instanceof SimWorksheetCollection || obj instanceof SimConditionalFormatCollection || obj instanceof SimTableCollection;
 }
 
 /** An item of a collection, for naming the parts of its items' answers. */
 function itemShape(obj: SimObject): SimObject | undefined {
   if (obj instanceof SimWorksheetCollection) return obj.getItem('');
   if (obj instanceof SimConditionalFormatCollection) return new SimConditionalFormatProxy(obj.context, obj.range, '');
+  if (obj instanceof SimTableCollection) return new SimTableItem(obj.context, undefined);
   return undefined;
 }
 
