@@ -105,10 +105,10 @@ describe('own output and conditional format tags', () => {
     const source = GRID_FIXTURES['seed000-table1-values']!();
     const modern = officeClientHost(source);
     await modern.host.readWorkbook();
-    expect(modern.excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    expect(modern.excel.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     const older = officeClientHost(source, { excelApiVersion: '1.12' });
     await older.host.readWorkbook();
-    expect(older.excel.lastRunOptions).toEqual({});
+    expect(older.excel.lastRunOptions).toEqual({ delayForCellEdit: true });
   });
 
   test('apply takes 3 syncs for a small plan with conditional formats, 2 without', async () => {

@@ -273,3 +273,30 @@ describe('2. Excel tables: a formula written into a table column fills the whole
     expect(excel.sheet('Budget').rows[2]![4]).toBeUndefined();
   });
 });
+
+describe('6. cell edit mode: a batch fails while the officer types in a cell, unless sent with delayForCellEdit', () => {
+  const readName = (wire: ReturnType<typeof officeClientHost>['wire'], options: object) =>
+    wire.run(options, async (context) => {
+      const ws = context.workbook.worksheets.getItem('Budget').load('name');
+      await context.sync();
+      return ws.name;
+    });
+
+  test('the workbook: InvalidOperationInCellEditMode without the flag; with it (ExcelApi 1.11) the batch waits and runs', async () => {
+    const { excel, wire } = officeClientHost(small());
+    excel.cellEditMode = true;
+    expect(await failure(readName(wire, {}))).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(await readName(wire, { delayForCellEdit: true })).toBe('Budget');
+    excel.excelApiVersion = '1.10';
+    expect(await failure(readName(wire, { delayForCellEdit: true }))).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  });
+
+  test('the adapter asks Excel to wait where ExcelApi 1.11 is supported, and otherwise says to leave the cell', async () => {
+    const { excel, host } = officeClientHost(small());
+    excel.cellEditMode = true;
+    expect((await host.readWorkbook()).workbook.sheets).toHaveLength(2);
+    const older = officeClientHost(small(), { excelApiVersion: '1.10' });
+    older.excel.cellEditMode = true;
+    expect(await failure(older.host.readWorkbook())).toMatchObject({ code: 'cellEditMode', message: expect.stringContaining('Press Enter or Esc') });
+  });
+});

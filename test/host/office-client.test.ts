@@ -267,6 +267,6 @@ describe('the adapter gives the same results through the client as over the simu
     expect(api.isSetSupported('ExcelApi', '1.20')).toBe(false);
     await createOfficeHost(api).writeSettings({ tolerance: 1 });
     expect(excel.settings()).toEqual({ 'budgetMonitor.settings': { tolerance: 1 } });
-    expect(excel.lastRunOptions).toEqual({});
+    expect(excel.lastRunOptions).toEqual({ delayForCellEdit: true });
   });
 });

@@ -24,7 +24,11 @@ export function officeExcelApi(): ExcelApi {
 
 export function createOfficeHost(excel: ExcelApi): ExcelHost {
   // One user action is one Excel.run; with ExcelApi 1.20 it is also one undo step in Excel.
-  const options = (): Excel.RunOptions => (excel.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : {});
+  // With 1.11, Excel waits while the officer is typing in a cell instead of refusing the batch.
+  const options = (): Excel.RunOptions => ({
+    ...(excel.isSetSupported('ExcelApi', '1.11') ? { delayForCellEdit: true } : {}),
+    ...(excel.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : {}),
+  });
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await excel.run(options(), batch);

@@ -43,6 +43,12 @@ export class SimulatedExcel implements ContextHost {
   /** The options of the last `run`, e.g. whether mergeUndoGroup was asked for. */
   lastRunOptions: Excel.RunOptions | undefined;
   runs = 0;
+  /**
+   * The officer is typing in a cell: Excel refuses every request with
+   * InvalidOperationInCellEditMode, unless it was sent with `delayForCellEdit` (ExcelApi
+   * 1.11), which Excel holds until the officer leaves the cell (answered at once here).
+   */
+  cellEditMode = false;
   private failures: InjectedFailure[] = [];
 
   constructor(readonly state: SimState, options: SimulatedExcelOptions = {}) {

@@ -30,7 +30,8 @@ function install(client: OfficeClient): void {
     const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     const delay = server.excel.syncDelayMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    return { statusCode: 200, headers: { 'CONTENT-TYPE': 'application/json' }, body: handleProcessQuery(server, body) };
+    const flags = Number(/[?&]flags=(-?\d+)/i.exec(request.url)?.[1] ?? 0);
+    return { statusCode: 200, headers: { 'CONTENT-TYPE': 'application/json' }, body: handleProcessQuery(server, body, flags) };
   });
 }
 

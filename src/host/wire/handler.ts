@@ -186,8 +186,14 @@ export class WireWorkbook {
 const encoder = new TextEncoder();
 const utf8Bytes = (text: string): number => encoder.encode(text).length;
 
-/** Answers one ProcessQuery request body (JSON text) with the response body (JSON text). */
-export function handleProcessQuery(server: WireWorkbook, requestJson: string): string {
+/** The request flag Microsoft's client sets for `Excel.run({ delayForCellEdit: true })`. */
+export const DELAY_FOR_CELL_EDIT_FLAG = 64;
+
+/**
+ * Answers one ProcessQuery request body (JSON text) with the response body (JSON text).
+ * `flags` are the request flags from the URL (`?flags=`).
+ */
+export function handleProcessQuery(server: WireWorkbook, requestJson: string, flags = 0): string {
   const excel = server.excel;
   const stats = excel.stats;
   const request = JSON.parse(requestJson) as RequestBody;
@@ -206,9 +212,12 @@ export function handleProcessQuery(server: WireWorkbook, requestJson: string): s
     stats.syncs += 1;
     stats.requestBytes += requestBytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    const delayed = (flags & DELAY_FOR_CELL_EDIT_FLAG) !== 0 && excel.isSetSupported('ExcelApi', '1.11');
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       stats.payloadErrors += 1;
       body = errorBody(new SimulatedOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1);
+    } else if (excel.cellEditMode && !delayed) {
+      body = errorBody(new SimulatedOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'), 0);
     } else {
       server.beforeSync?.(stats.syncs);
       body = run(server, request, excel.takeFailure(stats.syncs));
