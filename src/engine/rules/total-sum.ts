@@ -8,6 +8,7 @@ import type { Confirmation, Finding } from '../findings';
 import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
 import { compareFigures } from './compare';
+import { inferredRowTotals } from './inferred-row-totals';
 import { type SumCheck, SumChecks, cellRuns, evidenceOf } from './utils/evidence';
 import { isAdditive, sameColumnRows } from '../read/formulas';
 import { namesSection } from '../read/coverage';
@@ -33,13 +34,14 @@ export const totalSumRule: Rule = {
       rowTotal: 'Row total {cell} is {actual} but the columns it adds ({covers}) come to {expected}{inUnit}',
       unconfirmed: '{noun} {cell} is {actual}; the rows it seems to cover ({covers}) add up to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
       rowTotalUnconfirmed: 'Row total {cell} is {actual}; the columns it seems to add ({covers}) come to {expected}{inUnit}, but nothing else in the table confirms that it adds them, so this is not counted as an error',
+      rowTotalInferred: '{cell} is {actual} but {covers} come to {expected}{inUnit}; on {hits} of {rows} rows this "Total" column equals them',
       rowTotalRounding: 'Row total {cell} is {actual} and the columns it adds ({covers}) come to {expected}{inUnit}: a rounding difference, not an error',
       fixTitle: 'Make {cell} add up its lines',
       fixDescription: 'Replace the typed {actual} in {cell} with {formula}',
     },
   },
   check(context) {
-    return [...checkColumnTotals(context), ...checkRowTotals(context)];
+    return [...checkColumnTotals(context), ...checkRowTotals(context), ...inferredRowTotals(context, totalSumRule.meta)];
   },
 };
 
