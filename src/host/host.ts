@@ -75,6 +75,7 @@ export type HostErrorCode =
   | 'structureProtected'
   | 'mergedCells'
   | 'tableColumn'
+  | 'excelTooOld'
   | 'undoTooLarge'
   | 'general'
   | 'rollbackIncomplete';

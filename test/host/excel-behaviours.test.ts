@@ -6,7 +6,9 @@
 import { sheetFromValues, type Workbook } from '../../src/engine/grid';
 import { LEDGER_KEY } from '../../src/host/office';
 import { SETTING_LIMIT_BYTES, SETTINGS_LIMIT_BYTES } from '../../src/host/simulated';
+import { GRID_FIXTURES } from '../fixtures/grids';
 import { failure, officeClientHost } from './helpers';
+import { everyKindPlan } from './plans';
 
 const small = (): Workbook => ({ sheets: [sheetFromValues('Budget', [['Line', 'Budget'], ['Fostering', 13.528]]), sheetFromValues('Notes', [['a']])] });
 const thisYear = new Date().getFullYear();
@@ -298,5 +300,35 @@ describe('6. cell edit mode: a batch fails while the officer types in a cell, un
     const older = officeClientHost(small(), { excelApiVersion: '1.10' });
     older.excel.cellEditMode = true;
     expect(await failure(older.host.readWorkbook())).toMatchObject({ code: 'cellEditMode', message: expect.stringContaining('Press Enter or Esc') });
+  });
+});
+
+describe('7. requirement sets: a method above the Excel’s ExcelApi version is not there', () => {
+  test('the workbook: getCellProperties (ExcelApi 1.9) is ApiNotFound in an Excel with 1.8, and isSetSupported says so', async () => {
+    const { wire } = officeClientHost(small(), { excelApiVersion: '1.8' });
+    expect(wire.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    expect(wire.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    const error = await failure(
+      wire.run({}, async (context) => {
+        const props = context.workbook.worksheets.getItem('Budget').getRange('A1').getCellProperties({ format: { font: { bold: true } } });
+        await context.sync();
+        return props.value;
+      }),
+    );
+    expect(error).toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  test('the adapter reads, applies and reverts in an Excel with only ExcelApi 1.8, or refuses fills and bold with a plain message', async () => {
+    const source = GRID_FIXTURES['seed000-table1-values']!();
+    const { excel, host } = officeClientHost(source, { excelApiVersion: '1.8' });
+    await host.readWorkbook();
+    const before = excel.snapshot();
+    const error = await failure(host.applyPlan(everyKindPlan(source)));
+    expect(error).toMatchObject({ code: 'excelTooOld', message: expect.stringContaining('fills and bold') });
+    expect(excel.snapshot()).toEqual(before);
+    const plain = { ...everyKindPlan(source), edits: everyKindPlan(source).edits.filter((e) => e.kind !== 'setFill' && e.kind !== 'setBold') };
+    const applied = await host.applyPlan(plain);
+    await host.revert(applied.id);
+    expect(excel.snapshot()).toEqual(before);
   });
 });

@@ -49,6 +49,8 @@ export const officeMessages = {
     `Nothing was changed: ${where(sheet, range)} would write into part of the merged cells ${merged}, which Excel does not allow. Unmerge them (Home > Merge & Center) and try again.`,
   tableColumn: (sheet: string, range: string, table: string): string =>
     `Nothing was changed: ${where(sheet, range)} is inside the Excel table "${table}", where a formula fills the whole column by itself and would change cells the add-in cannot undo. Convert the table to a normal range (Table Design > Convert to Range) or choose cells outside it.`,
+  excelTooOld: (title: string): string =>
+    `"${title}" was not applied: it changes fills and bold, which this version of Excel cannot let the add-in undo (it needs Excel 2019 or Microsoft 365). Nothing was changed.`,
   rangeTooLarge: (): string =>
     'Excel refused to read so many cells at once (over 5,000,000). The workbook was left as it was; try on a smaller workbook or clear unused rows and columns.',
   general: (): string => 'Excel could not complete the request. The workbook was left as it was; please try again.',

@@ -315,11 +315,17 @@ const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefin
 export interface ApplyFeatures {
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to refuse writes into part of merged cells. */
   readonly mergedAreas?: boolean;
+  /** ExcelApi 1.9: Range.getCellProperties/setCellProperties, to record and put back fills and bold cell by cell. */
+  readonly cellProperties?: boolean;
   /** ExcelApi 1.9: Range.getTables, to refuse formulas written into an Excel table (they would fill its whole column). */
   readonly tables?: boolean;
 }
 
 export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}, features: ApplyFeatures = {}): Promise<AppliedPlanSummary> {
+  // Fills and bold are recorded and put back cell by cell (ExcelApi 1.9): an older Excel cannot undo them.
+  if (features.cellProperties === false && plan.edits.some((e) => e.kind === 'setFill' || e.kind === 'setBold')) {
+    throw new HostError('excelTooOld', officeMessages.excelTooOld(plan.title));
+  }
   const cellEdits = plan.edits.filter((e): e is CellEdit => 'range' in e);
   const targets = new Map<CellEdit, Target>(cellEdits.map((e) => [e, target(e.sheet, e.range)]));
   const allowed = (options.allowOverwrite ?? []).map((q: QualifiedRange) => target(q.sheet, q.range));

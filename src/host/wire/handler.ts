@@ -66,6 +66,20 @@ const METHODS = new Set([
   'SetCellProperties',
 ]);
 
+/** The ExcelApi version that brought each method the adapter may use above the manifest's 1.8. */
+const METHOD_VERSIONS: Record<string, string> = {
+  GetCellProperties: '1.9',
+  SetCellProperties: '1.9',
+  GetTables: '1.9',
+  GetMergedAreasOrNullObject: '1.13',
+};
+
+/** A method above the workbook's ExcelApi version is not there, as in an older Excel. */
+function requireVersion(server: WireWorkbook, obj: SimObject, wireName: string): void {
+  const version = METHOD_VERSIONS[wireName];
+  if (version && !server.excel.isSetSupported('ExcelApi', version)) throw apiNotFound(`${obj.describe()}.${wireName} (ExcelApi ${version}; this Excel has ${server.excel.excelApiVersion})`);
+}
+
 const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -329,6 +343,7 @@ function runAction(server: WireWorkbook, request: RequestBody, resolved: Map<num
       }
       const method = (obj as unknown as Record<string, unknown>)[camel(action.Name)];
       if (!METHODS.has(action.Name) || typeof method !== 'function') throw apiNotFound(`${obj.describe()}.${action.Name}`);
+      requireVersion(server, obj, action.Name);
       server.context.lastResponse = undefined;
       const returned: unknown = method.apply(obj, args);
       if (returned instanceof SimClientResult) return server.context.lastResponse;
@@ -392,10 +407,10 @@ function resolvePath(server: WireWorkbook, request: RequestBody, resolved: Map<n
       break;
     }
     case ObjectPathType.indexer:
-      obj = callForObject(parent(), 'GetItem', args);
+      obj = callForObject(server, parent(), 'GetItem', args);
       break;
     case ObjectPathType.method:
-      obj = info.Name === 'GetItemAt' ? itemAt(server, parent(), args[0]) : callForObject(parent(), info.Name, info.Name === 'GetRange' ? args.map((a) => a ?? undefined) : args);
+      obj = info.Name === 'GetItemAt' ? itemAt(server, parent(), args[0]) : callForObject(server, parent(), info.Name, info.Name === 'GetRange' ? args.map((a) => a ?? undefined) : args);
       break;
     default:
       throw apiNotFound(`object path type ${info.ObjectPathType}`);
@@ -431,10 +446,11 @@ function validateArraySize(obj: SimObject, args: readonly unknown[], server: Wir
   }
 }
 
-function callForObject(owner: SimObject | null, wireName: string, args: readonly unknown[]): SimObject | null {
+function callForObject(server: WireWorkbook, owner: SimObject | null, wireName: string, args: readonly unknown[]): SimObject | null {
   if (!owner) return null;
   const method = (owner as unknown as Record<string, unknown>)[camel(wireName)];
   if (!METHODS.has(wireName) || typeof method !== 'function') throw apiNotFound(`${owner.describe()}.${wireName}`);
+  requireVersion(server, owner, wireName);
   const result: unknown = method.apply(owner, args);
   if (!(result instanceof SimObject)) throw apiNotFound(`${owner.describe()}.${wireName} (returns no object)`);
   return result;
