@@ -2,18 +2,15 @@
  * The Office.js host: the only code that calls `Excel.run`. Pass the real API in the task
  * pane (`officeExcelApi()`), or a SimulatedExcel in tests and the workbench.
  */
-import { officeMessages } from "../../engine/messages/office";
-import { HostError, type AppliedPlanSummary, type ExcelHost } from "../host";
-import { applyPlanIn, restoreIn } from "./apply";
-import { toHostError } from "./errors";
-import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from "./ledger";
-import { readWorkbookIn } from "./read";
+import { officeMessages } from '../../engine/messages/office';
+import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
+import { applyPlanIn, restoreIn } from './apply';
+import { toHostError } from './errors';
+import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
+import { readWorkbookIn } from './read';
 
 export interface ExcelApi {
-  run<T>(
-    options: Excel.RunOptions,
-    batch: (context: Excel.RequestContext) => Promise<T>,
-  ): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
 }
 
@@ -21,8 +18,7 @@ export interface ExcelApi {
 export function officeExcelApi(): ExcelApi {
   return {
     run: (options, batch) => Excel.run(options, batch),
-    isSetSupported: (name, version) =>
-      Office.context.requirements.isSetSupported(name, version),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
 
@@ -30,16 +26,10 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
   // One user action is one Excel.run; with ExcelApi 1.20 it is also one undo step in Excel.
   // With 1.11, Excel waits while the officer is typing in a cell instead of refusing the batch.
   const options = (): Excel.RunOptions => ({
-    ...(excel.isSetSupported("ExcelApi", "1.11")
-      ? { delayForCellEdit: true }
-      : {}),
-    ...(excel.isSetSupported("ExcelApi", "1.20")
-      ? { mergeUndoGroup: true }
-      : {}),
+    ...(excel.isSetSupported('ExcelApi', '1.11') ? { delayForCellEdit: true } : {}),
+    ...(excel.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : {}),
   });
-  const run = async <T>(
-    batch: (context: Excel.RequestContext) => Promise<T>,
-  ): Promise<T> => {
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await excel.run(options(), batch);
     } catch (error) {
@@ -48,82 +38,45 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
   };
 
   const ledgerIn = async (context: Excel.RequestContext) => {
-    const item = context.workbook.settings
-      .getItemOrNullObject(LEDGER_KEY)
-      .load("value");
+    const item = context.workbook.settings.getItemOrNullObject(LEDGER_KEY).load('value');
     await context.sync();
     return item.isNullObject ? [] : parseLedger(item.value);
   };
-  const summaries = (
-    plans: ReturnType<typeof parseLedger>,
-  ): AppliedPlanSummary[] =>
-    plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
+  const summaries = (plans: ReturnType<typeof parseLedger>): AppliedPlanSummary[] => plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
 
   return {
-    readWorkbook: () =>
-      run((context) =>
-        readWorkbookIn(context, excel.isSetSupported("ExcelApi", "1.9")),
-      ),
-    applyPlan: (plan, applyOptions) =>
-      run((context) =>
-        applyPlanIn(context, plan, applyOptions, {
-          mergedAreas: excel.isSetSupported("ExcelApi", "1.13"),
-          tables: excel.isSetSupported("ExcelApi", "1.9"),
-          cellProperties: excel.isSetSupported("ExcelApi", "1.9"),
-        }),
-      ),
+    readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
+    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, {
+          mergedAreas: excel.isSetSupported('ExcelApi', '1.13'),
+          tables: excel.isSetSupported('ExcelApi', '1.9'),
+          cellProperties: excel.isSetSupported('ExcelApi', '1.9'),
+        })),
     revert: (planId) =>
       run(async (context) => {
         const ledger = await ledgerIn(context);
         const record = ledger.find((p) => p.id === planId);
-        if (!record)
-          throw new HostError(
-            "planNotFound",
-            officeMessages.planNotFound(planId),
-          );
+        if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
         await restoreIn(context, record, true, ledger);
       }),
-    appliedPlans: () =>
-      run(async (context) => summaries(await ledgerIn(context))),
+    appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
     selectCell: (sheet, address) =>
       run(async (context) => {
-        const ws = context.workbook.worksheets
-          .getItemOrNullObject(sheet)
-          .load("name,visibility");
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name,visibility');
         await context.sync();
-        if (ws.isNullObject)
-          throw new HostError(
-            "sheetMissing",
-            officeMessages.sheetMissing(sheet),
-            sheet,
-          );
+        if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
         // Excel cannot activate a hidden sheet; a very hidden one the officer cannot show either.
-        if (ws.visibility === "VeryHidden")
-          throw new HostError(
-            "sheetHidden",
-            officeMessages.veryHiddenSheet(sheet),
-            sheet,
-          );
-        if (ws.visibility === "Hidden")
-          throw new HostError(
-            "sheetHidden",
-            officeMessages.hiddenSheet(sheet),
-            sheet,
-          );
+        if (ws.visibility === 'VeryHidden') throw new HostError('sheetHidden', officeMessages.veryHiddenSheet(sheet), sheet);
+        if (ws.visibility === 'Hidden') throw new HostError('sheetHidden', officeMessages.hiddenSheet(sheet), sheet);
         ws.activate();
         ws.getRange(address).select();
         await context.sync();
       }),
     readSettings: () =>
       run(async (context) => {
-        const item = context.workbook.settings
-          .getItemOrNullObject(SETTINGS_KEY)
-          .load("value");
+        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
         await context.sync();
         const value: unknown = item.isNullObject ? {} : item.value;
-        return typeof value === "object" && value !== null
-          ? (value as Record<string, unknown>)
-          : {};
+        return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
       }),
     writeSettings: (settings) =>
       run(async (context) => {
