@@ -1,20 +1,26 @@
 /**
- * The grid of a workbook's bytes in the browser (the workbench's Open), read exactly as the
- * CLI reads a file (read-file.ts): the fast reader first, exceljs for a file it does not
- * handle. So the workbench and `check` see the same cells, cached results and defined names.
+ * The grid of a workbook's bytes, read the same way everywhere (the CLI's `check`, the
+ * workbench's Open): the fast reader first, exceljs for a file it does not handle. So the
+ * workbench and `check` see the same cells, cached results and defined names. Only how the
+ * zip is opened differs: Node's zlib in the CLI, the browser's streams in the workbench.
  */
 import type { Workbook } from '../../engine/grid';
 import { browserZipCodec } from './fast/browser-codec';
 import { readWorkbookPackage } from './fast/read-package';
-import { openZipAsync } from './fast/zip';
+import { type AsyncZipCodec, type ZipCodec, type ZipPackage, openZipAsync } from './fast/zip';
 import { checkInflatedSizes, zipErrorForOfficer } from './zip-guard';
 import { checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, nonEmpty } from './read-buffer';
 
-export async function readWorkbookBytesAsFile(data: ArrayBuffer | Uint8Array, fileName: string): Promise<Workbook> {
+export async function readWorkbookGrid(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+  codec: ZipCodec | AsyncZipCodec,
+  open: (bytes: Uint8Array) => ZipPackage | Promise<ZipPackage>,
+): Promise<Workbook> {
   const bytes = checkWorkbookBytes(data, fileName);
   let fast: Workbook | undefined;
   try {
-    fast = readWorkbookPackage(await openZipAsync(bytes, browserZipCodec));
+    fast = readWorkbookPackage(await open(bytes));
   } catch (err) {
     // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse;
     // a part that unpacks past its size is no one's.
@@ -22,6 +28,12 @@ export async function readWorkbookBytesAsFile(data: ArrayBuffer | Uint8Array, fi
     if (refused !== err) throw refused;
   }
   if (fast) return nonEmpty(fast, fileName);
-  await checkInflatedSizes(bytes, fileName, browserZipCodec);
+  // exceljs inflates whole parts before checking their sizes: a bomb is refused first.
+  await checkInflatedSizes(bytes, fileName, codec);
   return excelJsToNonEmptyWorkbook(await loadExcelJsBuffer(bytes, fileName), fileName);
+}
+
+/** In the browser (the workbench's Open). */
+export function readWorkbookBytesAsFile(data: ArrayBuffer | Uint8Array, fileName: string): Promise<Workbook> {
+  return readWorkbookGrid(data, fileName, browserZipCodec, (bytes) => openZipAsync(bytes, browserZipCodec));
 }

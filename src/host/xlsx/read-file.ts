@@ -1,4 +1,4 @@
-/** Reading a workbook from disk (Node only: the CLI and tests). The browser uses read-buffer.ts. */
+/** Reading a workbook from disk (Node only: the CLI and tests); the grid itself is read as in the browser (read-bytes.ts). */
 import { promises as fs } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { Workbook } from '../../engine/grid';
@@ -6,9 +6,10 @@ import { xlsxMessages } from '../../engine/messages/xlsx';
 import { csvSheetName, csvToWorkbook, isCsvPath } from './csv';
 import { WorkbookReadError } from './errors';
 import { nodeZipCodec } from './fast/node-codec';
-import { readWorkbookFast } from './fast/read-fast';
-import { checkInflatedSizes, zipErrorForOfficer } from './zip-guard';
-import { MAX_WORKBOOK_BYTES, checkWorkbookBytes, excelJsToNonEmptyWorkbook, loadExcelJsBuffer, megabytes, nonEmpty } from './read-buffer';
+import { openZip } from './fast/zip';
+import { readWorkbookGrid } from './read-bytes';
+import { checkInflatedSizes } from './zip-guard';
+import { MAX_WORKBOOK_BYTES, checkWorkbookBytes, loadExcelJsBuffer, megabytes, nonEmpty } from './read-buffer';
 
 /** Reads the file's bytes after checking it exists and is not too large to hold in memory. */
 export async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
@@ -52,17 +53,5 @@ export async function loadExcelJsFileWithBytes(filePath: string): Promise<{ wb: 
 export async function readWorkbookFile(filePath: string): Promise<Workbook> {
   const raw = await readWorkbookBytes(filePath);
   if (isCsvPath(filePath)) return nonEmpty(csvToWorkbook(new TextDecoder('utf-8').decode(raw), csvSheetName(filePath)), filePath);
-  const bytes = checkWorkbookBytes(raw, filePath);
-  let fast: Workbook | undefined;
-  try {
-    fast = readWorkbookFast(bytes);
-  } catch (err) {
-    // Anything the fast reader does not know (zip64, 1904 dates, an odd part) is exceljs's to read or refuse;
-    // a part that unpacks past its size is no one's.
-    const refused = zipErrorForOfficer(err, filePath);
-    if (refused !== err) throw refused;
-  }
-  if (fast) return nonEmpty(fast, filePath);
-  await checkInflatedSizes(bytes, filePath, nodeZipCodec);
-  return excelJsToNonEmptyWorkbook(await loadExcelJsBuffer(bytes, filePath), filePath);
+  return readWorkbookGrid(raw, filePath, nodeZipCodec, (bytes) => openZip(bytes, nodeZipCodec));
 }
