@@ -9,7 +9,10 @@ import { excelJsToWorkbook, loadExcelJsBuffer } from '../../../src/host/xlsx/rea
  * - exceljs drops backslash escapes from number formats ("\\(" becomes "(");
  * - exceljs moves "references" inside quoted text when it expands a shared formula
  *   (`INDIRECT("'X'!$A$8:ZZ$450")` becomes `…:AAB$450` two columns on).
- * So formats are compared without backslashes and formulas with their quoted text blanked.
+ * - exceljs drops a formula's empty text result (`=IFERROR(…, "")` saved as `t="str"`,
+ *   `<v></v>`), which the fast reader keeps as "", as Excel's API reports it.
+ * So formats are compared without backslashes, formulas with their quoted text blanked,
+ * and a formula's "" as no result.
  */
 export function comparable(workbook: Workbook): Workbook {
   return {
@@ -21,6 +24,7 @@ export function comparable(workbook: Workbook): Workbook {
           const out = { ...c };
           if (c.format !== undefined) out.format = c.format.replace(/\\/g, '');
           if (c.formula !== undefined) out.formula = c.formula.replace(/"(?:[^"]|"")*"/g, '""');
+          if (c.formula !== undefined && c.value === '') out.value = null;
           return out;
         }),
       ),
