@@ -1,17 +1,28 @@
 /**
  * Monitoring workbooks for the Office round-trip and operations benchmarks: a "Month 6"
  * and a "Month 7" sheet of `lines` service lines in sections of 25 (SUM sub totals, a
- * total of the sub totals, typed budgets, row formulas, number formats, bold headings),
+ * total of the sub totals, typed budgets, row formulas, number formats, bold headings;
+ * words and RAG per the default policy, pressures and movement that add up),
  * and an MTFP savings sheet of `lines` savings. `faults` injects, in one section in 20 of
  * Month 7, a sub total that leaves out its section's last line: errors with a fix.
  */
 import type { Cell, Sheet, Workbook } from '../src/engine/grid';
+import { ragFor } from './workbook';
 
 export const SECTION = 25;
 export const FMT = '#,##0.000;(#,##0.000);"-"';
 const HEADERS = ['Service Area', 'Current Expenditure Budget £m', 'Current Income Budget £m', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m', 'Movement From Month 6 £m'];
 /** One section in this many gets a faulty sub total when faults are asked for. */
 const FAULT_EVERY = 20;
+
+/** Line n's figures in a month (`shift` moves the forecast): budgets, forecast, variance. */
+function figures(n: number, shift: number): { exp: number; inc: number; net: number; fc: number; v: number } {
+  const exp = ((n * 7919) % 20000) / 1000;
+  const inc = -((n * 104729) % 5000) / 1000;
+  const fc = Math.round((exp + inc) * (0.95 + (((n + shift) % 11) / 100)) * 1000) / 1000;
+  const net = Math.round((exp + inc) * 1000) / 1000;
+  return { exp, inc, net, fc, v: Math.round((fc - net) * 1000) / 1000 };
+}
 
 /** A seed-000-shaped month: sections of lines, SUM sub totals, a total of the sub totals. */
 export function month(name: string, shift: number, lines: number, faults = false): Sheet {
@@ -23,16 +34,15 @@ export function month(name: string, shift: number, lines: number, faults = false
     for (let i = 0; i < SECTION && s * SECTION + i < lines; i++) {
       const n = s * SECTION + i;
       const r = rows.length + 1;
-      const exp = ((n * 7919) % 20000) / 1000;
-      const inc = -((n * 104729) % 5000) / 1000;
-      const fc = Math.round((exp + inc) * (0.95 + (((n + shift) % 11) / 100)) * 1000) / 1000;
-      const v = fc - (exp + inc);
+      const { exp, inc, net, fc, v } = figures(n, shift);
+      // Clean: words and RAG per the default policy, pressures that split the overspend, movement against Month 6.
+      const movement = Math.round((v - figures(n, 3).v) * 1000) / 1000;
       rows.push([
         { value: `Service line ${n + 1}` }, { value: exp, format: FMT }, { value: inc, format: FMT },
-        { value: exp + inc, formula: `=B${r}+C${r}`, format: FMT }, { value: fc, format: FMT }, { value: v, formula: `=E${r}-D${r}`, format: FMT },
-        { value: v > 0 ? 'Overspend' : 'Underspend' }, { value: v > 0.1 ? 'Red' : v > 0 ? 'Amber' : 'Green' },
-        { value: '-', format: FMT }, { value: '-', format: FMT },
-        ...(name === 'Month 7' ? [{ value: ((n % 13) - 6) / 1000, format: FMT }] : []),
+        { value: net, formula: `=B${r}+C${r}`, format: FMT }, { value: fc, format: FMT }, { value: v, formula: `=E${r}-D${r}`, format: FMT },
+        { value: v > 0 ? 'Overspend' : v < 0 ? 'Underspend' : 'On budget' }, { value: ragFor(v, net, 'line') },
+        { value: Math.max(v, 0), format: FMT }, { value: 0, format: FMT },
+        ...(name === 'Month 7' ? [{ value: movement, format: FMT }] : []),
       ]);
     }
     const last = rows.length;

@@ -82,7 +82,7 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const letter = (col: number): string => String.fromCharCode(65 + col);
 
 /** The status the default policy gives an overspend (in £m) against a net budget (in £m). */
-function ragFor(variance: number, budget: number, level: RagLevel): 'Red' | 'Amber' | 'Green' {
+export function ragFor(variance: number, budget: number, level: RagLevel): 'Red' | 'Amber' | 'Green' {
   if (variance <= 0) return 'Green';
   const red = DEFAULT_RAG_POLICY.red[level];
   const byMoney = variance * UNIT >= red.money;
