@@ -4,6 +4,7 @@
  * adapter's handling of it (issue 12 §2).
  */
 import { sheetFromValues, type Workbook } from '../../src/engine/grid';
+import type { EditPlan } from '../../src/engine/plan';
 import { LEDGER_KEY } from '../../src/host/office';
 import { SETTING_LIMIT_BYTES, SETTINGS_LIMIT_BYTES } from '../../src/host/simulated';
 import { GRID_FIXTURES } from '../fixtures/grids';
@@ -330,5 +331,53 @@ describe('7. requirement sets: a method above the Excel’s ExcelApi version is 
     const applied = await host.applyPlan(plain);
     await host.revert(applied.id);
     expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe('4. a conditional format split over several ranges (a rule copied and pasted)', () => {
+  const ragPlan = (): EditPlan => ({
+    title: 'RAG colours',
+    edits: [{ kind: 'addConditionalFormat', sheet: 'Budget', range: 'B2:B3', tag: 'rag-b', format: { rule: { type: 'formula', formula: '=$B2>10' }, style: { fill: '#FFC7CE' } } }],
+  });
+  const twoLines = (): Workbook => ({ sheets: [sheetFromValues('Budget', [['Line', 'Budget', '', 'Copy'], ['Fostering', 13.528, '', 13.528], ['Placements', 9.1, '', 9.1]])] });
+  /** What copying the rule's cells to D2:D3 does in Excel: one rule, two areas. */
+  const splitFirstRule = (excel: ReturnType<typeof officeClientHost>['excel']): void => {
+    const cf = excel.state.sheets[0]!.conditionalFormats[0]!;
+    cf.areas = [cf.range, { start: { row: 1, col: 3 }, end: { row: 2, col: 3 } }];
+  };
+
+  test('the workbook: getRange() fails; getRangeOrNullObject() is null; getRanges() (ExcelApi 1.9) lists the areas', async () => {
+    const { excel, host, wire } = officeClientHost(twoLines());
+    await host.applyPlan(ragPlan());
+    splitFirstRule(excel);
+    const error = await failure(
+      wire.run({}, async (context) => {
+        const cf = context.workbook.worksheets.getItem('Budget').getRange().conditionalFormats.getItemAt(0);
+        cf.getRange().load('address');
+        await context.sync();
+      }),
+    );
+    expect(error).toMatchObject({ code: 'InvalidOperation' });
+    const read = await wire.run({}, async (context) => {
+      const cf = context.workbook.worksheets.getItem('Budget').getRange().conditionalFormats.getItemAt(0);
+      const single = cf.getRangeOrNullObject().load('address');
+      const areas = cf.getRanges().load('address');
+      await context.sync();
+      return { isNull: single.isNullObject, areas: areas.address };
+    });
+    expect(read).toEqual({ isNull: true, areas: 'Budget!B2:B3,Budget!D2:D3' });
+  });
+
+  test('the adapter re-applies RAG over a split rule of its own (replacing it), and revert puts both areas back', async () => {
+    const { excel, host } = officeClientHost(twoLines());
+    await host.applyPlan(ragPlan());
+    splitFirstRule(excel);
+    const again = await host.applyPlan(ragPlan());
+    const rules = (): string[] => excel.state.sheets[0]!.conditionalFormats.map((c) => [c.range, ...(c.areas ?? []).slice(1)].map((r) => `${r.start.row + 1}:${r.start.col + 1}-${r.end.row + 1}:${r.end.col + 1}`).join(','));
+    expect(rules()).toEqual(['2:2-3:2']);
+    await host.revert(again.id);
+    // One rule per area, the same formula and look: what the officer sees is as it was.
+    expect(rules().sort()).toEqual(['2:2-3:2', '2:4-3:4']);
+    expect(excel.state.sheets[0]!.conditionalFormats.every((c) => c.fill === '#FFC7CE')).toBe(true);
   });
 });

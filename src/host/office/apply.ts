@@ -170,12 +170,34 @@ function queueFormatLoad(context: Context, sheets: readonly string[]): () => Own
     );
 }
 
-/** Loads the ranges of the given formats (a second sync: their number is only known after the first). */
-function queueFormatRanges(formats: readonly OwnFormat[]): () => void {
-  const ranges = formats.map((f) => ({ f, range: f.item.getRange().load('address') }));
+/**
+ * Loads the ranges of the given formats (a second sync: their number is only known after the
+ * first). A rule copied and pasted applies to several areas, and then getRange() throws in
+ * Excel: the null-object form is asked instead, and where ExcelApi 1.9 has getRanges(), its
+ * areas ("B5:B15,D5:D15"). Without 1.9 such a rule's range stays unknown (it is still
+ * removed by its tag, but not matched by where it lies).
+ */
+function queueFormatRanges(formats: readonly OwnFormat[], multiArea: boolean): () => void {
+  const ranges = formats.map((f) => ({
+    f,
+    single: f.item.getRangeOrNullObject().load('address'),
+    areas: multiArea ? f.item.getRanges().load('address') : undefined,
+  }));
   return () => {
-    for (const { f, range } of ranges) f.range = splitQualified(range.address).address;
+    for (const { f, single, areas } of ranges) {
+      if (!single.isNullObject) f.range = splitQualified(single.address).address;
+      else if (areas) f.range = areas.address.split(',').map((part) => splitQualified(part.trim()).address).join(',');
+    }
   };
+}
+
+/** The areas of a range as the adapter records it ("B5:B15" or "B5:B15,D5:D15"). */
+function areasOf(range: string | undefined): RangeRef[] {
+  if (range === undefined) return [];
+  return range.split(',').flatMap((part) => {
+    const ref = parseRange(part.trim());
+    return ref ? [ref] : [];
+  });
 }
 
 /** The rule of a spec as a condition (formula without `=`), relative to the range's top-left cell. */
@@ -195,14 +217,17 @@ function conditionOf(spec: ConditionalFormatSpec, ref: RangeRef): string {
   }
 }
 
+/** Adds a tagged format; one recorded over several areas is put back as one rule per area (same formula, same look). */
 function queueAddFormat(context: Context, f: TaggedFormat): void {
-  const cf = context.workbook.worksheets.getItem(f.sheet).getRange(f.range).conditionalFormats.add('Custom');
-  cf.custom.rule.formula = f.formula;
-  if (f.style.fill) cf.custom.format.fill.color = f.style.fill;
-  if (f.style.fontColor) cf.custom.format.font.color = f.style.fontColor;
-  if (f.style.bold) cf.custom.format.font.bold = true;
-  cf.stopIfTrue = f.stopIfTrue;
-  if (f.priority !== undefined) cf.priority = f.priority;
+  for (const area of f.range.split(',')) {
+    const cf = context.workbook.worksheets.getItem(f.sheet).getRange(area.trim()).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = f.formula;
+    if (f.style.fill) cf.custom.format.fill.color = f.style.fill;
+    if (f.style.fontColor) cf.custom.format.font.color = f.style.fontColor;
+    if (f.style.bold) cf.custom.format.font.bold = true;
+    cf.stopIfTrue = f.stopIfTrue;
+    if (f.priority !== undefined) cf.priority = f.priority;
+  }
 }
 
 const sameFormat = (a: { sheet: string; formula: string; range?: string }, b: { sheet: string; formula: string; range?: string }): boolean =>
@@ -319,6 +344,8 @@ export interface ApplyFeatures {
   readonly cellProperties?: boolean;
   /** ExcelApi 1.9: Range.getTables, to refuse formulas written into an Excel table (they would fill its whole column). */
   readonly tables?: boolean;
+  /** ExcelApi 1.9: ConditionalFormat.getRanges, the areas of a rule copied and pasted over several ranges. */
+  readonly formatAreas?: boolean;
 }
 
 export async function applyPlanIn(context: Context, plan: EditPlan, options: ApplyOptions = {}, features: ApplyFeatures = {}): Promise<AppliedPlanSummary> {
@@ -457,7 +484,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const relevantFormats = ownFormats.filter((f) => formatTags.has(`${f.sheet.toLowerCase()}\u0000${f.tag}`));
   const rowLoads: { record: RangeRecord; ref: RangeRef; first: number; range: Excel.Range }[] = [];
   if (relevantFormats.length > 0 || rehash.size > 0) {
-    const takeRanges = queueFormatRanges(relevantFormats);
+    const takeRanges = queueFormatRanges(relevantFormats, features.formatAreas === true);
     for (const [record, { ref, rows }] of rehash) {
       const first = Math.min(...rows);
       const last = Math.max(...rows);
@@ -498,8 +525,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
     if (edit.kind === 'addConditionalFormat') {
       const t = targets.get(edit)!;
       for (const f of relevantFormats) {
-        const ref = f.range ? parseRange(f.range) : undefined;
-        if (same(f.sheet, edit.sheet) && f.tag === markerOfTag(edit.tag) && ref && overlaps(ref, t.ref)) removedFormats.push(toTagged(f));
+        if (same(f.sheet, edit.sheet) && f.tag === markerOfTag(edit.tag) && areasOf(f.range).some((ref) => overlaps(ref, t.ref))) removedFormats.push(toTagged(f));
       }
       addedFormats.push({
         sheet: edit.sheet,
@@ -587,7 +613,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   } catch (error) {
     const failure = toHostError(error, touched.length === 1 ? touched[0] : undefined);
     try {
-      await restoreIn(context, record, false);
+      await restoreIn(context, record, false, undefined, features);
     } catch {
       throw new HostError('rollbackIncomplete', officeMessages.rollbackIncomplete(plan.title));
     }
@@ -605,7 +631,7 @@ function toTagged(f: OwnFormat): TaggedFormat {
  * add-in's output is still as written, so undoing never overwrites the officer's later
  * edits; unchecked (rollback of a failed write) restores whatever part was written.
  */
-export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[]): Promise<void> {
+export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[], features: ApplyFeatures = {}): Promise<void> {
   const sheets = [...new Set([...record.ranges.map((r) => r.sheet), ...record.addedFormats.map((f) => f.sheet), ...record.removedFormats.map((f) => f.sheet), ...record.validations.map((v) => v.sheet), ...record.columnWidths.map((c) => c.sheet)])];
   const isAdded = (sheet: string): boolean => record.addedSheets.some((a) => same(a, sheet));
   const sheetList = context.workbook.worksheets;
@@ -668,7 +694,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
   // sync 2: ranges of own formats that may be the ones this plan added or removed
   const candidates = own.filter((f) => [...record.addedFormats, ...record.removedFormats].some((r) => same(r.sheet, f.sheet) && same(r.formula, f.formula)));
   if (candidates.length > 0) {
-    const take = queueFormatRanges(candidates);
+    const take = queueFormatRanges(candidates, features.formatAreas === true);
     await context.sync();
     take();
   }

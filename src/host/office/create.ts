@@ -4,7 +4,7 @@
  */
 import { officeMessages } from '../../engine/messages/office';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
-import { applyPlanIn, restoreIn } from './apply';
+import { type ApplyFeatures, applyPlanIn, restoreIn } from './apply';
 import { toHostError } from './errors';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
 import { readWorkbookIn } from './read';
@@ -42,21 +42,23 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
     await context.sync();
     return item.isNullObject ? [] : parseLedger(item.value);
   };
+  const features = (): ApplyFeatures => ({
+    mergedAreas: excel.isSetSupported('ExcelApi', '1.13'),
+    tables: excel.isSetSupported('ExcelApi', '1.9'),
+    cellProperties: excel.isSetSupported('ExcelApi', '1.9'),
+    formatAreas: excel.isSetSupported('ExcelApi', '1.9'),
+  });
   const summaries = (plans: ReturnType<typeof parseLedger>): AppliedPlanSummary[] => plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
 
   return {
     readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
-    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, {
-          mergedAreas: excel.isSetSupported('ExcelApi', '1.13'),
-          tables: excel.isSetSupported('ExcelApi', '1.9'),
-          cellProperties: excel.isSetSupported('ExcelApi', '1.9'),
-        })),
+    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, features())),
     revert: (planId) =>
       run(async (context) => {
         const ledger = await ledgerIn(context);
         const record = ledger.find((p) => p.id === planId);
         if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
-        await restoreIn(context, record, true, ledger);
+        await restoreIn(context, record, true, ledger, features());
       }),
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
     selectCell: (sheet, address) =>

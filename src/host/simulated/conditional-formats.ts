@@ -2,6 +2,8 @@
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
+import type { RangeRef } from '../../engine/address';
+import { SimRangeAreas } from './areas';
 import type { SimRange } from './range';
 import { intersects, normaliseColor } from './range';
 import type { SimConditionalFormat, SimSheet, SimState } from './state';
@@ -167,8 +169,32 @@ export class SimConditionalFormatProxy extends SimObject {
     });
   }
 
+  /** As in Excel: a format over several areas has no one range, and getRange() fails. */
   getRange(): SimRange {
-    return this.range.sheetRange((_state, sheet) => sheet.conditionalFormats.find((c) => c.id === this.cfId)?.range, `ConditionalFormat(${this.cfId}).range`);
+    return this.range.sheetRange((_state, sheet) => {
+      const cf = sheet.conditionalFormats.find((c) => c.id === this.cfId);
+      if (cf?.areas && cf.areas.length > 1) {
+        throw new SimulatedOfficeError('InvalidOperation', 'The conditional format is applied to multiple ranges; use getRanges or getRangeOrNullObject.', `ConditionalFormat(${this.cfId}).getRange`);
+      }
+      return cf?.range;
+    }, `ConditionalFormat(${this.cfId}).range`);
+  }
+
+  /** `getRangeOrNullObject()` (ExcelApi 1.6): a null object for a format over several areas. */
+  getRangeOrNullObject(): SimRange {
+    const locate = (_state: SimState, sheet: SimSheet): RangeRef | undefined => {
+      const cf = sheet.conditionalFormats.find((c) => c.id === this.cfId);
+      return cf && !(cf.areas && cf.areas.length > 1) ? cf.range : undefined;
+    };
+    return this.range.sheetRange(locate, `ConditionalFormat(${this.cfId}).rangeOrNull`, true);
+  }
+
+  /** `getRanges()` (ExcelApi 1.9): every area the format applies to. */
+  getRanges(): SimRangeAreas {
+    return new SimRangeAreas(this.context, this.range.sheet, (_state, sheet) => {
+      const cf = sheet.conditionalFormats.find((c) => c.id === this.cfId);
+      return cf ? (cf.areas ?? [cf.range]) : undefined;
+    }, `ConditionalFormat(${this.cfId}).ranges`, false);
   }
 
   delete(): void {

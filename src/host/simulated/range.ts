@@ -330,8 +330,8 @@ export class SimRange extends SimObject {
   }
 
   /** Another range on the same sheet (a conditional format's range). */
-  sheetRange(locate: RangeLocator, label: string): SimRange {
-    return new SimRange(this.context, this.sheet, locate, label);
+  sheetRange(locate: RangeLocator, label: string, orNull = false): SimRange {
+    return new SimRange(this.context, this.sheet, locate, label, orNull);
   }
 
   /** Column indices of the range, resolved at sync. */

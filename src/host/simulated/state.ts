@@ -24,6 +24,11 @@ export interface SimConditionalFormat {
   readonly id: string;
   type: 'Custom' | 'ContainsText';
   range: RangeRef;
+  /**
+   * Every range it applies to, when more than one (a rule copied and pasted elsewhere keeps
+   * one rule over several areas); `range` is the first. Its getRange() then throws.
+   */
+  areas?: RangeRef[];
   formula?: string;
   text?: { operator: string; text: string };
   fill: string | null;

@@ -58,6 +58,8 @@ const METHODS = new Set([
   'GetItemOrNullObject',
   'GetMergedAreasOrNullObject',
   'GetRange',
+  'GetRangeOrNullObject',
+  'GetRanges',
   'GetRangeByIndexes',
   'GetRow',
   'GetTables',
@@ -72,6 +74,7 @@ const METHOD_VERSIONS: Record<string, string> = {
   SetCellProperties: '1.9',
   GetTables: '1.9',
   GetMergedAreasOrNullObject: '1.13',
+  GetRanges: '1.9',
 };
 
 /** A method above the workbook's ExcelApi version is not there, as in an older Excel. */
