@@ -4,7 +4,8 @@
  */
 import { officeMessages } from '../../engine/messages/office';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
-import { type ApplyFeatures, applyPlanIn, restoreIn } from './apply';
+import { type ApplyFeatures, applyPlanIn } from './apply';
+import { restoreIn } from './restore';
 import { toHostError } from './errors';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
 import { readWorkbookIn } from './read';
