@@ -18,9 +18,9 @@ import { areasOf, conditionOf, type OwnFormat, queueAddFormat, queueFormatLoad, 
 import { joinBlocks, priorKind, priorRead, typedForExcel } from './prior';
 import { restoreIn } from './restore';
 import { type ApplyFeatures, type CellEdit, type Context, inRef, overlaps, same, type Target, target } from './targets';
+import { gridWrite, ledgerOp, sendWrites, simpleOp, type WriteOp } from './writes';
 
 export type { ApplyFeatures } from './targets';
-import { gridWrite, ledgerOp, sendWrites, simpleOp, type WriteOp } from './writes';
 
 function contentGrid(edit: Extract<Edit, { kind: 'setValues' | 'setFormulas' }>, t: Target): Scalar[][] {
   const rows = t.ref.end.row - t.ref.start.row + 1;
