@@ -34,6 +34,8 @@ export interface ApplyOptions {
    * (HostError 'undoTooLarge'): the plan is applied and cannot be undone by the add-in.
    */
   readonly withoutUndo?: boolean;
+  /** Read the workbook again in the same Excel.run once the plan is written (for re-validating). */
+  readonly readAfter?: boolean;
 }
 
 export interface AppliedPlanSummary {
@@ -43,17 +45,24 @@ export interface AppliedPlanSummary {
   readonly appliedAt: string;
 }
 
+/**
+ * Every method is one Excel.run: one round of the officer's action, however many syncs it
+ * takes. Apply and revert can hand back the workbook as it is afterwards (`readAfter`), read
+ * in the same run, so re-validating after them costs no further round trip.
+ */
 export interface ExcelHost {
   readWorkbook(): Promise<ReadResult>;
   /** Applies the plan in one batched write, or throws HostError and writes nothing. */
-  applyPlan(plan: EditPlan, options?: ApplyOptions): Promise<AppliedPlanSummary>;
+  applyPlan(plan: EditPlan, options?: ApplyOptions): Promise<AppliedPlanSummary & { readonly read?: ReadResult }>;
   /** Takes an applied plan back exactly; throws HostError when that would overwrite later edits. */
-  revert(planId: string): Promise<void>;
+  revert(planId: string, options?: { readonly readAfter?: boolean }): Promise<ReadResult | undefined>;
   appliedPlans(): Promise<readonly AppliedPlanSummary[]>;
   /** "Go to finding": activates the sheet and selects the cell or range. */
   selectCell(sheet: string, address: string): Promise<void>;
   readSettings(): Promise<Record<string, unknown>>;
   writeSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Sets some of the add-in's settings, keeping the others, in one run. */
+  updateSettings(changes: Record<string, unknown>): Promise<void>;
 }
 
 export type HostErrorCode =

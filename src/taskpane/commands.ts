@@ -9,7 +9,7 @@ import { UI } from '../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
 import { mergePlans, type EditPlan } from '../engine/plan';
 import type { RagPolicy } from '../engine/policy';
-import type { ExcelHost } from '../host/host';
+import type { ExcelHost, ReadResult } from '../host/host';
 import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
 import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
@@ -50,12 +50,16 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     }
   };
 
-  const readTables = async (overrides: readonly ColumnOverride[]): Promise<{ workbook: Workbook; tables: readonly MonitoringTable[] }> => {
-    const { workbook, appliedPlans } = await host.readWorkbook();
-    const tables = engine.readTables(workbook, overrides);
-    dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
-    return { workbook, tables };
+  // The workbook as last read: choosing a column role re-reads its tables without a round trip.
+  let lastRead: ReadResult | undefined;
+  const read = async (): Promise<ReadResult> => (lastRead = await host.readWorkbook());
+  const tablesOf = (result: ReadResult, overrides: readonly ColumnOverride[]): { workbook: Workbook; tables: readonly MonitoringTable[] } => {
+    lastRead = result;
+    const tables = engine.readTables(result.workbook, overrides);
+    dispatch({ type: 'tablesRead', tables, applied: result.appliedPlans });
+    return { workbook: result.workbook, tables };
   };
+  const readTables = async (overrides: readonly ColumnOverride[]) => tablesOf(await read(), overrides);
 
   const tableById = (tables: readonly MonitoringTable[], id: string | null): MonitoringTable => {
     const table = tables.find((t) => t.id === id) ?? tables[0];
@@ -65,27 +69,28 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
   /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
   const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean, workbook: Workbook) =>
     dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook) });
-  const saveSetting = async (key: string, value: unknown) => {
-    const current = await host.readSettings();
-    await host.writeSettings({ ...current, [key]: value });
-  };
+  const saveSetting = (key: string, value: unknown) => host.updateSettings({ [key]: value });
 
-  const validate = async () => {
-    const { workbook, appliedPlans } = await host.readWorkbook();
+  /** Validates a read: the one just made, or (after apply and revert) the one the host made in the same run. */
+  const validateRead = (result: ReadResult) => {
+    lastRead = result;
+    const { workbook, appliedPlans } = result;
     const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
     dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
     dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
   };
+  const validate = async () => validateRead(await read());
 
   return {
     load: () =>
       run(UI.working, async () => {
-        const settings = await host.readSettings();
-        const roles = settings[SETTING_KEYS.columnRoles];
-        const policy = settings[SETTING_KEYS.ragPolicy];
+        // The first read brings the settings with it: one round trip.
+        const result = await read();
+        const roles = result.settings[SETTING_KEYS.columnRoles];
+        const policy = result.settings[SETTING_KEYS.ragPolicy];
         const overrides = isOverrideList(roles) ? roles : [];
         dispatch({ type: 'settingsLoaded', overrides, policy: ragPolicyFromSetting(policy) });
-        await readTables(overrides);
+        tablesOf(result, overrides);
       }),
     validate: () => run(UI.validate.run, validate),
     selectFinding: (finding) => run(UI.working, async () => {
@@ -98,35 +103,40 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         if (plans.length === 0) return;
         const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
         // The cells as they are now, for the preview's old → new.
-        const { workbook } = await host.readWorkbook();
+        const { workbook } = await read();
         preview(plan, findings, true, workbook);
       }),
     applyPending: () =>
       run(UI.working, async () => {
         const pending = getState().pending;
         if (!pending) return;
-        const applied = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite });
+        const revalidate = getState().findings !== null;
+        const { read: after, ...applied } = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite, readAfter: revalidate });
         dispatch({ type: 'planApplied', applied });
-        if (getState().findings !== null) await validate();
+        if (after) validateRead(after);
       }),
     revert: () =>
       run(UI.revert, async () => {
-        const last = (await host.appliedPlans())[0];
+        // The plans that can be taken back came with the last read (and each apply adds its own).
+        const last = getState().applied[0];
         if (!last) {
           dispatch({ type: 'noticeShown', message: UI.nothingToRevert });
           return;
         }
-        await host.revert(last.id);
+        const after = await host.revert(last.id, { readAfter: true });
         dispatch({ type: 'reverted', title: UI.reverted(last.title) });
-        if (getState().findings !== null) await validate();
-        else await readTables(getState().overrides);
+        if (!after) return;
+        if (getState().findings !== null) validateRead(after);
+        else tablesOf(after, getState().overrides);
       }),
     chooseRole: (sheet, column, role) =>
       run(UI.working, async () => {
         dispatch({ type: 'roleChosen', sheet, column, role });
         const overrides = getState().overrides;
         await saveSetting(SETTING_KEYS.columnRoles, overrides);
-        await readTables(overrides);
+        // The workbook has not changed: its tables are read again from the last read.
+        if (lastRead) tablesOf(lastRead, overrides);
+        else await readTables(overrides);
         dispatch({ type: 'noticeShown', message: UI.tables.saved });
       }),
     savePolicy: (policy) =>
@@ -152,7 +162,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
       }),
     previewTracker: (kind, tableId, section) =>
       run(UI.working, async () => {
-        const { workbook, appliedPlans } = await host.readWorkbook();
+        const { workbook, appliedPlans } = await read();
         const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
         dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
         if (kind === 'report') {

@@ -49,17 +49,29 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
     cellProperties: excel.isSetSupported('ExcelApi', '1.9'),
     formatAreas: excel.isSetSupported('ExcelApi', '1.9'),
   });
+  const readIn = (context: Excel.RequestContext) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'));
+  const settingsIn = async (context: Excel.RequestContext): Promise<Record<string, unknown>> => {
+    const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+    await context.sync();
+    const value: unknown = item.isNullObject ? {} : item.value;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  };
   const summaries = (plans: ReturnType<typeof parseLedger>): AppliedPlanSummary[] => plans.map(({ id, title, appliedAt }) => ({ id, title, appliedAt }));
 
   return {
-    readWorkbook: () => run((context) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'))),
-    applyPlan: (plan, applyOptions) => run((context) => applyPlanIn(context, plan, applyOptions, features())),
-    revert: (planId) =>
+    readWorkbook: () => run(readIn),
+    applyPlan: (plan, applyOptions) =>
+      run(async (context) => {
+        const applied = await applyPlanIn(context, plan, applyOptions, features());
+        return applyOptions?.readAfter ? { ...applied, read: await readIn(context) } : applied;
+      }),
+    revert: (planId, revertOptions) =>
       run(async (context) => {
         const ledger = await ledgerIn(context);
         const record = ledger.find((p) => p.id === planId);
         if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
         await restoreIn(context, record, true, ledger, features());
+        return revertOptions?.readAfter ? await readIn(context) : undefined;
       }),
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
     selectCell: (sheet, address) =>
@@ -74,16 +86,15 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
         ws.getRange(address).select();
         await context.sync();
       }),
-    readSettings: () =>
-      run(async (context) => {
-        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
-        await context.sync();
-        const value: unknown = item.isNullObject ? {} : item.value;
-        return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-      }),
+    readSettings: () => run(settingsIn),
     writeSettings: (settings) =>
       run(async (context) => {
         context.workbook.settings.add(SETTINGS_KEY, settings);
+        await context.sync();
+      }),
+    updateSettings: (changes) =>
+      run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, { ...(await settingsIn(context)), ...changes });
         await context.sync();
       }),
   };
