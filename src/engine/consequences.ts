@@ -57,11 +57,11 @@ export function attachConsequences(findings: readonly Finding[], tables: readonl
   // Roots first: inner rows (fewest covered) before the totals over them, then by rule order.
   placed.sort((a, b) => a.reach.size - b.reach.size || rank(a.finding) - rank(b.finding) || a.index - b.index);
   const causes = new Map<number, CauseRef>();
-  const roots: Placed[] = [];
+  const roots = new RootIndex();
   for (const p of placed) {
-    const root = roots.find((r) => explains(r, p, feeds));
+    const root = roots.candidates(p).find((r) => explains(r, p, feeds));
     if (root) causes.set(p.index, { rule: root.finding.rule, sheet: root.finding.sheet, cell: root.finding.cell });
-    else if (p.finding.severity === 'error') roots.push(p);
+    else if (p.finding.severity === 'error') roots.add(p);
   }
   if (causes.size === 0) return [...findings];
   return findings.map((f, i) => {
@@ -89,7 +89,7 @@ function rank(f: Finding): number {
   return i < 0 ? ROOT_ORDER.length : i;
 }
 
-function explains(root: Placed, p: Placed, feeds: FormulaFeeds): boolean {
+function explains(root: Placed, p: Placed, feeds: FormulaFeeds | undefined): boolean {
   const a = root.finding;
   const b = p.finding;
   if (a.sheet !== b.sheet) return false;
@@ -99,7 +99,51 @@ function explains(root: Placed, p: Placed, feeds: FormulaFeeds): boolean {
   if (root.diff === undefined || p.diff === undefined || root.diff === 0) return false;
   const related = sameRow || p.reach.has(root.row) || (root.reach.size > 0 && [...root.reach].every((r) => p.reach.has(r)));
   if (related && Math.abs(Math.abs(p.diff) - Math.abs(root.diff)) <= 1e-6 * Math.max(1, Math.abs(root.diff))) return true;
-  return feeds.calculatedFrom(b.sheet, b.cell, a.cell);
+  return feeds !== undefined && feeds.calculatedFrom(b.sheet, b.cell, a.cell);
+}
+
+/**
+ * The roots found so far, indexed so that a finding is set only against the roots that can
+ * explain it (its cell, its row, the rows it covers, the roots covering those): a workbook
+ * with thousands of findings must not compare every pair.
+ */
+class RootIndex {
+  private readonly order = new Map<Placed, number>();
+  private readonly byCell = new Map<string, Placed[]>();
+  private readonly byRow = new Map<string, Placed[]>();
+  private readonly byCovered = new Map<string, Placed[]>();
+  private readonly bySheet = new Map<string, Placed[]>();
+
+  add(root: Placed): void {
+    const sheet = root.finding.sheet;
+    this.order.set(root, this.order.size);
+    push(this.byCell, `${sheet}!${root.finding.cell}`, root);
+    push(this.byRow, `${sheet}#${root.row}`, root);
+    for (const r of root.reach) push(this.byCovered, `${sheet}#${r}`, root);
+    push(this.bySheet, sheet, root);
+  }
+
+  /** The roots that may explain the finding, in the order they were found. */
+  candidates(p: Placed): Placed[] {
+    const sheet = p.finding.sheet;
+    const found = new Set<Placed>([...(this.byCell.get(`${sheet}!${p.finding.cell}`) ?? []), ...(this.byRow.get(`${sheet}#${p.row}`) ?? [])]);
+    for (const r of p.reach) {
+      for (const root of this.byRow.get(`${sheet}#${r}`) ?? []) found.add(root);
+      for (const root of this.byCovered.get(`${sheet}#${r}`) ?? []) found.add(root);
+    }
+    // Formulas calculated from a root are followed only where a sheet has few roots.
+    const onSheet = this.bySheet.get(sheet) ?? [];
+    if (onSheet.length <= FOLLOWED_ROOTS) for (const root of onSheet) found.add(root);
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+}
+
+const FOLLOWED_ROOTS = 64;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Which cells' formulas read a given cell, directly or through other formulas (bounded). */
