@@ -5,6 +5,7 @@ import { createOfficeHost } from '../../src/host/office';
 import { SimulatedExcel } from '../../src/host/simulated';
 import type { ExcelHost } from '../../src/host/host';
 import { officeClientExcel, type OfficeClientExcel } from '../../src/host/wire';
+import type { ClientBuild } from '../../src/host/wire/load-client';
 
 /**
  * A workbook as `{ sheet: { A1: cell } }`, keeping what a cell holds (value, formula,
@@ -48,9 +49,16 @@ export function officeClientHost(
   options?: ConstructorParameters<typeof SimulatedExcel>[1],
 ): { excel: SimulatedExcel; host: ExcelHost; wire: OfficeClientExcel } {
   const excel = SimulatedExcel.fromWorkbook(workbook, options);
-  const wire = officeClientExcel(excel);
+  const wire = officeClientExcel(excel, CLIENT_BUILD);
   return { excel, host: createOfficeHost(wire), wire };
 }
+
+/**
+ * Which of Microsoft's client scripts the host tests run on: Excel on the web's by default;
+ * `npm run test:slow` runs the host suite once more on the Windows desktop script
+ * (OFFICE_CLIENT_BUILD=win32-16.01).
+ */
+const CLIENT_BUILD: ClientBuild = process.env.OFFICE_CLIENT_BUILD === 'win32-16.01' || process.env.OFFICE_CLIENT_BUILD === 'mac-16.00' ? process.env.OFFICE_CLIENT_BUILD : 'web-16.00';
 
 /** Awaits a promise expected to fail and returns the error (fails the test if it resolves). */
 export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; sheet?: string; cell?: string }> {
