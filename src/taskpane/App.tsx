@@ -77,7 +77,14 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
       </nav>
       <main className={styles.panel} aria-labelledby={`tab-${state.tab}`}>
         {state.pending !== null ? (
-          <PlanPreview plan={state.pending.plan} changes={state.pending.changes} busy={state.busy !== null} onApply={() => void commands.applyPending()} onCancel={() => dispatch({ type: 'previewClosed' })} />
+          <PlanPreview
+            plan={state.pending.plan}
+            changes={state.pending.changes}
+            busy={state.busy !== null}
+            onApply={() => void commands.applyPending()}
+            onCancel={() => dispatch({ type: 'previewClosed' })}
+            {...(state.pending.withoutUndoOffered ? { onApplyWithoutUndo: () => void commands.applyPending({ withoutUndo: true }) } : {})}
+          />
         ) : (
           <>
             {state.tab === 'tables' && <TablesTab state={state} commands={commands} />}

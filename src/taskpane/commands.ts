@@ -9,7 +9,7 @@ import { UI } from '../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
 import { mergePlans, type EditPlan } from '../engine/plan';
 import type { RagPolicy } from '../engine/policy';
-import type { ExcelHost, ReadResult } from '../host/host';
+import { type ExcelHost, HostError, type ReadResult } from '../host/host';
 import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
 import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
@@ -23,7 +23,8 @@ export interface PaneCommands {
   validate(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
   previewFix(findings: readonly Finding[]): Promise<void>;
-  applyPending(): Promise<void>;
+  /** `withoutUndo`: after Excel refused to keep the Undo record, the officer chose to go on without it. */
+  applyPending(options?: { readonly withoutUndo?: boolean }): Promise<void>;
   revert(): Promise<void>;
   chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
   savePolicy(policy: RagPolicy): Promise<void>;
@@ -106,13 +107,24 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         const { workbook } = await read();
         preview(plan, findings, true, workbook);
       }),
-    applyPending: () =>
+    applyPending: (applyOptions) =>
       run(UI.working, async () => {
         const pending = getState().pending;
         if (!pending) return;
         const revalidate = getState().findings !== null;
-        const { read: after, ...applied } = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite, readAfter: revalidate });
-        dispatch({ type: 'planApplied', applied });
+        const withoutUndo = applyOptions?.withoutUndo === true;
+        let result;
+        try {
+          result = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite, readAfter: revalidate, ...(withoutUndo ? { withoutUndo } : {}) });
+        } catch (error) {
+          if (!(error instanceof HostError && error.code === 'undoTooLarge')) throw error;
+          dispatch({ type: 'undoRefused', message: error.message });
+          return;
+        }
+        const { read: after, ...applied } = result;
+        // Without Undo there is nothing to take back: the plan is not added to Revert's list.
+        if (withoutUndo) dispatch({ type: 'previewClosed' });
+        else dispatch({ type: 'planApplied', applied });
         if (after) validateRead(after);
       }),
     revert: () =>

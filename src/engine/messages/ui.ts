@@ -47,6 +47,8 @@ export const UI = {
     apply: 'Apply',
     cancel: 'Cancel',
     more: (count: number) => `…and ${count} more change${count === 1 ? '' : 's'}.`,
+    applyWithoutUndo: 'Apply without Undo',
+    withoutUndoWarning: 'Budget Monitor cannot keep what this change replaces: Revert will not take it back. Save a copy of the workbook first if you may want it back.',
   },
   rag: {
     intro: 'Red when an overspend reaches the money or the percentage threshold for its level; Amber for any smaller overspend; Green for break-even or underspend.',

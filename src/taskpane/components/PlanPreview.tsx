@@ -52,7 +52,15 @@ function ChangeLine({ change }: { change: CellChange }) {
   );
 }
 
-export function PlanPreview({ plan, changes, busy, onApply, onCancel }: { plan: EditPlan; changes: readonly CellChange[]; busy: boolean; onApply: () => void; onCancel: () => void }) {
+export function PlanPreview({ plan, changes, busy, onApply, onCancel, onApplyWithoutUndo }: {
+  plan: EditPlan;
+  changes: readonly CellChange[];
+  busy: boolean;
+  onApply: () => void;
+  onCancel: () => void;
+  /** Offered only after Excel could not keep this plan's Undo record. */
+  onApplyWithoutUndo?: () => void;
+}) {
   const styles = useStyles();
   const others = plan.edits.filter((e) => e.kind !== 'setValues' && e.kind !== 'setFormulas').map(describeEdit);
   const shownOthers = others.slice(0, Math.max(0, MAX_LINES - changes.length));
@@ -79,8 +87,11 @@ export function PlanPreview({ plan, changes, busy, onApply, onCancel }: { plan: 
         </>
       )}
       {hidden > 0 && <Text as="p" block>{UI.preview.more(hidden)}</Text>}
+      {onApplyWithoutUndo !== undefined && <Text as="p" block data-testid="without-undo-warning">{UI.preview.withoutUndoWarning}</Text>}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onApply} disabled={busy}>{UI.preview.apply}</Button>
+        {onApplyWithoutUndo !== undefined
+          ? <Button appearance="primary" onClick={onApplyWithoutUndo} disabled={busy}>{UI.preview.applyWithoutUndo}</Button>
+          : <Button appearance="primary" onClick={onApply} disabled={busy}>{UI.preview.apply}</Button>}
         <Button onClick={onCancel} disabled={busy}>{UI.preview.cancel}</Button>
       </div>
     </section>

@@ -23,6 +23,8 @@ export interface PendingPlan {
   readonly allowOverwrite: readonly QualifiedRange[];
   /** Each cell the plan writes, old → new, as the workbook was when the plan was made. */
   readonly changes: readonly CellChange[];
+  /** Set when Excel could not keep the plan's Undo record: the officer may apply it without Undo. */
+  readonly withoutUndoOffered?: boolean;
 }
 
 export interface PaneState {
@@ -68,6 +70,7 @@ export type PaneAction =
   | { type: 'tabChosen'; tab: PaneTab }
   | { type: 'workStarted'; label: string }
   | { type: 'workFailed'; message: string }
+  | { type: 'undoRefused'; message: string }
   | { type: 'errorDismissed' }
   | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy }
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
@@ -90,6 +93,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, busy: action.label, error: null, notice: null };
     case 'workFailed':
       return { ...state, busy: null, error: action.message };
+    case 'undoRefused':
+      // The preview stays open, now offering to apply without Undo.
+      return { ...state, busy: null, error: action.message, pending: state.pending ? { ...state.pending, withoutUndoOffered: true } : null };
     case 'errorDismissed':
       return { ...state, error: null };
     case 'settingsLoaded':

@@ -4,6 +4,7 @@
  */
 import { SimulatedExcel } from '../../../src/host/simulated/excel';
 import { createOfficeHost } from '../../../src/host/office';
+import { HostError } from '../../../src/host/host';
 import { createPaneCommands } from '../../../src/taskpane/commands';
 import { paneEngine } from '../../../src/taskpane/engine';
 import { findingFigures } from '../../../src/taskpane/finding-figures';
@@ -136,5 +137,29 @@ describe('one Excel.run per action', () => {
     expect(await runsOf(() => commands.chooseRole('Month 7', 'K', 'comments'))).toBe(1);
     expect(state().tables.find((t) => t.id === 'Month 7!A3:K37')?.columns.find((c) => c.letter === 'K')?.role).toBe('comments');
     expect(await runsOf(() => commands.savePolicy({ ...state().policy, basis: 'gross' }))).toBe(1);
+  });
+});
+
+describe('a change too large for Excel to keep its Undo record', () => {
+  it('is refused with the preview kept open, offering to apply without Undo, which then applies it', async () => {
+    const excel = SimulatedExcel.fromWorkbook(sampleWorkbook());
+    const real = createOfficeHost(excel);
+    // Excel keeps about 1 MB a setting: this host refuses every Undo record, as it would a huge one.
+    const host = { ...real, applyPlan: (plan: Parameters<typeof real.applyPlan>[0], options?: Parameters<typeof real.applyPlan>[1]) => (options?.withoutUndo ? real.applyPlan(plan, options) : Promise.reject(new HostError('undoTooLarge', 'too large to undo'))) };
+    let state: PaneState = initialPaneState;
+    const commands = createPaneCommands(host, paneEngine, (a) => { state = paneReducer(state, a); }, () => state);
+    await commands.load();
+    excel.typeInto('Month 7', 'B16', 115);
+    await commands.validate();
+    await commands.previewFix([state.findings!.find((f) => f.cell === 'B16' && f.fix)!]);
+    await commands.applyPending();
+    expect(state.error).toBe('too large to undo');
+    expect(state.pending?.withoutUndoOffered).toBe(true);
+    expect(excel.snapshot().sheets[1]!.cells.B16).toMatchObject({ value: 115 });
+    await commands.applyPending({ withoutUndo: true });
+    expect(state.pending).toBeNull();
+    expect(excel.snapshot().sheets[1]!.cells.B16).toMatchObject({ formula: '=SUM(B5:B15)' });
+    expect(state.error).toBeNull();
+    expect(state.findings!.some((f) => f.cell === 'B16' && f.sheet === 'Month 7')).toBe(false);
   });
 });
