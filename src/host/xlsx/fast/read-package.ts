@@ -14,7 +14,8 @@ import { attr, decodeXml, isTrue, startTags, stringItemText } from './xml';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-function resolveTarget(base: string, target: string): string {
+/** A relationship's target, resolved against the part that names it (package paths, no leading slash). */
+export function resolveTarget(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').slice(0, -1);
   for (const piece of target.split('/')) {
@@ -24,7 +25,8 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-function relsPath(part: string): string {
+/** Where a part's relationships live: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relsPath(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }

@@ -6,6 +6,7 @@
  * a touched sheet keeps every row, cell and element that was not edited.
  */
 import { columnIndex, parseRange } from '../../../engine/address';
+import { relsPath, resolveTarget } from '../fast/read-package';
 import type { CellValue } from '../../../engine/grid';
 import { xlsxMessages } from '../../../engine/messages/xlsx';
 import type { ConditionalStyle } from '../../../engine/plan';
@@ -54,21 +55,6 @@ const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const WORKBOOK_ORDER_AFTER_CALCPR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
 
 interface SheetEntry {
   name: string;
