@@ -381,3 +381,13 @@ describe('4. a conditional format split over several ranges (a rule copied and p
     expect(excel.state.sheets[0]!.conditionalFormats.every((c) => c.fill === '#FFC7CE')).toBe(true);
   });
 });
+
+describe('revert in three syncs', () => {
+  test('the ledger with every sheet, the current output, then the writes (the add-in’s own formats matched by their formula)', async () => {
+    const { excel, host } = officeClientHost(GRID_FIXTURES['seed000-table1-formulas']!());
+    const applied = await host.applyPlan(everyKindPlan(GRID_FIXTURES['seed000-table1-formulas']!()));
+    excel.resetStats();
+    await host.revert(applied.id);
+    expect(excel.stats.syncs).toBe(3);
+  });
+});

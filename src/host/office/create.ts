@@ -5,7 +5,7 @@
 import { officeMessages } from '../../engine/messages/office';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
 import { type ApplyFeatures, applyPlanIn } from './apply';
-import { restoreIn } from './restore';
+import { revertIn } from './restore';
 import { toHostError } from './errors';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
 import { readWorkbookIn } from './read';
@@ -67,10 +67,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
       }),
     revert: (planId, revertOptions) =>
       run(async (context) => {
-        const ledger = await ledgerIn(context);
-        const record = ledger.find((p) => p.id === planId);
-        if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
-        await restoreIn(context, record, true, ledger, features());
+        await revertIn(context, planId, features());
         return revertOptions?.readAfter ? await readIn(context) : undefined;
       }),
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),

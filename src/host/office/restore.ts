@@ -6,7 +6,7 @@ import { parseRange, type RangeRef, rangeToA1, splitQualified } from '../../engi
 import { officeMessages } from '../../engine/messages/office';
 import { HostError } from '../host';
 import { BLOCK_BYTES, type BlockRead, measure, readInBlocks } from './blocks';
-import { type AppliedPlan, type RangeRecord, rowHash, type Scalar, unpack, unpackRows } from './ledger';
+import { type AppliedPlan, LEDGER_KEY, parseLedger, type RangeRecord, rowHash, type Scalar, unpack, unpackRows } from './ledger';
 import { type OwnFormat, queueAddFormat, queueFormatLoad, queueFormatRanges, sameFormat } from './conditional-formats';
 import { asRead, joinBlocks, priorRead } from './prior';
 import { type ApplyFeatures, type Context, inRef, overlaps, same, type Target } from './targets';
@@ -17,29 +17,57 @@ import { gridWrite, ledgerOp, sendWrites, simpleOp, type WriteOp } from './write
  * add-in's output is still as written, so undoing never overwrites the officer's later
  * edits; unchecked (rollback of a failed write) restores whatever part was written.
  */
-export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[], features: ApplyFeatures = {}): Promise<void> {
+/** Which sheets exist (by lower-case name) and whether each is protected; whether the structure is. */
+export interface SheetFacts {
+  readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
+  readonly structureProtected: boolean;
+}
+
+/** Queues the facts of every sheet, to be read after the caller's sync (revert loads them with the ledger). */
+export function queueSheetFacts(context: Context): () => SheetFacts {
+  const list = context.workbook.worksheets.load('items/name,items/protection/protected');
+  const structure = context.workbook.protection.load('protected');
+  // Read only after the caller's context.sync().
+  return () => ({ sheets: new Map(list.items.map((w) => [w.name.toLowerCase(), { protected: w.protection.protected }] as const)), structureProtected: structure.protected });
+}
+
+/** Revert in three syncs: the ledger with every sheet's facts, the current output, the writes. */
+export async function revertIn(context: Context, planId: string, features: ApplyFeatures = {}): Promise<void> {
+  const item = context.workbook.settings.getItemOrNullObject(LEDGER_KEY).load('value');
+  const takeFacts = queueSheetFacts(context);
+  await context.sync();
+  const ledger = item.isNullObject ? [] : parseLedger(item.value);
+  const record = ledger.find((p) => p.id === planId);
+  if (!record) throw new HostError('planNotFound', officeMessages.planNotFound(planId));
+  await restoreIn(context, record, true, ledger, features, takeFacts());
+}
+
+export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[], features: ApplyFeatures = {}, known?: SheetFacts): Promise<void> {
   const sheets = [...new Set([...record.ranges.map((r) => r.sheet), ...record.addedFormats.map((f) => f.sheet), ...record.removedFormats.map((f) => f.sheet), ...record.validations.map((v) => v.sheet), ...record.columnWidths.map((c) => c.sheet)])];
   const isAdded = (sheet: string): boolean => record.addedSheets.some((a) => same(a, sheet));
   const sheetList = context.workbook.worksheets;
-  const present = new Map<string, Excel.Worksheet>();
   const addedUsed = new Map<string, Excel.Range>();
   const contentReads = new Map<RangeRecord, BlockRead<Scalar[][]>>();
   for (const r of record.ranges) if (checked && r.written) contentReads.set(r, priorRead(context, { sheet: r.sheet, ref: parseRange(r.range)!, range: r.range }, 'content'));
   let takeFormats: () => OwnFormat[] = () => [];
   const formatSheets = [...new Set([...record.addedFormats, ...record.removedFormats].map((f) => f.sheet))];
 
-  // sync 1: which sheets exist, are protected, and (when checked) the current output
-  for (const sheet of [...new Set([...sheets, ...record.addedSheets])]) present.set(sheet, sheetList.getItemOrNullObject(sheet).load('name,protection/protected'));
-  const structure = record.addedSheets.length > 0 ? context.workbook.protection.load('protected') : undefined;
-  await context.sync();
-  const exists = (sheet: string): boolean => present.get(sheet)?.isNullObject === false;
-  if (structure?.protected && record.addedSheets.some(exists)) throw new HostError('structureProtected', officeMessages.structureProtected());
+  // sync 1 (unless the caller read them with the ledger): which sheets exist and are protected
+  let facts = known;
+  if (!facts) {
+    const takeFacts = queueSheetFacts(context);
+    await context.sync();
+    facts = takeFacts();
+  }
+  const sheetFacts = facts.sheets;
+  const exists = (sheet: string): boolean => sheetFacts.has(sheet.toLowerCase());
+  if (facts.structureProtected && record.addedSheets.some(exists)) throw new HostError('structureProtected', officeMessages.structureProtected());
   for (const sheet of sheets) {
     if (!exists(sheet)) {
       if (isAdded(sheet)) continue;
       throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
     }
-    if (present.get(sheet)!.protection.protected) throw new HostError('sheetProtected', officeMessages.sheetProtected(sheet), sheet);
+    if (sheetFacts.get(sheet.toLowerCase())!.protected) throw new HostError('sheetProtected', officeMessages.sheetProtected(sheet), sheet);
   }
   const liveReads = [...contentReads].filter(([r]) => exists(r.sheet));
   const results = await readInBlocks(
@@ -47,7 +75,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
     liveReads.map(([, read]) => read),
     () => {
       takeFormats = queueFormatLoad(context, formatSheets.filter(exists));
-      for (const sheet of record.addedSheets) if (exists(sheet)) addedUsed.set(sheet, present.get(sheet)!.getUsedRangeOrNullObject(true).load('address'));
+      for (const sheet of record.addedSheets) if (exists(sheet)) addedUsed.set(sheet, sheetList.getItem(sheet).getUsedRangeOrNullObject(true).load('address'));
     },
   );
   if (checked) {
@@ -77,15 +105,23 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
   }
   const own = takeFormats();
 
-  // sync 2: ranges of own formats that may be the ones this plan added or removed
-  const candidates = own.filter((f) => [...record.addedFormats, ...record.removedFormats].some((r) => same(r.sheet, f.sheet) && same(r.formula, f.formula)));
-  if (candidates.length > 0) {
+  // Own formats that may be the ones this plan added or removed. A tagged formula names its
+  // range's top-left cell, so one format per sheet and formula is that record's; only when two
+  // share both are their ranges read (one more sync) to tell them apart.
+  const recorded = [...record.addedFormats, ...record.removedFormats];
+  const candidates = own.filter((f) => recorded.some((r) => same(r.sheet, f.sheet) && same(r.formula, f.formula)));
+  const key = (f: { sheet: string; formula: string }): string => `${f.sheet.toLowerCase()}\u0000${f.formula.toLowerCase()}`;
+  const count = (list: readonly { sheet: string; formula: string }[], k: string): number => list.filter((f) => key(f) === k).length;
+  const ambiguous = candidates.some((c) => count(candidates, key(c)) > 1 || count(recorded, key(c)) > 1);
+  if (ambiguous) {
     const take = queueFormatRanges(candidates, features.formatAreas === true);
     await context.sync();
     take();
+  } else {
+    for (const c of candidates) c.range = recorded.find((r) => key(r) === key(c))!.range;
   }
 
-  // sync 3: put everything back, newest change first
+  // then: put everything back, newest change first
   const ops: WriteOp[] = [];
   for (const f of candidates) if (record.addedFormats.some((a) => sameFormat(a, f))) ops.push(simpleOp(() => f.item.delete()));
   for (const f of [...record.removedFormats].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
