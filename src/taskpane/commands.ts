@@ -72,15 +72,21 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook) });
   const saveSetting = (key: string, value: unknown) => host.updateSettings({ [key]: value });
 
-  /** Validates a read: the one just made, or (after apply and revert) the one the host made in the same run. */
-  const validateRead = (result: ReadResult) => {
+  /**
+   * Validates a read: the one just made, or (after apply and revert) the one the host made in
+   * the same run. `showFindings` false keeps the Validate tab's list as it was (a tracker preview).
+   */
+  const validateRead = (result: ReadResult, showFindings = true) => {
     lastRead = result;
     const { workbook, appliedPlans } = result;
     const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
     dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
-    dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
+    if (showFindings) dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
+    return { workbook, tables, findings };
   };
-  const validate = async () => validateRead(await read());
+  const validate = async (): Promise<void> => {
+    validateRead(await read());
+  };
 
   return {
     load: () =>
@@ -174,13 +180,10 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
       }),
     previewTracker: (kind, tableId, section) =>
       run(UI.working, async () => {
-        const { workbook, appliedPlans } = await read();
-        const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
-        dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
+        if (kind === 'report' && !engine.reportPlan) throw new Error(UI.errors.unavailable);
+        const { workbook, tables, findings } = validateRead(await read(), kind === 'report');
         if (kind === 'report') {
-          if (!engine.reportPlan) throw new Error(UI.errors.unavailable);
-          dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
-          preview(engine.reportPlan(workbook, findings), [], false, workbook);
+          preview(engine.reportPlan!(workbook, findings), [], false, workbook);
           return;
         }
         const table = tableById(tables, tableId);
