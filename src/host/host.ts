@@ -63,6 +63,18 @@ export interface ExcelHost {
   writeSettings(settings: Record<string, unknown>): Promise<void>;
   /** Sets some of the add-in's settings, keeping the others, in one run. */
   updateSettings(changes: Record<string, unknown>): Promise<void>;
+  /**
+   * Calls `onChange` whenever the officer (or anything but this add-in) changes the workbook's
+   * cells or sheets, so the pane can say its results are out of date. Resolves to a function
+   * that stops watching. Absent where the host cannot tell (Excel older than ExcelApi 1.7).
+   */
+  watchChanges?(onChange: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+}
+
+/** What changed, as far as the host can say: a sheet and range, or a sheet added or deleted. */
+export interface WorkbookChange {
+  readonly sheet?: string;
+  readonly address?: string;
 }
 
 export type HostErrorCode =

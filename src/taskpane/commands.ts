@@ -16,7 +16,7 @@ import type { PaneAction, PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
 import { cellChanges } from './state/cell-changes';
 import { findingCellFormats } from './finding-figures';
-import { ragPolicyFromSetting, isOverrideList } from './settings';
+import { ragPolicyFromSetting, isOverrideList, ignoredKindsFromSetting } from './settings';
 
 export interface PaneCommands {
   load(): Promise<void>;
@@ -32,6 +32,8 @@ export interface PaneCommands {
   previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
   previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null, section?: string): Promise<void>;
   readPreviousFile(file: File): Promise<Workbook | undefined>;
+  /** Stops (or, with `ignore` false, restarts) reporting a kind of finding in this workbook. */
+  ignoreKind(rule: string, title: string, ignore: boolean): Promise<void>;
 }
 
 /** Turns anything thrown into a sentence for the message bar; never a stack trace. */
@@ -96,7 +98,8 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         const roles = result.settings[SETTING_KEYS.columnRoles];
         const policy = result.settings[SETTING_KEYS.ragPolicy];
         const overrides = isOverrideList(roles) ? roles : [];
-        dispatch({ type: 'settingsLoaded', overrides, policy: ragPolicyFromSetting(policy) });
+        const ignored = ignoredKindsFromSetting(result.settings[SETTING_KEYS.ignoredKinds]);
+        dispatch({ type: 'settingsLoaded', overrides, policy: ragPolicyFromSetting(policy), ignored });
         tablesOf(result, overrides);
       }),
     validate: () => run(UI.validate.run, validate),
@@ -205,5 +208,13 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
       });
       return result;
     },
+    ignoreKind: (rule, title, ignore) =>
+      run(UI.working, async () => {
+        const now = getState().ignored;
+        const ignored = ignore ? [...new Set([...now, rule])] : now.filter((r) => r !== rule);
+        await saveSetting(SETTING_KEYS.ignoredKinds, ignored);
+        dispatch({ type: 'ignoredChanged', ignored });
+        dispatch({ type: 'noticeShown', message: ignore ? UI.validate.ignoredSaved(title) : UI.validate.restoredSaved(title) });
+      }),
   };
 }

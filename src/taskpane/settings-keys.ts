@@ -2,4 +2,6 @@
 export const SETTING_KEYS = {
   columnRoles: 'budgetMonitor.columnRoles',
   ragPolicy: 'budgetMonitor.ragPolicy',
+  /** Kinds of finding (rule ids) the officer chose not to see in this workbook. */
+  ignoredKinds: 'budgetMonitor.ignoredKinds',
 } as const;

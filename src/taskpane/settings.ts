@@ -20,3 +20,8 @@ export function ragPolicyFromSetting(v: unknown): RagPolicy {
 export function isOverrideList(v: unknown): v is ColumnOverride[] {
   return Array.isArray(v) && v.every((o) => isRecord(o) && typeof o.sheet === 'string' && typeof o.column === 'string' && /^[A-Z]{1,3}$/.test(o.column) && typeof o.role === 'string' && Object.hasOwn(ROLE_NAMES, o.role));
 }
+
+/** The ignored kinds of finding; anything else stored there is ignored itself. */
+export function ignoredKindsFromSetting(v: unknown): string[] {
+  return Array.isArray(v) ? [...new Set(v.filter((k): k is string => typeof k === 'string' && k.length > 0))] : [];
+}

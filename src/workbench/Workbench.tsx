@@ -9,6 +9,7 @@ import { parseA1, toA1 } from '../engine/address';
 import { UI } from '../engine/messages/ui';
 import { parseNumberText } from '../engine/numbers';
 import type { Workbook } from '../engine/grid';
+import type { ExcelHost, WorkbookChange } from '../host/host';
 import { createOfficeHost } from '../host/office';
 import { SimulatedExcel } from '../host/simulated/excel';
 import { simulatedExcelFromXlsx } from '../host/simulated/xlsx';
@@ -68,13 +69,24 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
   // answers; every run ends by refreshing the grid (values, colours, selection).
   const excelApi = useMemo(() => pageClientExcel(doc.excel), [doc]);
   useEffect(() => () => excelApi.release(), [excelApi]);
-  const host = useMemo(
-    () =>
-      createOfficeHost({
+  // The officer's edits in the grid are this workbook's change events (Microsoft's client
+  // delivers Excel's own only inside Office).
+  const editListeners = useMemo(() => new Set<(change: WorkbookChange) => void>(), [doc]);
+  const host = useMemo<ExcelHost>(
+    () => ({
+      ...createOfficeHost({
         run: <T,>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => excelApi.run(options, batch).finally(changed),
         isSetSupported: (name: string, v: string) => excelApi.isSetSupported(name, v),
       }),
-    [excelApi, changed],
+      watchChanges: (onChange) => {
+        editListeners.add(onChange);
+        return Promise.resolve(() => {
+          editListeners.delete(onChange);
+          return Promise.resolve();
+        });
+      },
+    }),
+    [excelApi, changed, editListeners],
   );
 
   // Follow the selection the pane makes ("go to finding").
@@ -153,6 +165,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
               onEdit={(address, text) => {
                 doc.excel.typeInto(sheet.name, address, typedContent(text));
                 changed();
+                for (const listener of editListeners) listener({ sheet: sheet.name, address });
               }}
             />
           )}

@@ -15,6 +15,9 @@ const CARRIED = /\bc\/f\b|carried forward|^closing (base )?budget\b/;
 export const carryForwardRule: Rule = {
   meta: {
     id: 'carry-forward',
+    title: 'Base budget brought forward',
+    why: "A year's base that does not match the year before misstates every later year of the budget.",
+    many: '{count} bases brought forward do not match the year before',
     severity: 'error',
     description: "In a budget build across years, each year's base budget brought forward equals the previous year's base carried forward.",
     fixable: false,

@@ -21,6 +21,9 @@ export const ERROR_CAUSES: Readonly<Record<string, string>> = {
 export const errorValueRule: Rule = {
   meta: {
     id: 'error-value',
+    title: 'Error values',
+    why: 'An error value spreads into every total that uses the cell, and the report cannot be read.',
+    many: '{count} cells show error values',
     severity: 'error',
     description: 'No cell holds an error value such as #REF! or #DIV/0!, and no formula hides a broken reference behind IFERROR.',
     fixable: false,

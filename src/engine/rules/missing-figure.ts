@@ -14,6 +14,9 @@ const CORE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['expenditure', 'incom
 export const missingFigureRule: Rule = {
   meta: {
     id: 'missing-figure',
+    title: 'Missing figures',
+    why: 'A blank figure is read as nil, so totals and variances may be understated.',
+    many: '{count} figures are blank on lines that have other figures',
     severity: 'warning',
     description: 'A line with figures has no blank budget, forecast, variance, target or period figure.',
     fixable: false,

@@ -17,6 +17,9 @@ const TOTAL = /^\s*total\b.*mitigat/i;
 export const mitigationTrackerRule: Rule = {
   meta: {
     id: 'mitigation-tracker',
+    title: 'Mitigation tracker arithmetic',
+    why: 'The tracker is what committee reads for how the overspend will be closed; its sums must hold.',
+    many: '{count} mitigation tracker figures do not add up',
     severity: 'error',
     description: 'In a mitigation tracker, one-off + ongoing = the period amount, Total Mitigations = the sum of the actions, and Still to be Mitigated = To be Mitigated + Total Mitigations.',
     fixable: false,

@@ -9,6 +9,9 @@ import type { Rule } from './types';
 export const mixedUnitsRule: Rule = {
   meta: {
     id: 'mixed-units',
+    title: 'Mixed units',
+    why: 'Figures in different units added together give totals that are wrong by a factor of a thousand.',
+    many: '{count} columns or cells are in a different unit from their table',
     severity: 'warning',
     description: 'All figure columns of a table are in one unit.',
     fixable: false,

@@ -20,6 +20,9 @@ import type { Rule } from './types';
 export const movementRule: Rule = {
   meta: {
     id: 'movement',
+    title: 'Movement since last period',
+    why: 'Movement is how committee sees the trend; a wrong one hides a worsening position.',
+    many: '{count} movements do not match the change in variance',
     severity: 'error',
     description: "Movement equals this period's variance less the previous period's, line by line.",
     fixable: false,

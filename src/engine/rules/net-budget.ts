@@ -9,6 +9,9 @@ import type { Rule } from './types';
 export const netBudgetRule: Rule = {
   meta: {
     id: 'net-budget',
+    title: 'Net budget',
+    why: 'Net budget is the base every variance is measured against.',
+    many: '{count} net budgets do not equal expenditure with income',
     severity: 'error',
     description: 'Net budget equals expenditure plus income (minus income where income is shown positive).',
     fixable: false,

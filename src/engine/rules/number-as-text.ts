@@ -10,6 +10,9 @@ import type { Rule } from './types';
 export const numberAsTextRule: Rule = {
   meta: {
     id: 'number-as-text',
+    title: 'Numbers stored as text',
+    why: 'Excel leaves text out of SUM, so totals silently miss these figures.',
+    many: '{count} figures are stored as text',
     severity: 'error',
     description: 'Figures are stored as numbers, not as text that looks like a number.',
     fixable: true,

@@ -13,6 +13,9 @@ import type { Rule } from './types';
 export const pressureSplitRule: Rule = {
   meta: {
     id: 'pressure-split',
+    title: 'Pressure split',
+    why: 'Pressures explain the overspend; if they do not add up to it, part of it is unexplained.',
+    many: '{count} pressure splits do not match the overspend',
     severity: 'error',
     description: 'Ongoing plus one-off pressure equals the overspend on overspending lines, and is nil on the others.',
     fixable: false,

@@ -18,6 +18,9 @@ const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
 export const ragPolicyRule: Rule = {
   meta: {
     id: 'rag-policy',
+    title: 'RAG status',
+    why: "A wrong RAG status sends committee's attention to the wrong lines.",
+    many: '{count} RAG statuses do not follow the policy',
     severity: 'error',
     description: "The RAG status agrees with the council's policy for the line, section or whole table.",
     fixable: true,

@@ -14,6 +14,9 @@ const BUCKETS: readonly ColumnRole[] = ['overAchieved', 'achieved', 'onTrack', '
 export const savingsTrackerRule: Rule = {
   meta: {
     id: 'savings-tracker',
+    title: 'Savings tracker arithmetic',
+    why: 'Savings delivery is reported from these figures; the status columns must add up to the target.',
+    many: '{count} savings targets do not match their status columns',
     severity: 'error',
     description: 'In a savings tracker, over-achieved + achieved + on track + at risk equals the target on every row.',
     fixable: false,

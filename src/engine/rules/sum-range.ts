@@ -15,6 +15,9 @@ import type { Rule } from './types';
 export const sumRangeRule: Rule = {
   meta: {
     id: 'sum-range',
+    title: 'Total ranges',
+    why: 'A SUM over the wrong rows is wrong now or will be when a line is added.',
+    many: '{count} totals add the wrong range',
     severity: 'error',
     description: "A total's SUM covers exactly its section: no omitted line, header, note, other total or cell outside the table.",
     fixable: true,

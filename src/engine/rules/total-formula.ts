@@ -13,6 +13,9 @@ import type { Rule } from './types';
 export const totalFormulaRule: Rule = {
   meta: {
     id: 'total-formula',
+    title: 'Typed totals',
+    why: 'A typed total does not follow its lines when they change.',
+    many: '{count} totals are typed numbers, not formulas',
     severity: 'warning',
     description: 'A total is a formula, not a typed number.',
     fixable: true,

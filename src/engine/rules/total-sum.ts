@@ -22,6 +22,9 @@ import type { Rule } from './types';
 export const totalSumRule: Rule = {
   meta: {
     id: 'total-sum',
+    title: 'Totals that do not add up',
+    why: 'A total that does not equal its lines misstates the position reported.',
+    many: '{count} totals do not equal their lines',
     severity: 'error',
     description: 'Each sub total and total equals the sum of what it covers; a row total equals the sum of its years.',
     fixable: true,

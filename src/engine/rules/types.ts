@@ -8,6 +8,12 @@ import type { RuleContext } from './context';
 
 export interface RuleMeta {
   readonly id: string;
+  /** A short name for the kind of finding, for lists and the validation report ("Typed totals"). */
+  readonly title: string;
+  /** One line on why a finding of this kind matters to the report. */
+  readonly why: string;
+  /** Many findings of this kind at once, with `{count}` ("{count} totals are typed numbers, not formulas"). */
+  readonly many: string;
   /** Default severity; a rule may report a lower one (e.g. rounding differences as info). */
   readonly severity: Severity;
   readonly description: string;

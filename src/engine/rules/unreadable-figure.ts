@@ -20,6 +20,9 @@ const STATISTICAL_MARK = /^(?:\.{2,3}|…|~|\[?[xcz]\]?|:|-{2})$/i;
 export const unreadableFigureRule: Rule = {
   meta: {
     id: 'unreadable-figure',
+    title: 'Unreadable figures',
+    why: 'Text in a figure column is left out of every total.',
+    many: '{count} cells in figure columns are not numbers',
     severity: 'error',
     description: 'Every cell in a figure column holds a number, a nil (-) or TBC, not damaged text.',
     fixable: true,

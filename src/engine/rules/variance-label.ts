@@ -63,6 +63,9 @@ export function readLabelWord(text: string): LabelWord | undefined {
 export const varianceLabelRule: Rule = {
   meta: {
     id: 'variance-label',
+    title: 'Overspend and underspend labels',
+    why: 'A label that contradicts the figure tells committee the opposite of what is happening.',
+    many: '{count} variance labels contradict their figures',
     severity: 'error',
     description: 'Overspend / Underspend (Underachievement / Overachievement on income lines) agrees with the variance; a nil variance is on budget.',
     fixable: true,

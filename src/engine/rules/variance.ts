@@ -12,6 +12,9 @@ import type { Rule } from './types';
 export const varianceRule: Rule = {
   meta: {
     id: 'variance',
+    title: 'Variance arithmetic',
+    why: 'Variance is the figure committee acts on; it must equal forecast against budget.',
+    many: '{count} variances do not equal forecast against budget',
     severity: 'error',
     description: 'Variance equals forecast less budget; variance % equals variance over the absolute budget.',
     fixable: false,

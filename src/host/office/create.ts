@@ -6,6 +6,7 @@ import { officeMessages } from '../../engine/messages/office';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
 import { type ApplyFeatures, applyPlanIn } from './apply';
 import { revertIn } from './restore';
+import { unwatchIn, watchChangesIn } from './changes';
 import { toHostError } from './errors';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';
 import { readWorkbookIn } from './read';
@@ -13,6 +14,8 @@ import { readWorkbookIn } from './read';
 export interface ExcelApi {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** Runs a batch in a context kept from an earlier run: removing event handlers needs the one that added them. */
+  runIn?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 /** The real Office.js entry points (call only inside Office, after Office.onReady). */
@@ -20,6 +23,7 @@ export function officeExcelApi(): ExcelApi {
   return {
     run: (options, batch) => Excel.run(options, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    runIn: (context, batch) => Excel.run(context, batch),
   };
 }
 
@@ -94,5 +98,19 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
         context.workbook.settings.add(SETTINGS_KEY, { ...(await settingsIn(context)), ...changes });
         await context.sync();
       }),
+    ...(excel.isSetSupported('ExcelApi', '1.7')
+      ? {
+          watchChanges: async (onChange: Parameters<NonNullable<ExcelHost['watchChanges']>>[0]) => {
+            const features = { everySheet: excel.isSetSupported('ExcelApi', '1.9'), eachSheet: true };
+            const handlers = await run((context) => watchChangesIn(context, features, onChange));
+            const context = handlers[0]?.context as Excel.RequestContext | undefined;
+            return async () => {
+              if (!context) return;
+              if (excel.runIn) await excel.runIn(context, (c) => unwatchIn(c, handlers));
+              else await unwatchIn(context, handlers);
+            };
+          },
+        }
+      : {}),
   };
 }

@@ -48,6 +48,19 @@ export interface PaneState {
   readonly applied: readonly AppliedPlanSummary[];
   /** Root findings (by `findingKey`) whose list of consequences is open. */
   readonly openConsequences: readonly string[];
+  /** The workbook changed after it was validated: the findings may no longer be true. */
+  readonly stale: boolean;
+  /** Kinds of finding (rule ids) the officer chose to ignore in this workbook (saved in its settings). */
+  readonly ignored: readonly string[];
+  /** Which findings the Validate tab lists; the summary always counts them all. */
+  readonly filter: FindingFilter;
+  /** Groups of many findings of one kind (by `kindKey`) whose cells are listed. */
+  readonly openKinds: readonly string[];
+}
+
+export interface FindingFilter {
+  readonly severity: Severity | 'all';
+  readonly sheet: string | 'all';
 }
 
 export const initialPaneState: PaneState = {
@@ -64,6 +77,10 @@ export const initialPaneState: PaneState = {
   previous: null,
   applied: [],
   openConsequences: [],
+  stale: false,
+  ignored: [],
+  filter: { severity: 'all', sheet: 'all' },
+  openKinds: [],
 };
 
 export type PaneAction =
@@ -72,7 +89,7 @@ export type PaneAction =
   | { type: 'workFailed'; message: string }
   | { type: 'undoRefused'; message: string }
   | { type: 'errorDismissed' }
-  | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy }
+  | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy; ignored?: readonly string[] }
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
   | { type: 'validated'; findings: readonly Finding[]; formats?: CellFormats }
@@ -83,7 +100,11 @@ export type PaneAction =
   | { type: 'policyChanged'; policy: RagPolicy }
   | { type: 'previousChosen'; previous: PreviousSource | null }
   | { type: 'noticeShown'; message: string }
-  | { type: 'consequencesToggled'; root: Finding };
+  | { type: 'consequencesToggled'; root: Finding }
+  | { type: 'figuresChanged' }
+  | { type: 'ignoredChanged'; ignored: readonly string[] }
+  | { type: 'filterChanged'; filter: Partial<FindingFilter> }
+  | { type: 'kindToggled'; key: string };
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
@@ -99,13 +120,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'errorDismissed':
       return { ...state, error: null };
     case 'settingsLoaded':
-      return { ...state, overrides: action.overrides, policy: action.policy };
+      return { ...state, overrides: action.overrides, policy: action.policy, ignored: action.ignored ?? state.ignored };
     case 'tablesRead':
       return { ...state, busy: null, tables: action.tables, applied: action.applied };
     case 'roleChosen':
       return { ...state, overrides: withOverride(state.overrides, { sheet: action.sheet, column: action.column, role: action.role }) };
     case 'validated':
-      return { ...state, busy: null, findings: action.findings, findingFormats: action.formats ?? {} };
+      return { ...state, busy: null, stale: false, findings: action.findings, findingFormats: action.formats ?? {} };
     case 'previewOpened':
       return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes } };
     case 'previewClosed':
@@ -137,6 +158,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, previous: action.previous };
     case 'noticeShown':
       return { ...state, busy: null, notice: action.message };
+    case 'ignoredChanged':
+      return { ...state, ignored: action.ignored };
+    case 'filterChanged':
+      return { ...state, filter: { ...state.filter, ...action.filter } };
+    case 'kindToggled': {
+      const open = state.openKinds.includes(action.key);
+      return { ...state, openKinds: open ? state.openKinds.filter((k) => k !== action.key) : [...state.openKinds, action.key] };
+    }
+    case 'figuresChanged':
+      return state.findings === null ? state : { ...state, stale: true };
     case 'consequencesToggled': {
       const key = findingKey(action.root);
       const open = state.openConsequences.includes(key);

@@ -65,7 +65,7 @@ describe('validateWorkbook', () => {
   });
 
   it('turns a rule that throws into a warning naming the table, and keeps going', () => {
-    const broken: Rule = { meta: { id: 'broken', severity: 'error', description: 'always throws', fixable: false, messages: {} }, check: () => { throw new Error('boom'); } };
+    const broken: Rule = { meta: { id: 'broken', title: 'Broken', why: 'It is a test.', many: '{count} broken', severity: 'error', description: 'always throws', fixable: false, messages: {} }, check: () => { throw new Error('boom'); } };
     const wb = seed000Table1Values();
     const table = readTables(wb)[0]!;
     const findings = runRule(broken, new RuleContext({ workbook: wb, sheet: wb.sheets[0]!, table, policy: DEFAULT_RAG_POLICY }));

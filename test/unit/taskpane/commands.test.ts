@@ -84,6 +84,26 @@ describe('pane commands', () => {
     expect(colleagueState.policy.basis).toBe('gross');
   });
 
+  it('ignoring a kind of finding is saved in the workbook, kept for a colleague, and undone by checking again', async () => {
+    const { excel, commands, state } = setUp();
+    await commands.load();
+    const runs = excel.runs;
+    await commands.ignoreKind('total-formula', 'Typed totals', true);
+    expect(excel.runs - runs).toBe(1);
+    expect(state().ignored).toEqual(['total-formula']);
+    expect(state().notice).toBe('“Typed totals” will not be reported in this workbook. Check again undoes this.');
+    expect(JSON.stringify(excel.settings())).toContain(`"${SETTING_KEYS.ignoredKinds}":["total-formula"]`);
+
+    let colleagueState: PaneState = initialPaneState;
+    const colleague = createPaneCommands(createOfficeHost(excel), paneEngine, (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
+    await colleague.load();
+    expect(colleagueState.ignored).toEqual(['total-formula']);
+
+    await commands.ignoreKind('total-formula', 'Typed totals', false);
+    expect(state().ignored).toEqual([]);
+    expect(JSON.stringify(excel.settings())).toContain(`"${SETTING_KEYS.ignoredKinds}":[]`);
+  });
+
   it('an operation that cannot run ends in one plain-English message and changes nothing', async () => {
     const { excel, commands, state } = setUp();
     await commands.load();

@@ -47,4 +47,37 @@ describe('ValidateTab', () => {
     expect(html).not.toContain('data-testid="evidence"');
     expect(html).not.toContain('Also explained');
   });
+
+  it('says why a finding matters, in one line under its message', () => {
+    const html = render({ ...initialPaneState, findings: [b16, d16, d37] });
+    expect([...html.matchAll(/data-testid="why"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(['A total that does not equal its lines misstates the position reported.']);
+  });
+
+  it('shows many findings of one kind as one entry with Fix all, Show cells and Ignore this kind', () => {
+    const typed = ['B7', 'B8', 'B9', 'B10', 'B11'].map((cell): Finding => ({
+      rule: 'total-formula', severity: 'warning', sheet: 'Month 7', cell, message: `Sub total ${cell} is typed`, expected: null, actual: null,
+      fix: { id: `fix-${cell}`, title: `Make ${cell} a formula`, description: '', edits: [] },
+    }));
+    const html = render({ ...initialPaneState, findings: typed });
+    expect(html.match(/data-testid="finding-kind"/g)).toHaveLength(1);
+    expect(html).not.toContain('data-testid="finding"');
+    expect(text(html)).toEqual(expect.arrayContaining(['5 totals are typed numbers, not formulas', 'A typed total does not follow its lines when they change.', 'Fix all 5 of this kind…', 'Show 5 cells', 'Ignore this kind']));
+    const opened = render({ ...initialPaneState, findings: typed, openKinds: ['Month 7\u0000warning\u0000total-formula'] });
+    expect([...opened.matchAll(/data-testid="finding" data-cell="([^"]+)"/g)].map((m) => m[1])).toEqual(['Month 7!B7', 'Month 7!B8', 'Month 7!B9', 'Month 7!B10', 'Month 7!B11']);
+    expect(text(opened)).toContain('Hide cells');
+  });
+
+  it('never shows Ready to submit over changed figures', () => {
+    const html = render({ ...initialPaneState, findings: [], stale: true });
+    expect(text(html)).toContain('Figures changed since you validated. Checking again…');
+    expect(html).not.toContain('Ready to submit');
+    expect(render({ ...initialPaneState, findings: [] })).toContain('Ready to submit');
+  });
+
+  it('leaves an ignored kind out of the list and the counts, and lists it to check again', () => {
+    const html = render({ ...initialPaneState, findings: [b16, d16, d37], ignored: ['total-sum'] });
+    expect(html).not.toContain('data-testid="finding"');
+    expect(text(html)).toEqual(expect.arrayContaining(['Ready to submit', 'Ignored in this workbook', 'Totals that do not add up (1 finding)', 'Check again']));
+    expect(text(html).join(' ')).toContain('1 kind of finding ignored in this workbook.');
+  });
 });
