@@ -129,5 +129,5 @@ export const operationMessages = {
   reportSeverity: { error: 'Error', warning: 'Warning', info: 'Note' } as const,
   reportSheetNotOurs: (sheet: string) =>
     `A sheet named "${sheet}" already exists and is not a report this add-in made; choose another sheet name.`,
-  reportColumns: () => ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Expected', 'Found'] as const,
+  reportColumns: () => ['Severity', 'Sheet', 'Cell', 'Check', 'Expected', 'Found', 'Message'] as const,
 } as const;

@@ -11,6 +11,7 @@ import type { Edit } from '../plan';
 import { findRow, labelIs } from './existing-sheet';
 import { RAG_PALETTE } from './rag-formatting';
 import { hasContent, refused, TAG_PREFIX, type OperationResult } from './shared';
+import { ruleById } from '../rules';
 import { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
 
 export const REPORT_SHEET = 'Validation Report';
@@ -23,6 +24,8 @@ export interface ValidationReportOptions {
   readonly workbook?: Workbook;
   /** Default "Validation Report". */
   readonly sheetName?: string;
+  /** IANA time zone for the time run; default the machine's. */
+  readonly timeZone?: string;
 }
 
 /** "Ready to submit: no errors", or "3 errors, 2 warnings". */
@@ -30,12 +33,26 @@ export function summaryLine(summary: FindingSummary): string {
   return summary.errors === 0 ? msg.reportReady(summary.warnings) : msg.reportCounts(summary.errors, summary.warnings, summary.infos);
 }
 
-/** `2026-11-22 07:52 UTC`: the same text whatever the machine's locale or time zone. */
-export function formatRunAt(runAt: Date | string): string {
+/** The time zone of the machine the check runs on: the officer's own. */
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * `22 November 2026, 07:52 GMT`: in the officer's time zone (the machine's, unless given),
+ * named, in British English whatever the machine's locale.
+ */
+export function formatRunAt(runAt: Date | string, timeZone: string = localTimeZone()): string {
   const d = typeof runAt === 'string' ? new Date(runAt) : runAt;
   if (Number.isNaN(d.getTime())) return String(runAt);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
+  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' }).formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}
+
+/** The kind of check, as the pane names it ("Typed totals"), not its internal id. */
+function checkTitle(rule: string): string {
+  return ruleById(rule)?.meta.title ?? rule;
 }
 
 /** Text that would otherwise be taken for a formula is written as text. */
@@ -70,7 +87,7 @@ export function planValidationReport(findings: readonly Finding[], summary: Find
   const counts = listed.length === findings.length ? summary : summarise(listed);
   const draft = new SheetDraft();
   draft.set(0, 0, msg.reportHeading());
-  draft.set(1, 0, msg.reportRunAt(formatRunAt(runAt)));
+  draft.set(1, 0, msg.reportRunAt(formatRunAt(runAt, options.timeZone)));
   draft.set(2, 0, summaryLine(counts));
   draft.setRow(HEADER_ROW, 0, [...msg.reportColumns()]);
   const ordered = listed
@@ -79,7 +96,8 @@ export function planValidationReport(findings: readonly Finding[], summary: Find
     .map((x) => x.f);
   ordered.forEach((f, i) => {
     draft.setRow(HEADER_ROW + 1 + i, 0, [
-      msg.reportSeverity[f.severity], f.sheet, linkTo(f.sheet, f.cell), f.rule, asText(f.message), asText(f.expected), asText(f.actual),
+      // The message goes last: with nothing to its right it is never cut short on screen.
+      msg.reportSeverity[f.severity], f.sheet, linkTo(f.sheet, f.cell), checkTitle(f.rule), asText(f.expected), asText(f.actual), asText(f.message),
     ]);
   });
   if (ordered.length === 0) draft.set(HEADER_ROW + 1, 0, msg.reportNoFindings());

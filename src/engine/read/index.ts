@@ -19,7 +19,9 @@ import { DEFAULT_SIGNS, detectSigns } from './signs';
 import { normaliseText, textOf } from './text';
 import { tableUnit } from './unit';
 
+// Reports made before the "Check" column was named so called it "Rule"; both are the add-in's own.
 const REPORT_COLUMNS = operationMessages.reportColumns().map(normaliseText);
+const REPORT_CHECK_COLUMN = ['check', 'rule'];
 
 export interface ReadOptions {
   /** Roles the officer has set by hand, by sheet and column letter: they win over the guess. */
@@ -56,7 +58,7 @@ function isFindingsList(scan: SheetScan, region: TableRegion): boolean {
   const top = region.titleRows[0] ?? region.headerRows[0] ?? region.firstRow;
   for (let r = top; r <= Math.min(region.firstRow + 1, region.lastRow); r++) {
     const texts = new Set((scan.sheet.rows[r] ?? []).map((cell) => normaliseText(textOf(cell?.value))));
-    if (REPORT_COLUMNS.every((heading) => texts.has(heading))) return true;
+    if (REPORT_COLUMNS.every((heading) => texts.has(heading) || (REPORT_CHECK_COLUMN.includes(heading) && REPORT_CHECK_COLUMN.some((h) => texts.has(h))))) return true;
   }
   return false;
 }

@@ -56,7 +56,7 @@ describe('ValidateTab', () => {
   it('shows many findings of one kind as one entry with Fix all, Show cells and Ignore this kind', () => {
     const typed = ['B7', 'B8', 'B9', 'B10', 'B11'].map((cell): Finding => ({
       rule: 'total-formula', severity: 'warning', sheet: 'Month 7', cell, message: `Sub total ${cell} is typed`, expected: null, actual: null,
-      fix: { id: `fix-${cell}`, title: `Make ${cell} a formula`, description: '', edits: [] },
+      fix: { title: `Make ${cell} a formula`, edits: [] },
     }));
     const html = render({ ...initialPaneState, findings: typed });
     expect(html.match(/data-testid="finding-kind"/g)).toHaveLength(1);
