@@ -31,7 +31,11 @@ export type Edit =
   /** Values, row-major over the range (text, numbers, booleans, or null to clear). */
   | { readonly kind: 'setValues'; readonly sheet: string; readonly range: string; readonly values: readonly (readonly CellValue[])[] }
   /** Formulas with leading `=`; a plain value may stand in a cell that needs no formula. */
-  | { readonly kind: 'setFormulas'; readonly sheet: string; readonly range: string; readonly formulas: readonly (readonly (string | number | null)[])[] }
+  | {
+      readonly kind: 'setFormulas'; readonly sheet: string; readonly range: string; readonly formulas: readonly (readonly (string | number | null)[])[];
+      /** What the formulas will show once calculated, where the operation knows: the preview shows figures, not formula text. */
+      readonly results?: readonly (readonly (number | null)[])[];
+    }
   | { readonly kind: 'setNumberFormat'; readonly sheet: string; readonly range: string; readonly format: string }
   | { readonly kind: 'setFill'; readonly sheet: string; readonly range: string; readonly color: string | null }
   | { readonly kind: 'setBold'; readonly sheet: string; readonly range: string; readonly bold: boolean }

@@ -80,6 +80,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
           <PlanPreview
             plan={state.pending.plan}
             changes={state.pending.changes}
+            {...(state.pending.workbook ? { workbook: state.pending.workbook } : {})}
             busy={state.busy !== null}
             onApply={() => void commands.applyPending()}
             onCancel={() => dispatch({ type: 'previewClosed' })}

@@ -71,7 +71,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
   };
   /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
   const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean, workbook: Workbook) =>
-    dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook) });
+    dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook), workbook });
   const saveSetting = (key: string, value: unknown) => host.updateSettings({ [key]: value });
 
   /**

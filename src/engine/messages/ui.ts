@@ -67,6 +67,17 @@ export const UI = {
     cancel: 'Cancel',
     more: (count: number) => `…and ${count} more change${count === 1 ? '' : 's'}.`,
     applyWithoutUndo: 'Apply without Undo',
+    details: (count: number) => `Every change in detail (${count})`,
+    colourSample: 'Colours it will use',
+    words: {
+      newSheet: (sheet: string, cells: number) => `A new sheet “${sheet}”${cells > 0 ? ` with ${plural(cells, 'cell')} filled in` : ''}.`,
+      filled: (count: number, examples: readonly string[]) => `${plural(count, 'empty cell')} will be filled in (${examples.join('; ')}${count > examples.length ? '; …' : ''}).`,
+      changed: (count: number, examples: readonly string[]) => `${plural(count, 'cell')} will change (${examples.join('; ')}${count > examples.length ? '; …' : ''}).`,
+      colourByWord: (cells: number, words: readonly string[]) => `Colours on ${plural(cells, 'cell')} will follow the word in each (${words.join(', ')}).`,
+      highlights: (cells: number) => `${plural(cells, 'cell')} will be highlighted whenever their row does not add up.`,
+      colourByRule: (cells: number) => `Colours on ${plural(cells, 'figure')} will follow the RAG policy, and change when the figures do.`,
+      dropdown: (where: string, list: readonly string[] | undefined) => `A drop-down list on ${where}${list ? `: ${list.join(', ')}` : ''}.`,
+    },
     withoutUndoWarning: 'Budget Monitor cannot keep what this change replaces: Revert will not take it back. Save a copy of the workbook first if you may want it back.',
   },
   rag: {

@@ -5,7 +5,7 @@
  * figures when they come from another file, with sub totals and totals as SUM formulas.
  */
 import { columnLetters, quoteSheetName } from '../address';
-import { cellAt, findSheet, isBlankCell, type Sheet, type Workbook } from '../grid';
+import { cellAt, findSheet, isBlankCell, type Cell, type Sheet, type Workbook } from '../grid';
 import { operationMessages as msg } from '../messages/operations';
 import { columnByRole, type MonitoringTable, type TableColumn, type TableRow } from '../model';
 import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
@@ -116,6 +116,8 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
   const before = lineItems(previous.table);
   const matching = matchLabels(current.items, before.items);
   const formulas = new Map<number, string>();
+  /** What each formula will show, where this period's and last period's figures are known. */
+  const results = new Map<number, number>();
   const decimals = shownDecimals(cellAt(sheet, current.rows[0]?.row ?? table.firstRow, variance.col).format, table.unit);
 
   for (const match of matching.matches) {
@@ -137,6 +139,9 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
       lastRef = nilSafe(`${quoteSheetName(previous.sheet.name)}!${previousVariance.letter}${previousRow.row + 1}`, cellText(lastCell));
     }
     formulas.set(row.row, `=${thisRef}-${lastRef}`);
+    const now = nilOrNumber(thisCell);
+    const then = nilOrNumber(lastCell);
+    if (now !== undefined && then !== undefined) results.set(row.row, now - then);
 
     const typed = cellAt(sheet, row.row, target.col);
     if (!target.isNew && typed.formula === undefined) {
@@ -160,6 +165,8 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
       const existing = rowsSummed(cellAt(sheet, row.row, target.col).formula, target.col);
       const same = existing && existing.size === new Set(row.covers).size && row.covers.every((r) => existing.has(r));
       if (!same) formulas.set(row.row, sumFormula(target.col, row.covers));
+      const parts = row.covers.map((r) => (formulas.has(r) ? results.get(r) : nilOrNumber(cellAt(sheet, r, target.col))));
+      if (parts.every((v) => v !== undefined)) results.set(row.row, parts.reduce<number>((a, b) => a + b!, 0));
     }
   }
 
@@ -194,12 +201,23 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
   }
   for (const [start, end] of blocks) {
     const block: (string | null)[][] = [];
-    for (let r = start; r <= end; r++) block.push([formulas.get(r) ?? null]);
-    edits.push({ kind: 'setFormulas', sheet: table.sheet, range: columnSpan(letter, start, end), formulas: block });
+    const shown: (number | null)[][] = [];
+    for (let r = start; r <= end; r++) {
+      block.push([formulas.get(r) ?? null]);
+      shown.push([results.get(r) ?? null]);
+    }
+    edits.push({ kind: 'setFormulas', sheet: table.sheet, range: columnSpan(letter, start, end), formulas: block, results: shown });
     edits.push({ kind: 'setNumberFormat', sheet: table.sheet, range: columnSpan(letter, start, end), format: columnFormat(sheet, table, variance) });
   }
   const range = columnSpan(letter, table.firstRow, table.lastRow);
   return { plan: { title, description: msg.movementDescription(table.sheet, range, previousWhere), edits }, notes, problems: [], overwrites };
+}
+
+/** A figure, a nil word ("-") or a blank as zero; undefined for anything else (text, errors). */
+function nilOrNumber(cell: Cell): number | undefined {
+  const text = cellText(cell);
+  if (text === '' || isNilText(text)) return 0;
+  return numericValue(figureOf(cell));
 }
 
 /** A cell holding a nil word ("-") counts as zero; anything else stays as it is so errors show. */

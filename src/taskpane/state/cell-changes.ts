@@ -29,7 +29,11 @@ function cellText(cell: Cell): string {
   return cell.formula !== undefined ? `=${cell.formula.replace(/^=/, '')}` : valueText(cell.value, cell.format);
 }
 
-/** Each cell a setValues or setFormulas edit writes, in plan order. */
+/**
+ * Each cell a setValues or setFormulas edit writes, in plan order, as the officer will see it:
+ * a formula whose result the operation knows is shown as that figure, in the number format the
+ * plan gives it; a cell that shows the same before and after (often blank) is left out.
+ */
 export function cellChanges(plan: EditPlan, workbook: Workbook): CellChange[] {
   const out: CellChange[] = [];
   for (const edit of plan.edits) {
@@ -38,16 +42,30 @@ export function cellChanges(plan: EditPlan, workbook: Workbook): CellChange[] {
     if (!range) continue;
     const sheet = findSheet(workbook, edit.sheet);
     const rows = edit.kind === 'setValues' ? edit.values : edit.formulas;
+    const results = edit.kind === 'setFormulas' ? edit.results : undefined;
+    const format = formatFor(plan, edit.sheet, edit.range);
     rows.forEach((row, r) =>
       row.forEach((next, c) => {
         const rowIndex = range.start.row + r;
         const colIndex = range.start.col + c;
         const old = sheet ? cellAt(sheet, rowIndex, colIndex) : undefined;
+        const result = results?.[r]?.[c];
         const after =
-          edit.kind === 'setFormulas' && typeof next === 'string' && next.startsWith('=') ? next : valueText(next as CellValue, old?.format);
-        out.push({ sheet: edit.sheet, cell: toA1(rowIndex, colIndex), before: old ? cellText(old) : BLANK, after });
+          typeof result === 'number' ? formatCellNumber(result, format ?? old?.format)
+            : edit.kind === 'setFormulas' && typeof next === 'string' && next.startsWith('=') ? next
+              : valueText(next as CellValue, format ?? old?.format);
+        const before = old ? cellText(old) : BLANK;
+        // Writing what a cell already shows changes nothing the officer can see.
+        if (before === after) return;
+        out.push({ sheet: edit.sheet, cell: toA1(rowIndex, colIndex), before, after });
       }),
     );
   }
   return out;
+}
+
+/** The number format the plan itself gives a range it writes (movement formats its new column). */
+function formatFor(plan: EditPlan, sheet: string, range: string): string | undefined {
+  for (const edit of plan.edits) if (edit.kind === 'setNumberFormat' && edit.sheet === sheet && edit.range === range) return edit.format;
+  return undefined;
 }

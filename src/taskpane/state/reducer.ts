@@ -6,6 +6,7 @@ import { summarise, type CauseRef, type Finding, type FindingSummary, type Sever
 import { UI } from '../../engine/messages/ui';
 import type { ColumnOverride, ColumnRole, MonitoringTable } from '../../engine/model';
 import type { EditPlan } from '../../engine/plan';
+import type { Workbook } from '../../engine/grid';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
 import type { AppliedPlanSummary, QualifiedRange } from '../../host/host';
 import type { CellChange } from './cell-changes';
@@ -25,6 +26,8 @@ export interface PendingPlan {
   readonly changes: readonly CellChange[];
   /** Set when Excel could not keep the plan's Undo record: the officer may apply it without Undo. */
   readonly withoutUndoOffered?: boolean;
+  /** The workbook the plan was made from, for describing it in words. */
+  readonly workbook?: Workbook;
 }
 
 export interface PaneState {
@@ -93,7 +96,7 @@ export type PaneAction =
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
   | { type: 'validated'; findings: readonly Finding[]; formats?: CellFormats }
-  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[]; changes: readonly CellChange[] }
+  | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[]; changes: readonly CellChange[]; workbook?: Workbook }
   | { type: 'previewClosed' }
   | { type: 'planApplied'; applied: AppliedPlanSummary }
   | { type: 'reverted'; title: string }
@@ -128,7 +131,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'validated':
       return { ...state, busy: null, stale: false, findings: action.findings, findingFormats: action.formats ?? {} };
     case 'previewOpened':
-      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes } };
+      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes, ...(action.workbook ? { workbook: action.workbook } : {}) } };
     case 'previewClosed':
       return { ...state, pending: null };
     case 'planApplied': {

@@ -1,5 +1,6 @@
 import { applyPlan } from '../../../src/engine/apply';
 import type { Workbook } from '../../../src/engine/grid';
+import type { Edit } from '../../../src/engine/plan';
 import { detectPreviousSheet, planMovementAgainst } from '../../../src/engine/operations/movement';
 import { recalculate } from '../../../src/host/calc/recalculate';
 import { seed000PreviousSheet, seed000Rows, seed000Sheet, tableOf, typeInto, valueAt } from './seed-workbooks';
@@ -34,7 +35,9 @@ describe('planMovement on seed 000 against a "Month 6" sheet', () => {
 
   it('writes live formulas against the matched row of the previous sheet into the movement column', () => {
     expect(result.problems).toEqual([]);
-    const first = result.plan.edits.find((e) => e.kind === 'setFormulas')!;
+    const { results, ...first } = result.plan.edits.find((e) => e.kind === 'setFormulas')! as Extract<Edit, { kind: 'setFormulas' }>;
+    // What the preview shows: the figures the formulas will give (seed 000's published movements).
+    expect(results!.map(([v]) => round3(v!))).toEqual([0, 0.102, 0.234, -0.012, 0.052, 0.024, 0.001, -0.015, -0.026, -0.05, -0.105]);
     expect(first).toEqual({
       kind: 'setFormulas', sheet: 'Month 7', range: 'K5:K15',
       formulas: [
@@ -44,7 +47,7 @@ describe('planMovement on seed 000 against a "Month 6" sheet', () => {
     });
     // The sub totals and total already SUM exactly their rows, so they are left as they are.
     expect(result.plan.edits.some((e) => e.kind === 'setFormulas' && ['K16', 'K21', 'K33', 'K36', 'K37'].some((c) => e.range.includes(c)))).toBe(false);
-    expect(result.plan.edits).toContainEqual({ kind: 'setFormulas', sheet: 'Month 7', range: 'K35', formulas: [["=F35-'Month 6'!F35"]] });
+    expect(result.plan.edits).toContainEqual({ kind: 'setFormulas', sheet: 'Month 7', range: 'K35', formulas: [["=F35-'Month 6'!F35"]], results: [[expect.any(Number)]] });
     expect(result.plan.edits).toContainEqual({ kind: 'setNumberFormat', sheet: 'Month 7', range: 'K5:K15', format: '#,##0.000;(#,##0.000);"-"' });
   });
 

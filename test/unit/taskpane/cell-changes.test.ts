@@ -17,7 +17,7 @@ function workbook(): Workbook {
 }
 
 describe('cellChanges', () => {
-  it('lists each written cell with its value as the sheet shows it, then the new value or formula', () => {
+  it('lists each written cell with its value as the sheet shows it, then the new value or formula; blank to blank is no change', () => {
     const plan: EditPlan = {
       title: 'Fix',
       edits: [
@@ -30,7 +30,21 @@ describe('cellChanges', () => {
       { sheet: 'Month 7', cell: 'B2', before: '1,234.500', after: '=B9' },
       { sheet: 'Month 7', cell: 'B3', before: '(2.250)', after: '7.000' },
       { sheet: 'Month 7', cell: 'B4', before: '=SUM(B2:B3)', after: '(3.500)' },
-      { sheet: 'Month 7', cell: 'C4', before: '(blank)', after: '(blank)' },
+    ]);
+  });
+
+  it('shows the figure a formula will give where the plan knows it, in the format the plan sets', () => {
+    const plan: EditPlan = {
+      title: 'Movement',
+      edits: [
+        { kind: 'setFormulas', sheet: 'Month 7', range: 'C2:C4', formulas: [["=B2-'Month 6'!B2"], ["=B3-'Month 6'!B3"], ['=SUM(C2:C3)']], results: [[0.234], [-0.012], [null]] },
+        { kind: 'setNumberFormat', sheet: 'Month 7', range: 'C2:C4', format: MILLIONS },
+      ],
+    };
+    expect(cellChanges(plan, workbook())).toEqual([
+      { sheet: 'Month 7', cell: 'C2', before: '(blank)', after: '0.234' },
+      { sheet: 'Month 7', cell: 'C3', before: '(blank)', after: '(0.012)' },
+      { sheet: 'Month 7', cell: 'C4', before: '(blank)', after: '=SUM(C2:C3)' },
     ]);
   });
 
