@@ -7,6 +7,7 @@ import { errorValueRule } from './error-value';
 import { missingFigureRule } from './missing-figure';
 import { mitigationTrackerRule } from './mitigation-tracker';
 import { mixedUnitsRule } from './mixed-units';
+import { narrativeFiguresRule } from './narrative-figures';
 import { movementRule } from './movement';
 import { netBudgetRule } from './net-budget';
 import { numberAsTextRule } from './number-as-text';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   pressureSplitRule,
   movementRule,
   carryForwardRule,
+  narrativeFiguresRule,
 ];
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
@@ -58,6 +60,7 @@ export {
   mitigationTrackerRule,
   mixedUnitsRule,
   movementRule,
+  narrativeFiguresRule,
   netBudgetRule,
   numberAsTextRule,
   pressureSplitRule,
