@@ -73,6 +73,7 @@ function nameOf(row: TableRow, byRow: ReadonlyMap<number, TableRow>): string {
     const section = byRow.get(row.section);
     if (section?.label) return section.label;
   }
+  if (row.kind === 'total' && labelWords(row.label).length === 0) return 'the total';
   return row.label || `row ${row.row + 1}`;
 }
 

@@ -86,11 +86,11 @@ function inside(t: MonitoringTable, row: number, col: number): boolean {
 
 const hasMoney = (text: string): boolean => /£\s*[-\u2212]?\s*\d/.test(text);
 
-/** The text on the table's own sheet outside every table, in reading order; empty when none quotes money. */
-export function sheetNarrative(sheet: Sheet, table: MonitoringTable): NarrativeCell[] {
+/** The text on the table's own sheet outside every table, in reading order; empty when none quotes money (unless asked for all). */
+export function sheetNarrative(sheet: Sheet, table: MonitoringTable, evenWithoutMoney = false): NarrativeCell[] {
   const texts = textCells(sheet);
   const outside = (tables: readonly MonitoringTable[]) => texts.filter((t) => !tables.some((tb) => inside(tb, t.row, t.col)));
-  if (!outside([table]).some((t) => hasMoney(t.text))) return [];
+  if (!outside([table]).some((t) => evenWithoutMoney || hasMoney(t.text))) return [];
   const tables = tablesOnSheet(sheet);
   const others = tables.filter((t) => t.range !== table.range);
   const top = table.headerRows[0] ?? table.firstRow;

@@ -19,6 +19,7 @@ import { totalFormulaRule } from './total-formula';
 import { totalSumRule } from './total-sum';
 import type { Rule, RuleMeta } from './types';
 import { unreadableFigureRule } from './unreadable-figure';
+import { varianceExplainedRule } from './variance-explained';
 import { varianceLabelRule } from './variance-label';
 import { varianceRule } from './variance';
 
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   movementRule,
   carryForwardRule,
   narrativeFiguresRule,
+  varianceExplainedRule,
 ];
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
@@ -70,6 +72,7 @@ export {
   totalFormulaRule,
   totalSumRule,
   unreadableFigureRule,
+  varianceExplainedRule,
   varianceLabelRule,
   varianceRule,
 };

@@ -56,6 +56,9 @@ export const narrativeFiguresRule: Rule = {
       const heading = headingSubject(cell.text, index);
       if (heading === 'caption') continue;
       if (heading !== undefined) {
+        // "Summary of Issues and Actions Taken", "Budget Report": a document's own headings
+        // name no part of the table; before any heading that does, the headline still speaks of the whole.
+        if (heading === 'none' && cell.start.kind === 'whole' && !headingSeen && DOCUMENT_HEADING_RE.test(cell.text)) continue;
         [state, headingSeen] = [heading, true];
         continue;
       }
@@ -117,6 +120,9 @@ function exactSubject(text: string, index: LabelIndex): number | undefined {
   const entry = index.entries.find((e) => e.words.join(' ') === words);
   return entry && !entry.ambiguous ? entry.row : undefined;
 }
+
+const DOCUMENT_HEADING_RE =
+  /\b(summary|reason for|report|introduction|background|overview|key messages|issues|actions taken|recommendations?|purpose|headlines?|financial position|budget position)\b/i;
 
 const CAPTION_RE = /^\s*(table|figure|chart|graph|appendix|annex)\s*[\dA-Z]+\b/i;
 
@@ -214,7 +220,7 @@ function currentMonth(table: MonitoringTable): number | undefined {
   return period ? periodMonth(period) : undefined;
 }
 
-const AFTER_OTHER = /^\s*(?:in|within|on|for|across|at|from|relating to|against)\s+(?!quarter|month|period|q\d|p\d|20\d\d|the (?:year|quarter|month))([A-Za-z][\w&'’-]*)/i;
+const AFTER_OTHER = /^\s*(?:in|within|on|for|across|at)\s+(?!quarter|month|period|q\d|p\d|20\d\d|the (?:year|quarter|month))([A-Za-z][\w&'’-]*)/i;
 
 function subjectOf(claim: Claim, mentions: readonly { start: number; end: number; row: number; unclear: boolean }[], text: string, carried: Subject): Subject {
   const before = mentions.filter((m) => m.end <= claim.phrase.start);
