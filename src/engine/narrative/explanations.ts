@@ -23,7 +23,7 @@ export interface NeededExplanation {
   readonly label: string;
   /** The variance as the table stores it (its unit and sign convention). */
   readonly variance: number;
-  /** The line's RAG: the word in its RAG column when it has one the policy knows, else the policy's status. */
+  /** The line's RAG under the policy (the RAG column's word only when there is no budget to apply it to). */
   readonly rag: RagStatus | undefined;
   /** Why it needs one: its RAG is Red, its variance reaches the policy's amount, or both. */
   readonly reasons: readonly ('red' | 'money')[];
@@ -64,20 +64,20 @@ function numberAt(sheet: Sheet, row: number, col: number): number | undefined {
   return f.kind === 'number' ? f.value : f.kind === 'nil' ? 0 : undefined;
 }
 
+/**
+ * The line's RAG under the policy, from its figures; the word in its RAG column only when the
+ * policy cannot be applied (no budget). A wrong RAG word is rag-policy's finding: an
+ * explanation is not asked for on the strength of it.
+ */
 function statusOf(sheet: Sheet, table: MonitoringTable, row: TableRow, v: number, ragCol: number | undefined, budgetCol: number | undefined, policy: RagPolicy): RagStatus | undefined {
-  if (ragCol !== undefined) {
-    const word = cellAt(sheet, row.row, ragCol).value;
-    if (typeof word === 'string') {
-      const read = readRagWord(policy, word);
-      if (read) return read.status;
-    }
+  const b = budgetCol === undefined ? undefined : numericValue(figureOf(cellAt(sheet, row.row, budgetCol)));
+  if (b !== undefined) {
+    const over = table.signs.variance === 'underspendPositive' ? -v : v;
+    return ragStatusFor(over, b, 'line', policy, table.unit);
   }
-  if (budgetCol === undefined) return undefined;
-  const b = numericValue(figureOf(cellAt(sheet, row.row, budgetCol)));
-  if (b === undefined) return undefined;
-  const over = table.signs.variance === 'underspendPositive' ? -v : v;
-  const level = row.kind === 'line' ? 'line' : 'section';
-  return ragStatusFor(over, b, level, policy, table.unit);
+  if (ragCol === undefined) return undefined;
+  const word = cellAt(sheet, row.row, ragCol).value;
+  return typeof word === 'string' ? readRagWord(policy, word)?.status : undefined;
 }
 
 /** Where explanations are kept for this table: its comments columns and the workbook's explanation sheets. */
