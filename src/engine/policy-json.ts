@@ -1,6 +1,6 @@
 /** Reading a RAG policy from JSON: one validator for the CLI's --policy file and the pane's saved setting. */
 import { policyMessages } from './messages/policy';
-import { DEFAULT_RAG_POLICY, type RagLevel, type RagPolicy, type RagStatus, type RagThreshold } from './policy';
+import { DEFAULT_EXPLANATIONS, DEFAULT_RAG_POLICY, type ExplanationPolicy, type RagLevel, type RagPolicy, type RagStatus, type RagThreshold, explanationPolicyOf } from './policy';
 
 const LEVELS: readonly RagLevel[] = ['line', 'section', 'table'];
 const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
@@ -21,7 +21,7 @@ function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], whe
  */
 export function parseRagPolicy(json: unknown): RagPolicy | string {
   if (!isRecord(json)) return policyMessages.notObject;
-  const bad = checkKeys(json, ['basis', 'red', 'amberFromPercent', 'words'], '');
+  const bad = checkKeys(json, ['basis', 'red', 'amberFromPercent', 'words', 'explanations'], '');
   if (bad) return bad;
   const basis = json.basis ?? DEFAULT_RAG_POLICY.basis;
   if (basis !== 'net' && basis !== 'gross') return policyMessages.badBasis;
@@ -59,5 +59,32 @@ export function parseRagPolicy(json: unknown): RagPolicy | string {
     }
     words[status] = list as string[];
   }
-  return { basis, red, amberFromPercent: amber, words };
+  const explanations = parseExplanations(json.explanations);
+  if (typeof explanations === 'string') return explanations;
+  return { basis, red, amberFromPercent: amber, words, explanations };
+}
+
+/** `"explanations": {"red": true, "money": 100000}`; fields left out keep the default. */
+function parseExplanations(json: unknown): ExplanationPolicy | string {
+  if (json === undefined) return DEFAULT_EXPLANATIONS;
+  if (!isRecord(json)) return policyMessages.badExplanations;
+  const bad = checkKeys(json, ['red', 'money'], 'explanations.');
+  if (bad) return bad;
+  const red = json.red ?? DEFAULT_EXPLANATIONS.red;
+  if (typeof red !== 'boolean') return policyMessages.badBoolean('explanations.red');
+  const money = json.money === undefined ? DEFAULT_EXPLANATIONS.money : json.money;
+  if (money !== null && (typeof money !== 'number' || !(money >= 0) || !Number.isFinite(money))) return policyMessages.badMoneyOrNull('explanations.money');
+  return { red, money };
+}
+
+/** The policy as JSON for a --policy file or the workbook's saved setting: parseRagPolicy reads it back unchanged. */
+export function ragPolicyToJson(policy: RagPolicy): Record<string, unknown> {
+  const explanations = explanationPolicyOf(policy);
+  return {
+    basis: policy.basis,
+    red: policy.red,
+    amberFromPercent: policy.amberFromPercent,
+    words: policy.words,
+    explanations: { red: explanations.red, money: explanations.money },
+  };
 }

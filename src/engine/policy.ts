@@ -26,6 +26,25 @@ export interface RagPolicy {
   readonly amberFromPercent: number;
   /** Words accepted for each status (case-insensitive). The first is the one written. */
   readonly words: Readonly<Record<RagStatus, readonly string[]>>;
+  /** Which variances need an explanation (variance-explained); DEFAULT_EXPLANATIONS when absent. */
+  readonly explanations?: ExplanationPolicy;
+}
+
+/**
+ * Which lines' variances need a written explanation: every line whose RAG is Red, and every
+ * line whose variance (over or under) is at least `money` pounds, whatever the table's unit.
+ * `money: null` leaves the amount out; `red: false` leaves Red out; both off turns the check off.
+ */
+export interface ExplanationPolicy {
+  readonly red: boolean;
+  readonly money: number | null;
+}
+
+export const DEFAULT_EXPLANATIONS: ExplanationPolicy = { red: true, money: 100_000 };
+
+/** The policy's explanation setting, or the default. */
+export function explanationPolicyOf(policy: RagPolicy): ExplanationPolicy {
+  return policy.explanations ?? DEFAULT_EXPLANATIONS;
 }
 
 export const DEFAULT_RAG_POLICY: RagPolicy = {
@@ -37,4 +56,5 @@ export const DEFAULT_RAG_POLICY: RagPolicy = {
   },
   amberFromPercent: 0,
   words: { Red: ['Red', 'R'], Amber: ['Amber', 'A'], Green: ['Green', 'G'] },
+  explanations: DEFAULT_EXPLANATIONS,
 };

@@ -7,6 +7,7 @@ import { errorValueRule } from './error-value';
 import { missingFigureRule } from './missing-figure';
 import { mitigationTrackerRule } from './mitigation-tracker';
 import { mixedUnitsRule } from './mixed-units';
+import { narrativeFiguresRule } from './narrative-figures';
 import { movementRule } from './movement';
 import { netBudgetRule } from './net-budget';
 import { numberAsTextRule } from './number-as-text';
@@ -18,6 +19,7 @@ import { totalFormulaRule } from './total-formula';
 import { totalSumRule } from './total-sum';
 import type { Rule, RuleMeta } from './types';
 import { unreadableFigureRule } from './unreadable-figure';
+import { varianceExplainedRule } from './variance-explained';
 import { varianceLabelRule } from './variance-label';
 import { varianceRule } from './variance';
 
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   pressureSplitRule,
   movementRule,
   carryForwardRule,
+  narrativeFiguresRule,
+  varianceExplainedRule,
 ];
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
@@ -58,6 +62,7 @@ export {
   mitigationTrackerRule,
   mixedUnitsRule,
   movementRule,
+  narrativeFiguresRule,
   netBudgetRule,
   numberAsTextRule,
   pressureSplitRule,
@@ -67,6 +72,7 @@ export {
   totalFormulaRule,
   totalSumRule,
   unreadableFigureRule,
+  varianceExplainedRule,
   varianceLabelRule,
   varianceRule,
 };

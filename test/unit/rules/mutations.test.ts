@@ -20,6 +20,8 @@ import {
   seed004Table5,
   unseenBudgetBuild,
 } from '../../fixtures/grids';
+import { seed000Narrative } from '../../fixtures/grids/seed000-narrative';
+import { SEED003_COMMENTARY, seed003Workbook } from '../../fixtures/grids/seed003';
 import { cellOf, withCell, withFormula, withValue } from '../../support/rule-tester';
 
 interface Mutation {
@@ -56,6 +58,35 @@ const bump = (make: () => Workbook, sheet: string, cell: string, by: number) => 
 
 const FLIP: Record<string, string> = { Overspend: 'Underspend', Underspend: 'Overspend', Underachievement: 'Overachievement', Overachievement: 'Underachievement' };
 const OTHER_RAG: Record<string, string> = { Red: 'Green', Amber: 'Red', Green: 'Amber' };
+
+/** Seed 000's words with one phrase changed (narrative-figures). */
+const reworded = (cell: string, from: string, to: string) => () => {
+  const wb = seed000Narrative();
+  return withValue(wb, M7, cell, String(cellOf(wb, M7, cell).value).replace(from, to));
+};
+const NARRATIVE_FAULTS: readonly [string, string, readonly string[]][] = [
+  ['A2', '£142.827m', ['£124.827m', '£142.287m', '£143.827m']],
+  ['A2', 'overspend of £8.380m', ['overspend of £8.830m', 'overspend of £3.380m', 'underspend of £8.380m']],
+  ['A2', 'decrease of £0.375m', ['decrease of £0.357m', 'decrease of £0.475m', 'increase of £0.375m']],
+  ['A45', '£14.701m', ['£14.801m', '£14.107m', '£17.401m']],
+  ['A45', 'an increase of £0.234m', ['an increase of £0.243m', 'a decrease of £0.234m']],
+  ['A45', 'from Quarter 2', ['from Quarter 1', 'from Month 5']],
+  ['A52', 'underspend of £0.373m', ['underspend of £0.337m', 'overspend of £0.373m']],
+  ['A52', 'a decrease of £0.102m', ['a decrease of £0.201m', 'an increase of £0.102m']],
+  ['A59', '£8.380m', ['£8.5m', '£8.2m']],
+];
+const withComments = (blank?: number) => () => {
+  let wb = withValue(seed000Table1Values(), M7, 'L3', 'Comments');
+  for (const l of lines) if (l.row !== blank) wb = withValue(wb, M7, `L${l.row}`, `${l.cells[0]} explained`);
+  return wb;
+};
+const withExplanationSheet = (left?: number) => (): Workbook => {
+  const wb = seed000Table1Values();
+  const listed = lines.filter((l) => l.row !== left).map((l) => [{ value: l.cells[0]! }, { value: 'Explained' }]);
+  return { sheets: [...wb.sheets, { name: 'Variance explanations', rows: [[{ value: 'Line' }, { value: 'Explanation' }], ...listed] }] };
+};
+/** Lines of seed 000 that need an explanation under the default policy: Red, or at least £0.1m either way. */
+const needing = lines.filter((l) => l.cells[7] === 'Red' || Math.abs(Number(l.cells[5]!.replace(/[()]/g, ''))) >= 0.1);
 
 const mutations: Mutation[] = [
   // total-sum: a changed figure in a typed total.
@@ -125,6 +156,15 @@ const mutations: Mutation[] = [
   ...['C3', 'D3'].flatMap((cell) => [2, -2, 10, -10, 100, -100, 2500, -2500, 40000, -40000].map((delta) => ({
     rule: 'carry-forward', name: `b/f off by ${delta}`, sheet: 'Budget Build', cell, workbook: bump(unseenBudgetBuild, 'Budget Build', cell, delta),
   }))),
+  // narrative-figures: a quoted figure, an overspend/underspend or increase/decrease word, or a period changed in seed 000's words and seed 003's paper.
+  ...NARRATIVE_FAULTS.flatMap(([cell, from, tos]) => tos.map((to) => ({ rule: 'narrative-figures', name: `"${from}" → "${to}"`, sheet: M7, cell, workbook: reworded(cell, from, to) }))),
+  ...([['£9.6m', '£9.9m', 3], ['£9.6m', '£6.9m', 3], ['overspend of £4.3 million', 'overspend of £4.6 million', 7], ['an overspend of £4.3 million', 'an underspend of £4.3 million', 7]] as const).map(([from, to, i]) => ({
+    rule: 'narrative-figures', name: `seed 003 "${from}" → "${to}"`, sheet: 'Commentary', cell: `A${i + 1}`,
+    workbook: () => seed003Workbook(SEED003_COMMENTARY.map((t, j) => (j === i ? t.replace(from, to) : t))),
+  })),
+  // variance-explained: a needed explanation left blank in the comments column, or left off the explanation sheet.
+  ...needing.map((l) => ({ rule: 'variance-explained', name: 'blank comment', sheet: M7, cell: `F${l.row}`, workbook: withComments(l.row) })),
+  ...needing.map((l) => ({ rule: 'variance-explained', name: 'line left off the explanation sheet', sheet: M7, cell: `F${l.row}`, workbook: withExplanationSheet(l.row) })),
 ];
 
 describe('mutation tests', () => {
