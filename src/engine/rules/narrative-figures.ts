@@ -25,6 +25,9 @@ import type { Rule } from './types';
 export const narrativeFiguresRule: Rule = {
   meta: {
     id: 'narrative-figures',
+    title: 'Figures quoted in words',
+    why: 'A figure in the commentary that disagrees with the table is what committee members quote back.',
+    many: '{count} figures quoted in words do not match the table',
     severity: 'error',
     description: 'Figures quoted in comments, headlines and explanations agree with the table, in amount, direction and period.',
     fixable: false,

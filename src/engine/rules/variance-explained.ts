@@ -24,6 +24,9 @@ import type { Rule } from './types';
 export const varianceExplainedRule: Rule = {
   meta: {
     id: 'variance-explained',
+    title: 'Unexplained variances',
+    why: 'Committee asks about every large or Red variance; one without a reason is sent back.',
+    many: '{count} large or Red variances have no explanation',
     severity: 'warning',
     description: 'Every variance the policy names (Red, or at least the policy\'s amount) has an explanation in the comments column or an explanation sheet.',
     fixable: false,
