@@ -36,6 +36,8 @@ export interface ApplyOptions {
   readonly withoutUndo?: boolean;
   /** Read the workbook again in the same Excel.run once the plan is written (for re-validating). */
   readonly readAfter?: boolean;
+  /** Show this sheet and cell once the plan is written (a tracker or report just made), in the same run. */
+  readonly select?: QualifiedRange;
 }
 
 export interface AppliedPlanSummary {

@@ -124,7 +124,10 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         const withoutUndo = applyOptions?.withoutUndo === true;
         let result;
         try {
-          result = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite, readAfter: revalidate, ...(withoutUndo ? { withoutUndo } : {}) });
+          // A sheet the plan adds (a tracker, the report) is opened for the officer, in the same run.
+          const added = pending.plan.edits.find((e) => e.kind === 'addSheet');
+          const select = added ? { select: { sheet: added.sheet, range: 'A1' } } : {};
+          result = await host.applyPlan(pending.plan, { allowOverwrite: pending.allowOverwrite, readAfter: revalidate, ...select, ...(withoutUndo ? { withoutUndo } : {}) });
         } catch (error) {
           if (!(error instanceof HostError && error.code === 'undoTooLarge')) throw error;
           dispatch({ type: 'undoRefused', message: error.message });

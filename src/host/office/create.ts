@@ -27,6 +27,34 @@ export function officeExcelApi(): ExcelApi {
   };
 }
 
+/** "Go to": activates the sheet and selects the range; a hidden sheet is named, not shown. */
+async function selectIn(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name,visibility');
+  await context.sync();
+  if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
+  // Excel cannot activate a hidden sheet; a very hidden one the officer cannot show either.
+  if (ws.visibility === 'VeryHidden') throw new HostError('sheetHidden', officeMessages.veryHiddenSheet(sheet), sheet);
+  if (ws.visibility === 'Hidden') throw new HostError('sheetHidden', officeMessages.hiddenSheet(sheet), sheet);
+  ws.activate();
+  ws.getRange(address).select();
+  await context.sync();
+}
+
+/**
+ * Shows the sheet a plan just made, in one sync. The plan is already written: if Excel will
+ * not show it (the officer hid it meanwhile), that is no reason to report the apply as failed.
+ */
+async function showAfterApply(context: Excel.RequestContext, target: { sheet: string; range: string }): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItem(target.sheet);
+    ws.activate();
+    ws.getRange(target.range).select();
+    await context.sync();
+  } catch {
+    // Left where the officer was.
+  }
+}
+
 export function createOfficeHost(excel: ExcelApi): ExcelHost {
   // One user action is one Excel.run; with ExcelApi 1.20 it is also one undo step in Excel.
   // With 1.11, Excel waits while the officer is typing in a cell instead of refusing the batch.
@@ -67,6 +95,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
     applyPlan: (plan, applyOptions) =>
       run(async (context) => {
         const applied = await applyPlanIn(context, plan, applyOptions, features());
+        if (applyOptions?.select) await showAfterApply(context, applyOptions.select);
         return applyOptions?.readAfter ? { ...applied, read: await readIn(context) } : applied;
       }),
     revert: (planId, revertOptions) =>
@@ -75,18 +104,7 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
         return revertOptions?.readAfter ? await readIn(context) : undefined;
       }),
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
-    selectCell: (sheet, address) =>
-      run(async (context) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load('name,visibility');
-        await context.sync();
-        if (ws.isNullObject) throw new HostError('sheetMissing', officeMessages.sheetMissing(sheet), sheet);
-        // Excel cannot activate a hidden sheet; a very hidden one the officer cannot show either.
-        if (ws.visibility === 'VeryHidden') throw new HostError('sheetHidden', officeMessages.veryHiddenSheet(sheet), sheet);
-        if (ws.visibility === 'Hidden') throw new HostError('sheetHidden', officeMessages.hiddenSheet(sheet), sheet);
-        ws.activate();
-        ws.getRange(address).select();
-        await context.sync();
-      }),
+    selectCell: (sheet, address) => run((context) => selectIn(context, sheet, address)),
     readSettings: () => run(settingsIn),
     writeSettings: (settings) =>
       run(async (context) => {

@@ -123,15 +123,19 @@ describe('pane commands', () => {
 
 describe('mitigation tracker from the pane', () => {
   it('mitigates the chosen section\'s sub total (Children & Families, 10.115) rather than the directorate total', async () => {
-    const { commands, state } = setUp();
+    const { excel, commands, state } = setUp();
     await commands.load();
     await commands.previewTracker('mitigation', 'Month 7!A3:K37', 'Children & Families');
     expect(state().error).toBeNull();
     const formulas = JSON.stringify(state().pending!.plan.edits.filter((e) => e.kind === 'setFormulas'));
     expect(formulas).toMatch(/'Month 7'!\$?F\$?16\b/);
     expect(formulas).not.toMatch(/'Month 7'!\$?F\$?37\b/);
+    const runs = excel.runs;
     await commands.applyPending();
     expect(state().error).toBeNull();
+    // The new sheet is opened for the officer, in the apply's own run.
+    expect(excel.runs - runs).toBe(1);
+    expect(excel.state.selection).toEqual({ sheet: 'Mitigation Tracker', address: 'A1' });
   });
 });
 
