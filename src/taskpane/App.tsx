@@ -17,6 +17,7 @@ import { RagTab } from './components/RagTab';
 import { MovementTab } from './components/MovementTab';
 import { TrackersTab } from './components/TrackersTab';
 import { PlanPreview } from './components/PlanPreview';
+import { RevertButton } from './components/RevertButton';
 
 
 const useStyles = makeStyles({
@@ -58,7 +59,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
     <div className={styles.root} lang="en-GB" data-testid="task-pane">
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">{UI.appTitle}</Text>
-        <Button onClick={() => void commands.revert()} disabled={state.busy !== null || state.applied.length === 0}>{UI.revert}</Button>
+        <RevertButton last={state.applied[0]} busy={state.busy !== null} onRevert={() => void commands.revert()} />
       </header>
       {state.error !== null && (
         <MessageBar intent="error" data-testid="error-bar">

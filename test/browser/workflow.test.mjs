@@ -211,11 +211,17 @@ export const tests = [
       const revert = pane(page).getByRole('button', { name: 'Revert last change' });
       const notice = pane(page).getByTestId('notice');
       await revert.click();
+      // It says what it will take back before it does.
+      const confirm = page.getByRole('dialog');
+      assert.match(await confirm.getByRole('heading').innerText(), /^Revert “Mitigation tracker/i);
+      assert.match(await confirm.getByTestId('revert-confirm').innerText(), /put back every cell, colour rule and sheet this change wrote at \d\d:\d\d today/);
+      await confirm.getByRole('button', { name: 'Revert', exact: true }).click();
       await notice.filter({ hasText: /^Reverted: / }).or(pane(page).getByTestId('error-bar')).first().waitFor();
       await assertNoError(page);
       assert.match(await notice.innerText(), /^Reverted: .*Mitigation tracker/i);
       // The first tracker plan wrote cells the officer has since typed into: undoing it must refuse, in plain English.
       await revert.click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revert', exact: true }).click();
       const bar = pane(page).getByTestId('error-bar');
       await bar.waitFor();
       assert.match(await bar.innerText(), /edited since the add-in wrote it/);

@@ -11,6 +11,13 @@ export const UI = {
   revert: 'Revert last change',
   nothingToRevert: 'There is no change to revert.',
   reverted: (title: string) => `Reverted: ${title}.`,
+  revertConfirm: {
+    title: (plan: string) => `Revert “${plan}”?`,
+    body: (when: string) =>
+      `Budget Monitor will put back every cell, colour rule and sheet this change wrote ${when}, exactly as they were before it. Nothing else in the workbook changes. If someone has typed over those cells since, it will say so and change nothing.`,
+    confirm: 'Revert',
+    cancel: 'Keep it',
+  },
   applied: (title: string) => `Done: ${title}.`,
   tables: {
     none: 'No monitoring tables were found. Tables need a header row with words such as “Budget”, “Forecast” or “Variance”.',
