@@ -3,6 +3,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { UI } from '../../engine/messages/ui';
 import type { Edit, EditPlan } from '../../engine/plan';
 import type { CellChange } from '../state/cell-changes';
+import { describeChartEdit } from './chart-preview';
 
 const MAX_LINES = 40;
 
@@ -38,6 +39,10 @@ export function describeEdit(edit: Edit): string {
       return `${edit.sheet}: remove Budget Monitor colour rules (${edit.tag})`;
     case 'setDataValidation':
       return `${edit.sheet}!${edit.range}: dropdown ${Array.isArray(edit.list) ? edit.list.join(', ') : (edit.list as { source: string }).source}`;
+    case 'addChart':
+      return describeChartEdit(edit);
+    case 'removeCharts':
+      return describeChartEdit(edit);
   }
 }
 
