@@ -99,6 +99,23 @@ function lastUsedColumn(sheet: Sheet | undefined, table: MonitoringTable): numbe
   return last;
 }
 
+/**
+ * The column of the linked block an earlier chart of this table wrote beside it (its heading
+ * on the header row, a link to the table's sheet below), so regenerating writes it in the
+ * same place rather than after it.
+ */
+function existingBlockColumn(sheet: Sheet | undefined, table: MonitoringTable, headerRow: number): number | undefined {
+  const row = sheet?.rows[headerRow];
+  if (!sheet || !row) return undefined;
+  const link = `=${quoteSheetName(table.sheet)}!`.toLowerCase();
+  const headings = new Set([msg.categoryHeading('lines'), msg.categoryHeading('sections')]);
+  for (let c = table.lastCol + 1; c < row.length; c++) {
+    if (!headings.has(cellText(cellAt(sheet, headerRow, c)))) continue;
+    if (cellAt(sheet, headerRow + 1, c).formula?.toLowerCase().startsWith(link)) return c;
+  }
+  return undefined;
+}
+
 export function planChart(workbook: Workbook, table: MonitoringTable, options: ChartOptions = {}): OperationResult {
   const per = options.per ?? 'lines';
   const placement = options.placement ?? 'beside';
@@ -142,7 +159,7 @@ export function planChart(workbook: Workbook, table: MonitoringTable, options: C
     blockCol = 0;
   } else {
     blockTop = headerRow;
-    blockCol = lastUsedColumn(sheet, table) + 2;
+    blockCol = existingBlockColumn(sheet, table, headerRow) ?? lastUsedColumn(sheet, table) + 2;
   }
   const valueCols = [budgetCol && forecastCol ? budgetCol : undefined, budgetCol && forecastCol ? forecastCol : undefined, varianceCol].filter((c): c is TableColumn => c !== undefined);
 
@@ -213,7 +230,7 @@ export function planChart(workbook: Workbook, table: MonitoringTable, options: C
       name: `${prefix}variance`, kind: 'varianceRag', type: 'BarClustered', title: per === 'lines' ? msg.varianceChartTitle : msg.varianceSectionChartTitle,
       categories: categoriesRef, cachedCategories: labels,
       series: [{ name: msg.varianceSeries, values: seriesRef.get(varianceCol)!, pointColors, cached: variances }],
-      anchor: anchorAt(hasBudgetChart ? chartTop + rowsTall + 1 : chartTop), ...(unitTitle ? { valueAxisTitle: unitTitle } : {}),
+      anchor: anchorAt(hasBudgetChart ? chartTop + rowsTall + 2 : chartTop), ...(unitTitle ? { valueAxisTitle: unitTitle } : {}),
     });
     notes.push(msg.staticColours);
   }

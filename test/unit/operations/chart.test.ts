@@ -41,7 +41,7 @@ describe('planChart on seed 000 (sections closed by sub totals)', () => {
     expect(budget!.cachedCategories[0]).toBe('Prevention Services');
     expect(variance!.series).toHaveLength(1);
     expect(variance!.series[0]!.values).toBe("'Month 7'!$P$4:$P$28");
-    expect(variance!.anchor.from.row).toBe(budget!.anchor.to.row + 1);
+    expect(variance!.anchor.from.row).toBe(budget!.anchor.to.row + 2);
     expect(result.plan.description).toBe("A clustered bar chart 'Budget v forecast outturn' of 25 lines, beside the table at R3; a variance chart coloured by RAG.");
   });
 
