@@ -41,6 +41,7 @@ describe('Insert chart through Microsoft\'s Excel client', () => {
       chartType: 'BarClustered',
       title: 'Budget v forecast outturn',
       position: { from: 'R3', to: 'AA48' },
+      axes: { reversePlotOrder: true, crossesAt: 'Maximum', valueTitle: '£m' },
       series: [
         { name: 'Budget', values: "'Month 7'!N4:N28", xValues: "'Month 7'!M4:M28", fill: '#4472C4', pointFills: {} },
         { name: 'Forecast outturn', values: "'Month 7'!O4:O28", xValues: "'Month 7'!M4:M28", fill: '#ED7D31', pointFills: {} },
@@ -112,6 +113,14 @@ describe('Insert chart through Microsoft\'s Excel client', () => {
     const before = excel.snapshot();
     expect((await failure(host.applyPlan(plan))).code).toBe('sheetProtected');
     expect(excel.snapshot()).toEqual(before);
+  });
+
+  test('ExcelApi 1.7 without 1.8: the charts are made, without the 1.8 gap width and axis position', async () => {
+    const { excel, host } = officeClientHost(fixture(), { excelApiVersion: '1.7' });
+    await host.applyPlan(await chartPlan(host, { placement: 'beside' }));
+    const [budget] = sheetOf(excel, 'Month 7').charts!;
+    expect(budget!.axes).toEqual({ reversePlotOrder: true, valueTitle: '£m' });
+    expect(budget!.series.map((s) => s.values)).toEqual(["'Month 7'!N4:N28", "'Month 7'!O4:O28"]);
   });
 
   test('an Excel without ExcelApi 1.7 (no series ranges) is told so, and nothing is written', async () => {

@@ -5,7 +5,8 @@
  * APIs: `worksheet.charts` / `charts.add(type, sourceRange, seriesBy)`, `chart.name`,
  * `chart.setPosition`, `chart.title`, `chart.legend`, `ChartFill.setSolidColor`,
  * `series.points.getItemAt(i)` (ExcelApi 1.1); `chart.series.add`, `series.setValues`,
- * `series.setXAxisValues` (ExcelApi 1.7); `series.gapWidth` (ExcelApi 1.8). The manifest
+ * `series.setXAxisValues`, `categoryAxis.reversePlotOrder` (ExcelApi 1.7); `series.gapWidth`,
+ * `categoryAxis.position` (ExcelApi 1.8); `valueAxis.title.text` (1.1). The manifest
  * asks for 1.8, so all are there in a supported Excel; an Excel without 1.7 (detected with
  * isSetSupported) is refused before anything is written, since a chart made from its
  * source range alone could not read the table's separate columns.
@@ -84,6 +85,10 @@ export function queueAddChart(context: Context, sheet: string, spec: ChartSpec, 
   chart.title.text = spec.title;
   chart.legend.visible = spec.series.length > 1;
   if (spec.series.length > 1) chart.legend.position = 'Bottom';
+  // Categories top to bottom in the table's order (ExcelApi 1.7), the value axis kept at the bottom (1.8).
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  if (features.gapWidth) chart.axes.categoryAxis.position = 'Maximum';
+  if (spec.valueAxisTitle) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   spec.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
     series.setValues(rangeOf(context, s.values));

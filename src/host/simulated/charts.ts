@@ -45,6 +45,8 @@ export interface SimChart {
   /** Top-left and bottom-right cells (setPosition), when set. */
   position?: { from: string; to: string };
   series: SimChartSeries[];
+  /** The category axis in reverse order (ExcelApi 1.7), where the value axis crosses it (1.8), the value axis title. */
+  axes?: { reversePlotOrder?: boolean; crossesAt?: string; valueTitle?: string };
 }
 
 export function refText(r: SimChartRef | undefined): string | undefined {
@@ -174,8 +176,10 @@ export class SimChartProxy extends ChartPart {
   readonly title: SimChartTitle;
   readonly legend: SimChartLegend;
   readonly series: SimChartSeriesCollection;
+  readonly axes: SimChartAxes;
   constructor(context: SimulatedRequestContext, readonly worksheet: SimWorksheet, private readonly key: string, private readonly orNull: boolean) {
     super(context);
+    this.axes = new SimChartAxes(context, this);
     this.title = new SimChartTitle(context, this);
     this.legend = new SimChartLegend(context, this);
     this.series = new SimChartSeriesCollection(context, this);
@@ -202,6 +206,7 @@ export class SimChartProxy extends ChartPart {
     if (name === 'title') return this.title;
     if (name === 'legend') return this.legend;
     if (name === 'series') return this.series;
+    if (name === 'axes') return this.axes;
     return undefined;
   }
   protected readScalar(name: string, state: SimState): unknown {
@@ -288,6 +293,99 @@ export class SimChartTitle extends ChartPart {
   set text(value: string) {
     this.queueWrite('text', value, (state) => {
       this.chart.writable(state).title = String(value);
+    });
+  }
+}
+
+/** `chart.axes`: the category and value axes. */
+export class SimChartAxes extends ChartPart {
+  protected readonly scalarNames = [] as const;
+  readonly categoryAxis: SimChartAxis;
+  readonly valueAxis: SimChartAxis;
+  constructor(context: SimulatedRequestContext, readonly chart: SimChartProxy) {
+    super(context);
+    this.categoryAxis = new SimChartAxis(context, chart, 'category');
+    this.valueAxis = new SimChartAxis(context, chart, 'value');
+  }
+  describe(): string {
+    return `${this.chart.describe()}.axes`;
+  }
+  find(state: SimState): SimChart {
+    return this.chart.find(state);
+  }
+  protected override navigation(name: string): SimObject | undefined {
+    return name === 'categoryAxis' ? this.categoryAxis : name === 'valueAxis' ? this.valueAxis : undefined;
+  }
+  protected readScalar(): unknown {
+    return null;
+  }
+}
+
+/** An axis: `reversePlotOrder` (ExcelApi 1.7), `position` (1.8), `title.text` (1.1). */
+export class SimChartAxis extends ChartPart {
+  protected readonly scalarNames = ['reversePlotOrder', 'position'] as const;
+  readonly title: SimChartAxisTitle;
+  constructor(context: SimulatedRequestContext, readonly chart: SimChartProxy, readonly which: 'category' | 'value') {
+    super(context);
+    this.title = new SimChartAxisTitle(context, this);
+  }
+  describe(): string {
+    return `${this.chart.describe()}.axes.${this.which}Axis`;
+  }
+  find(state: SimState): SimChart {
+    return this.chart.find(state);
+  }
+  protected override navigation(name: string): SimObject | undefined {
+    return name === 'title' ? this.title : undefined;
+  }
+  protected readScalar(name: string, state: SimState): unknown {
+    const axes = this.find(state).axes ?? {};
+    if (this.which === 'value') return name === 'position' ? 'Automatic' : false;
+    return name === 'position' ? axes.crossesAt ?? 'Automatic' : axes.reversePlotOrder === true;
+  }
+  get reversePlotOrder(): boolean {
+    return this.loaded('reversePlotOrder');
+  }
+  set reversePlotOrder(value: boolean) {
+    this.queueWrite('reversePlotOrder', value, (state) => {
+      const chart = this.chart.writable(state);
+      if (this.which !== 'category') throw new SimulatedOfficeError('InvalidArgument', 'Only the category axis is simulated in reverse.', this.describe());
+      (chart.axes ??= {}).reversePlotOrder = value;
+    });
+  }
+  get position(): string {
+    return this.loaded('position');
+  }
+  set position(value: string) {
+    this.queueWrite('position', value, (state) => {
+      const chart = this.chart.writable(state);
+      if (!['Automatic', 'Maximum', 'Minimum'].includes(value)) throw new SimulatedOfficeError('InvalidArgument', `"${value}" is not an axis position.`, this.describe());
+      if (this.which === 'category') (chart.axes ??= {}).crossesAt = value;
+    });
+  }
+}
+
+export class SimChartAxisTitle extends ChartPart {
+  protected readonly scalarNames = ['text'] as const;
+  constructor(context: SimulatedRequestContext, readonly axis: SimChartAxis) {
+    super(context);
+  }
+  describe(): string {
+    return `${this.axis.describe()}.title`;
+  }
+  find(state: SimState): SimChart {
+    return this.axis.find(state);
+  }
+  protected readScalar(_name: string, state: SimState): unknown {
+    return this.axis.which === 'value' ? this.find(state).axes?.valueTitle ?? '' : '';
+  }
+  get text(): string {
+    return this.loaded('text');
+  }
+  set text(value: string) {
+    this.queueWrite('text', value, (state) => {
+      const chart = this.axis.chart.writable(state);
+      if (this.axis.which === 'value') (chart.axes ??= {}).valueTitle = String(value);
     });
   }
 }

@@ -45,6 +45,7 @@ export interface SimChartSnapshot {
   title?: string;
   position?: { from: string; to: string };
   series: { name: string; values?: string; xValues?: string; fill?: string; pointFills: Record<number, string> }[];
+  axes?: { reversePlotOrder?: boolean; crossesAt?: string; valueTitle?: string };
 }
 
 export class SimulatedExcel implements ContextHost {
@@ -236,6 +237,7 @@ function chartSnapshot(c: SimChart): SimChartSnapshot {
     chartType: c.chartType,
     ...(c.title !== undefined ? { title: c.title } : {}),
     ...(c.position ? { position: { ...c.position } } : {}),
+    ...(c.axes ? { axes: { ...c.axes } } : {}),
     series: c.series.map((s) => ({
       name: s.name,
       ...(s.values ? { values: refText(s.values) } : {}),
