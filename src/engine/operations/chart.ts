@@ -189,7 +189,7 @@ export function planChart(workbook: Workbook, table: MonitoringTable, options: C
     edits.push({ kind: 'setFormulas', sheet: target, range, formulas: rows });
     const format = columnFormat(sheet, table, valueCols[0]);
     edits.push({ kind: 'setNumberFormat', sheet: target, range: `${toA1(blockTop + 1, blockCol + 1)}:${toA1(blockTop + padTo, lastCol)}`, format });
-    edits.push({ kind: 'setBold', sheet: target, range: `${toA1(blockTop, blockCol)}:${toA1(blockTop, lastCol)}`, bold: true });
+    // No bold heading: bold is put back cell by cell only with ExcelApi 1.9, and charts need only 1.7.
     const top = blockTop + 1;
     const bottom = blockTop + categories.length;
     categoriesRef = abs(target, columnLetters(blockCol), top, bottom);

@@ -17,7 +17,7 @@ describe('planChart on seed 000 (sections closed by sub totals)', () => {
     const result = planChart(workbook, t, { per: 'lines', placement: 'beside' });
     expect(result.problems).toEqual([]);
     const kinds = result.plan.edits.map((e) => e.kind);
-    expect(kinds).toEqual(['removeCharts', 'setFormulas', 'setNumberFormat', 'setBold', 'addChart', 'addChart']);
+    expect(kinds).toEqual(['removeCharts', 'setFormulas', 'setNumberFormat', 'addChart', 'addChart']);
     // Table A3:K37 (header row 3), 25 lines, 4 sections: the block is M3:P28 (header + 25 rows).
     const block = result.plan.edits[1] as Extract<Edit, { kind: 'setFormulas' }>;
     expect(block.range).toBe('M3:P28');
