@@ -6,26 +6,8 @@
  */
 import { chartData, type ChartSpec } from '../engine/chart';
 import type { Workbook } from '../engine/grid';
-import { refText, type SimChart } from '../host/simulated/charts';
-
-/** A chart in the simulated state as the engine's description (what the SVG draws). */
-export function specOfSimChart(chart: SimChart): ChartSpec {
-  const first = chart.series[0];
-  return {
-    name: chart.name,
-    kind: chart.series.some((s) => Object.keys(s.pointFills).length > 0) ? 'varianceRag' : 'budgetForecast',
-    type: 'BarClustered',
-    title: chart.title ?? chart.name,
-    categories: refText(first?.xValues) ?? '',
-    cachedCategories: [],
-    series: chart.series.map((s) => {
-      const count = s.values ? s.values.ref.end.row - s.values.ref.start.row + 1 : 0;
-      const points = Object.keys(s.pointFills).length > 0 ? Array.from({ length: count }, (_, i) => s.pointFills[i] ?? s.fill ?? '#4472C4') : undefined;
-      return { name: s.name, values: refText(s.values) ?? '', ...(s.fill ? { color: s.fill } : {}), ...(points ? { pointColors: points } : {}), cached: [] };
-    }),
-    anchor: { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } },
-  };
-}
+import type { SimChart } from '../host/simulated/charts';
+import { specOfSimChart } from './chart-spec';
 
 const PALETTE = ['#4472C4', '#ED7D31', '#A5A5A5', '#FFC000'];
 const WIDTH = 500;
