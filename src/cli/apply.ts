@@ -140,7 +140,7 @@ export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine):
     if (op === 'fix' || !cmd.operations.includes(op)) continue;
     const operation = engine.operations[op]!;
     const { tables, findings } = engine.validate(session.workbook, options);
-    const outcome = operation({ workbook: session.workbook, tables, findings, policy, prior });
+    const outcome = operation({ workbook: session.workbook, tables, findings, policy, prior, ...(cmd.chart ? { chart: cmd.chart } : {}) });
     if (outcome.problems.length > 0) throw new CommandFailed(cliMessages.operationRefused(`--${op}`, outcome.problems.join(' ')));
     session.apply(outcome.plan);
     said.push(cliMessages.applied.operation(outcome.plan.title), ...outcome.notes.map((n) => cliMessages.applied.note(n)));

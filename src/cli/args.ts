@@ -18,7 +18,7 @@ export interface CheckCommand extends CommonOptions {
   readonly format: OutputFormat;
 }
 
-export const OPERATION_FLAGS = ['fix', 'rag', 'movement', 'tracker', 'savings-tracker', 'report'] as const;
+export const OPERATION_FLAGS = ['fix', 'rag', 'movement', 'tracker', 'savings-tracker', 'report', 'chart'] as const;
 export type OperationFlag = (typeof OPERATION_FLAGS)[number];
 
 export interface ApplyCommand extends CommonOptions {
@@ -26,12 +26,14 @@ export interface ApplyCommand extends CommonOptions {
   readonly out: string;
   readonly operations: readonly OperationFlag[];
   readonly force: boolean;
+  /** --chart-by and --chart-on (for --chart). */
+  readonly chart?: { readonly per: 'lines' | 'sections'; readonly placement: 'beside' | 'sheet' };
 }
 
 export type HelpTopic = 'general' | 'check' | 'apply';
 export type ParsedCommand = CheckCommand | ApplyCommand | { readonly command: 'help'; readonly topic: HelpTopic };
 
-const VALUE_OPTIONS = { check: ['format', 'policy', 'prior'], apply: ['out', 'policy', 'prior'] } as const;
+const VALUE_OPTIONS = { check: ['format', 'policy', 'prior'], apply: ['out', 'policy', 'prior', 'chart-by', 'chart-on'] } as const;
 const BOOLEAN_OPTIONS = { check: [] as string[], apply: [...OPERATION_FLAGS, 'force'] } as const;
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
@@ -81,5 +83,9 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (!/\.xlsx$/i.test(out)) throw new UsageError(cliMessages.usage.outNotXlsx(out));
   const operations = OPERATION_FLAGS.filter((f) => flags.has(f));
   if (operations.length === 0) throw new UsageError(cliMessages.usage.nothingToApply);
-  return { command, ...common, out, operations, force: flags.has('force') };
+  const per = values.get('chart-by') ?? 'lines';
+  if (per !== 'lines' && per !== 'sections') throw new UsageError(cliMessages.usage.badChoice('--chart-by', per, ['lines', 'sections']));
+  const placement = values.get('chart-on') ?? 'beside';
+  if (placement !== 'beside' && placement !== 'sheet') throw new UsageError(cliMessages.usage.badChoice('--chart-on', placement, ['beside', 'sheet']));
+  return { command, ...common, out, operations, force: flags.has('force'), ...(operations.includes('chart') ? { chart: { per, placement } } : {}) };
 }

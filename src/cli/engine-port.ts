@@ -30,6 +30,8 @@ export interface OperationInput {
   readonly findings: readonly Finding[];
   readonly policy: RagPolicy;
   readonly prior?: PriorPeriod;
+  /** For --chart: one bar per line or per section, beside the table or on a Charts sheet. */
+  readonly chart?: { readonly per: 'lines' | 'sections'; readonly placement: 'beside' | 'sheet' };
 }
 
 /** One `apply` operation (all but --fix, which the CLI builds from findings' own fixes). */

@@ -3,6 +3,7 @@ import { summarise } from '../engine/findings';
 import type { Workbook } from '../engine/grid';
 import { cliMessages } from '../engine/messages/cli';
 import type { MonitoringTable } from '../engine/model';
+import { planChart } from '../engine/operations/chart';
 import { planMitigationTracker } from '../engine/operations/mitigation-tracker';
 import { planMovement } from '../engine/operations/movement';
 import { planRagFormatting } from '../engine/operations/rag-formatting';
@@ -75,6 +76,12 @@ export function realEngine(): CliEngine {
         return planMitigationTracker(input.workbook, input.tables, table ? { tableId: table.id } : {});
       },
       'savings-tracker': (input) => planSavingsTracker(input.workbook, input.tables, { policy: input.policy }),
+      // The table of this period (as for the tracker), charted as in the task pane.
+      chart: (input) => {
+        const table = currentTable(input.tables);
+        if (!table) return refused(cliMessages.operationTitles.chart, [cliMessages.noChartTable]);
+        return planChart(input.workbook, table, { per: input.chart?.per ?? 'lines', placement: input.chart?.placement ?? 'beside', policy: input.policy });
+      },
       report: (input) => planValidationReport(input.findings, summarise(input.findings), new Date(), { workbook: input.workbook }),
     },
     ...(calculate ? { calculate } : {}),

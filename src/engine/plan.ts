@@ -2,6 +2,7 @@
  * Edit plans: the only way the engine asks a host to change a workbook. A closed union,
  * so every host applies and reverts exactly the same set of edits.
  */
+import type { ChartSpec } from './chart';
 import type { CellValue } from './grid';
 
 /** Formatting applied when a conditional format's rule is met. */
@@ -45,7 +46,11 @@ export type Edit =
   /** Removes the add-in's own conditional formats with this tag from the sheet. */
   | { readonly kind: 'removeConditionalFormats'; readonly sheet: string; readonly tag: string }
   /** An in-cell dropdown: a fixed list, or a source range formula such as `='Month 7'!$A$5:$A$30`. */
-  | { readonly kind: 'setDataValidation'; readonly sheet: string; readonly range: string; readonly list: readonly string[] | { readonly source: string } };
+  | { readonly kind: 'setDataValidation'; readonly sheet: string; readonly range: string; readonly list: readonly string[] | { readonly source: string } }
+  /** A native chart linked to the workbook's ranges; replaces the add-in's own chart of the same name on the sheet. */
+  | { readonly kind: 'addChart'; readonly sheet: string; readonly chart: ChartSpec }
+  /** Removes the add-in's own charts whose names start with `prefix` (always CHART_NAME_PREFIX…) from the sheet; never the officer's. */
+  | { readonly kind: 'removeCharts'; readonly sheet: string; readonly prefix: string };
 
 export type EditKind = Edit['kind'];
 

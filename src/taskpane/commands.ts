@@ -34,6 +34,7 @@ export interface PaneCommands {
   readPreviousFile(file: File): Promise<Workbook | undefined>;
   /** Stops (or, with `ignore` false, restarts) reporting a kind of finding in this workbook. */
   ignoreKind(rule: string, title: string, ignore: boolean): Promise<void>;
+  previewChart(tableId: string | null, per: 'lines' | 'sections', placement: 'beside' | 'sheet'): Promise<void>;
 }
 
 /** Turns anything thrown into a sentence for the message bar; never a stack trace. */
@@ -200,6 +201,12 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         }
         if (!engine.savingsTrackerPlan) throw new Error(UI.errors.unavailable);
         preview(engine.savingsTrackerPlan(workbook, tables, table), [], false, workbook);
+      }),
+    previewChart: (tableId, per, placement) =>
+      run(UI.working, async () => {
+        if (!engine.chartPlan) throw new Error(UI.errors.unavailable);
+        const { workbook, tables } = await readTables(getState().overrides);
+        preview(engine.chartPlan(workbook, tableById(tables, tableId), { per, placement }, getState().policy), [], false, workbook);
       }),
     readPreviousFile: async (file) => {
       const reader = engine.readWorkbookFile;

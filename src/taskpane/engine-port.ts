@@ -25,6 +25,8 @@ export interface PaneEngine {
   mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, section?: string) => EditPlan;
   savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
   reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
+  /** Insert chart: budget v forecast and the variance by RAG, per line or section, beside the table or on a Charts sheet. */
+  chartPlan?: (workbook: Workbook, table: MonitoringTable, options: { readonly per: 'lines' | 'sections'; readonly placement: 'beside' | 'sheet' }, policy: RagPolicy) => EditPlan;
   /** Reads another .xlsx (last month's file); throws an Error with a plain-English message. */
   readWorkbookFile?: (bytes: ArrayBuffer, fileName: string) => Promise<Workbook>;
 }

@@ -9,6 +9,7 @@ import { planMovement } from '../engine/operations/movement';
 import { planMitigationTracker } from '../engine/operations/mitigation-tracker';
 import { planSavingsTracker } from '../engine/operations/savings-tracker';
 import { planValidationReport } from '../engine/operations/validation-report';
+import { planChart } from '../engine/operations/chart';
 import { summarise } from '../engine/findings';
 import type { OperationResult } from '../engine/operations/shared';
 import { findSheet } from '../engine/grid';
@@ -41,6 +42,7 @@ export const paneEngine: PaneEngine = {
   savingsTrackerPlan: (workbook, tables, table) => planOrThrow(planSavingsTracker(workbook, tables, { tableId: table.id })),
   reportPlan: (workbook, findings) => planOrThrow(planValidationReport(findings, summarise(findings), new Date(), { workbook })),
   readWorkbookFile: readPreviousWorkbook,
+  chartPlan: (workbook, table, options, policy) => planOrThrow(planChart(workbook, table, { ...options, policy })),
 };
 
 /**

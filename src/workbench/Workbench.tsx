@@ -17,6 +17,7 @@ import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
 import { openedFile, workbookBytes, type OpenedFile } from './download';
 import { GridView, type GridSelection } from './GridView';
+import { SheetCharts } from './ChartView';
 import { paneEngine } from '../taskpane/engine';
 import { sampleWorkbook } from './sample';
 import { pageClientExcel } from './office-client';
@@ -170,6 +171,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
             />
           )}
         </div>
+        {sheet?.charts && sheet.charts.length > 0 && <SheetCharts charts={sheet.charts} workbook={doc.excel.toWorkbook()} />}
         <div role="tablist" aria-label={UI.workbench.sheets} className="wb-tabs">
           {doc.excel.state.sheets.map((s) => (
             <button key={s.name} role="tab" aria-selected={s.name === sheet?.name} onClick={() => { setSheetName(s.name); setSelection({ row: 0, col: 0 }); }}>

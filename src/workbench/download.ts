@@ -13,6 +13,7 @@ import type { SimCell, SimConditionalFormat, SimSheet, SimState } from '../host/
 import { workbookToExcelJs } from '../host/xlsx';
 import { markerOfFormula } from '../host/xlsx/cf-tag';
 import { browserZipCodec } from '../host/xlsx/fast/browser-codec';
+import { chartChanges } from './chart-spec';
 import { patchPackage, sameCellValue as sameValue, type PackageChange, type PackageCodec } from '../host/xlsx/package/patch';
 
 function argb(color: string): string {
@@ -142,8 +143,10 @@ export function changesSinceOpen(baseline: readonly SimSheet[], state: SimState)
  * patched in (`codec` inflates and deflates; the browser's streams by default).
  */
 export async function workbookBytes(state: SimState, workbook: Workbook, opened?: OpenedFile, codec: PackageCodec = browserZipCodec): Promise<Uint8Array> {
-  if (opened) return patchPackage(opened.bytes, changesSinceOpen(opened.baseline, state), codec);
-  return new Uint8Array(await sampleBytes(state, workbook));
+  if (opened) return patchPackage(opened.bytes, [...changesSinceOpen(opened.baseline, state), ...chartChanges(state, workbook)], codec);
+  // exceljs writes no charts: the add-in's are patched into what it wrote.
+  const charts = chartChanges(state, workbook).filter((c) => c.kind === 'addChart');
+  return patchPackage(new Uint8Array(await sampleBytes(state, workbook)), charts, codec);
 }
 
 /** A workbook with no file behind it (the sample): written with exceljs from the simulation. */

@@ -5,7 +5,7 @@ export const cliMessages = {
 
 Usage:
   budget-monitor check <file.xlsx> [--format text|json] [--policy policy.json] [--prior <sheet | file.xlsx>]
-  budget-monitor apply <file.xlsx> --out <new.xlsx> [--fix] [--rag] [--movement] [--tracker] [--savings-tracker] [--report] [--force]
+  budget-monitor apply <file.xlsx> --out <new.xlsx> [--fix] [--rag] [--movement] [--tracker] [--savings-tracker] [--report] [--chart] [--force]
   budget-monitor <command> --help
 
 Exit status: 0 no errors, 1 errors found, 2 the input could not be read or the command was wrong.
@@ -48,6 +48,10 @@ Options:
   --tracker            Insert or update the "Mitigation Tracker" sheet.
   --savings-tracker    Insert or update the savings (MTFP) tracker sheet.
   --report             Add a sheet listing every finding.
+  --chart              Native charts of budget v forecast outturn and the variance by RAG,
+                       linked to the table's cells.
+  --chart-by <lines|sections>   One bar per line (default) or per section sub total.
+  --chart-on <beside|sheet>     Beside the table (default) or on a "Charts" sheet.
   --policy <file>      RAG policy as JSON (for --rag and the checks).
   --prior <sheet|file> The previous period (for --movement and the checks).
   --force              Replace the output file if it exists.
@@ -60,6 +64,7 @@ Examples:
   budget-monitor apply "Month 7.xlsx" --out "Month 7 fixed.xlsx" --fix
   budget-monitor apply "Month 7.xlsx" --out "Month 7 ready.xlsx" --fix --rag --movement --prior "Month 6"
   budget-monitor apply month7.xlsx --out month7-tracker.xlsx --tracker --force
+  budget-monitor apply month7.xlsx --out month7-chart.xlsx --chart --chart-by sections --chart-on sheet
 `,
   usage: {
     noCommand: 'No command given; run "budget-monitor --help" for usage.',
@@ -69,6 +74,7 @@ Examples:
     missingFile: 'No workbook given; name the .xlsx file to read (see --help).',
     extraArgument: (arg: string) => `Unexpected argument "${arg}"; give one workbook (quote names with spaces).`,
     badFormat: (format: string) => `--format must be "text" or "json", not "${format}".`,
+    badChoice: (option: string, value: string, choices: readonly string[]) => `${option} must be ${choices.map((c) => `"${c}"`).join(' or ')}, not "${value}".`,
     missingOut: 'apply needs --out <new.xlsx>: the input file is never changed.',
     nothingToApply: 'Nothing to apply: choose at least one of --fix, --rag, --movement, --tracker, --savings-tracker, --report.',
     outIsInput: (file: string) => `--out names the input file ${file}; choose a new file name (the input is never changed).`,
@@ -84,7 +90,8 @@ Examples:
     noSheet: (sheet: string, file: string) =>
       `--prior "${sheet}": ${file} has no sheet of that name, and no such file exists either.`,
   },
-  operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', report: 'Validation report' },
+  operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', report: 'Validation report', chart: 'Charts' },
+  noChartTable: 'No monitoring table with a variance column was found to chart.',
   operationUnavailable: (flag: string) => `${flag} is not available yet in this version of the command-line tool; nothing was written.`,
   operationRefused: (flag: string, problem: string) => `${flag}: ${problem} Nothing was written.`,
   cannotApply: (problem: string) => `The changes could not be made: ${problem} Nothing was written.`,

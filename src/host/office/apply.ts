@@ -17,6 +17,7 @@ import { type AppliedPlan, LEDGER_KEY, pack, parseLedger, type RangeRecord, RECO
 import { areasOf, conditionOf, type OwnFormat, queueAddFormat, queueFormatLoad, queueFormatRanges, sameFormat, toTagged } from './conditional-formats';
 import { joinBlocks, priorKind, priorRead, typedForExcel } from './prior';
 import { restoreIn } from './restore';
+import { chartChanges, chartSheets, chartWriteOps, type OwnChart, queueChartLoad } from './charts';
 import { type ApplyFeatures, type CellEdit, type Context, inRef, overlaps, same, type Target, target } from './targets';
 import { gridWrite, ledgerOp, sendWrites, simpleOp, type WriteOp } from './writes';
 
@@ -50,6 +51,10 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   if (features.cellProperties === false && plan.edits.some((e) => e.kind === 'setFill' || e.kind === 'setBold')) {
     throw new HostError('excelTooOld', officeMessages.excelTooOld(plan.title));
   }
+  // A chart's series are pointed at the table's exact ranges with ExcelApi 1.7.
+  if (features.chartSeries === false && plan.edits.some((e) => e.kind === 'addChart')) {
+    throw new HostError('excelTooOld', officeMessages.excelTooOld(plan.title));
+  }
   const cellEdits = plan.edits.filter((e): e is CellEdit => 'range' in e);
   const targets = new Map<CellEdit, Target>(cellEdits.map((e) => [e, target(e.sheet, e.range)]));
   const allowed = (options.allowOverwrite ?? []).map((q: QualifiedRange) => target(q.sheet, q.range));
@@ -67,6 +72,8 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const tableLoads = new Map<CellEdit, Excel.TableScopedCollection>();
   const structure = addSheets.length > 0 ? context.workbook.protection : undefined;
   const formatLoads: (() => OwnFormat[])[] = [];
+  const chartLoads: (() => OwnChart[])[] = [];
+  const chartSheetList = chartSheets(plan);
   const namedByAddSheet = (sheet: string): boolean => addSheets.some((e) => same(e.sheet, sheet));
 
   /** Reads the prior state of the edits on some sheets; the first sync also carries `extras`. */
@@ -91,6 +98,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
         if (edit.kind === 'setColumnWidth') widthLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(`${edit.column}:${edit.column}`).format.load('columnWidth'));
       }
       formatLoads.push(queueFormatLoad(context, formatSheets));
+      chartLoads.push(queueChartLoad(context, chartSheetList.filter(onSheet)));
     });
     for (const [edit, read] of reads) priors.set(edit, joinBlocks(results, read));
   };
@@ -129,6 +137,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const updated = touched.filter((s) => namedByAddSheet(s) && !isNew(s));
   if (updated.length > 0) await inspect((sheet) => updated.some((u) => same(u, sheet)));
   const ownFormats = formatLoads.flatMap((take) => take());
+  const charts = chartChanges(plan, chartLoads.flatMap((take) => take()), ledger);
 
   // ---- checks on what was read ----
   if (structure?.protected && added.length > 0) throw new HostError('structureProtected', officeMessages.structureProtected());
@@ -250,6 +259,8 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
     addedFormats,
     removedFormats: uniqueRemoved,
     validations,
+    ...(charts.added.length > 0 ? { addedCharts: charts.added } : {}),
+    ...(charts.removedRecords.length > 0 ? { removedCharts: charts.removedRecords } : {}),
   };
   // Office keeps little in a document's settings: a record too large to keep is refused, or
   // (when the officer agreed) the plan goes without one, rather than a write that fails half-way.
@@ -305,6 +316,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
     }
   }
   for (const f of addedFormats) ops.push(simpleOp(() => queueAddFormat(context, f)));
+  ops.push(...chartWriteOps(context, charts.removed, charts.added, { gapWidth: features.chartGapWidth === true }));
   try {
     await sendWrites(context, ops, keepRecord ? ledgerOp(context, [record, ...ledger]) : undefined);
   } catch (error) {

@@ -80,6 +80,8 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
     tables: excel.isSetSupported('ExcelApi', '1.9'),
     cellProperties: excel.isSetSupported('ExcelApi', '1.9'),
     formatAreas: excel.isSetSupported('ExcelApi', '1.9'),
+    chartSeries: excel.isSetSupported('ExcelApi', '1.7'),
+    chartGapWidth: excel.isSetSupported('ExcelApi', '1.8'),
   });
   const readIn = (context: Excel.RequestContext) => readWorkbookIn(context, excel.isSetSupported('ExcelApi', '1.9'));
   const settingsIn = async (context: Excel.RequestContext): Promise<Record<string, unknown>> => {

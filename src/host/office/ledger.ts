@@ -4,6 +4,7 @@
  * (for an exact revert) and a hash of each row it wrote (to tell its own output from the
  * officer's: a cell is "own output" while its row still hashes to what the add-in wrote).
  */
+import type { ChartSpec } from '../../engine/chart';
 import type { ConditionalStyle } from '../../engine/plan';
 
 export const LEDGER_KEY = 'budgetMonitor.appliedPlans';
@@ -67,6 +68,16 @@ export interface AppliedPlan {
   readonly addedFormats: readonly TaggedFormat[];
   readonly removedFormats: readonly TaggedFormat[];
   readonly validations: readonly ValidationRecord[];
+  /** Charts the plan added (removed on revert), absent in records of plans without charts. */
+  readonly addedCharts?: readonly ChartRecord[];
+  /** The add-in's earlier charts the plan replaced (added back on revert). */
+  readonly removedCharts?: readonly ChartRecord[];
+}
+
+/** One of the add-in's charts: its sheet and full description, so revert can add it back. */
+export interface ChartRecord {
+  readonly sheet: string;
+  readonly chart: ChartSpec;
 }
 
 export function pack<T extends Scalar>(grid: readonly (readonly T[])[]): Packed<T> {

@@ -11,6 +11,7 @@ import { type OwnFormat, queueAddFormat, queueFormatLoad, queueFormatRanges, sam
 import { asRead, joinBlocks, priorRead } from './prior';
 import { type ApplyFeatures, type Context, inRef, overlaps, same, type Target } from './targets';
 import { gridWrite, ledgerOp, sendWrites, simpleOp, type WriteOp } from './writes';
+import { chartRestoreOps, type OwnChart, queueChartLoad, recordChartSheets } from './charts';
 
 /**
  * Puts back the prior state a record holds. `checked` (revert) first verifies that the
@@ -43,13 +44,14 @@ export async function revertIn(context: Context, planId: string, features: Apply
 }
 
 export async function restoreIn(context: Context, record: AppliedPlan, checked: boolean, ledger?: readonly AppliedPlan[], features: ApplyFeatures = {}, known?: SheetFacts): Promise<void> {
-  const sheets = [...new Set([...record.ranges.map((r) => r.sheet), ...record.addedFormats.map((f) => f.sheet), ...record.removedFormats.map((f) => f.sheet), ...record.validations.map((v) => v.sheet), ...record.columnWidths.map((c) => c.sheet)])];
+  const sheets = [...new Set([...recordChartSheets(record), ...record.ranges.map((r) => r.sheet), ...record.addedFormats.map((f) => f.sheet), ...record.removedFormats.map((f) => f.sheet), ...record.validations.map((v) => v.sheet), ...record.columnWidths.map((c) => c.sheet)])];
   const isAdded = (sheet: string): boolean => record.addedSheets.some((a) => same(a, sheet));
   const sheetList = context.workbook.worksheets;
   const addedUsed = new Map<string, Excel.Range>();
   const contentReads = new Map<RangeRecord, BlockRead<Scalar[][]>>();
   for (const r of record.ranges) if (checked && r.written) contentReads.set(r, priorRead(context, { sheet: r.sheet, ref: parseRange(r.range)!, range: r.range }, 'content'));
   let takeFormats: () => OwnFormat[] = () => [];
+  let takeCharts: () => OwnChart[] = () => [];
   const formatSheets = [...new Set([...record.addedFormats, ...record.removedFormats].map((f) => f.sheet))];
 
   // sync 1 (unless the caller read them with the ledger): which sheets exist and are protected
@@ -75,6 +77,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
     liveReads.map(([, read]) => read),
     () => {
       takeFormats = queueFormatLoad(context, formatSheets.filter(exists));
+      takeCharts = queueChartLoad(context, recordChartSheets(record).filter((s) => exists(s) && !isAdded(s)));
       for (const sheet of record.addedSheets) if (exists(sheet)) addedUsed.set(sheet, sheetList.getItem(sheet).getUsedRangeOrNullObject(true).load('address'));
     },
   );
@@ -122,7 +125,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
   }
 
   // then: put everything back, newest change first
-  const ops: WriteOp[] = [];
+  const ops: WriteOp[] = [...chartRestoreOps(context, record, takeCharts(), exists, isAdded)];
   for (const f of candidates) if (record.addedFormats.some((a) => sameFormat(a, f))) ops.push(simpleOp(() => f.item.delete()));
   for (const f of [...record.removedFormats].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
     if (!exists(f.sheet) || candidates.some((c) => sameFormat(c, f) && !record.addedFormats.some((a) => sameFormat(a, c)))) continue;

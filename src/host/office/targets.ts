@@ -35,4 +35,8 @@ export interface ApplyFeatures {
   readonly tables?: boolean;
   /** ExcelApi 1.9: ConditionalFormat.getRanges, the areas of a rule copied and pasted over several ranges. */
   readonly formatAreas?: boolean;
+  /** ExcelApi 1.7: ChartSeries.setValues / setXAxisValues and series.add, to point a chart's series at exact ranges. */
+  readonly chartSeries?: boolean;
+  /** ExcelApi 1.8: ChartSeries.gapWidth. */
+  readonly chartGapWidth?: boolean;
 }

@@ -6,6 +6,7 @@
 import { columnLetters, parseA1, parseRange, toA1, type RangeRef } from '../../engine/address';
 import type { Workbook } from '../../engine/grid';
 import { recalculate } from './calc';
+import { refText, seriesFromSource, type SimChart } from './charts';
 import { SimulatedRequestContext, type ContextHost, type InjectedFailure, type SyncStats } from './context';
 import { SimulatedOfficeError } from './errors';
 import { findSimSheet, SimWorkbook } from './workbook';
@@ -33,7 +34,18 @@ export interface SimSnapshot {
     conditionalFormats: (Omit<SimConditionalFormat, 'id' | 'range'> & { range: string })[];
     validations: (Omit<SimListValidation, 'range'> & { range: string })[];
     columnWidths: Record<string, number>;
+    /** Present when the sheet has charts: each with its series as sheet-qualified ranges. */
+    charts?: SimChartSnapshot[];
   }[];
+}
+
+export interface SimChartSnapshot {
+  name: string;
+  chartType: string;
+  title?: string;
+  position?: { from: string; to: string };
+  series: { name: string; values?: string; xValues?: string; fill?: string; pointFills: Record<number, string> }[];
+  axes?: { reversePlotOrder?: boolean; crossesAt?: string; valueTitle?: string };
 }
 
 export class SimulatedExcel implements ContextHost {
@@ -180,6 +192,14 @@ export class SimulatedExcel implements ContextHost {
     this.sheet(sheetName).validations.push({ range: ref, source, inCellDropDown: true });
   }
 
+  /** Insert > Chart as the officer would: a chart named `name` over the source range. */
+  addOfficerChart(sheetName: string, name: string, source: string, chartType = 'ColumnClustered'): void {
+    const ref = parseRange(source);
+    if (!ref) throw new RangeError(`Not a range: ${source}`);
+    const sheet = this.sheet(sheetName);
+    (sheet.charts ??= []).push({ id: `{officer-chart-${this.state.nextId++}}`, name, chartType, legend: { visible: true, position: 'Right' }, ...seriesFromSource(sheet, ref, false) });
+  }
+
   settings(): Record<string, unknown> {
     return Object.fromEntries(this.state.settings);
   }
@@ -204,10 +224,28 @@ export class SimulatedExcel implements ContextHost {
           conditionalFormats: s.conditionalFormats.map(({ id: _id, range, ...rest }) => ({ ...rest, range: rangeText(range) })),
           validations: s.validations.map((v) => ({ ...v, range: rangeText(v.range) })),
           columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [columnLetters(c), w])),
+          ...(s.charts && s.charts.length > 0 ? { charts: s.charts.map(chartSnapshot) } : {}),
         };
       }),
     };
   }
+}
+
+function chartSnapshot(c: SimChart): SimChartSnapshot {
+  return {
+    name: c.name,
+    chartType: c.chartType,
+    ...(c.title !== undefined ? { title: c.title } : {}),
+    ...(c.position ? { position: { ...c.position } } : {}),
+    ...(c.axes ? { axes: { ...c.axes } } : {}),
+    series: c.series.map((s) => ({
+      name: s.name,
+      ...(s.values ? { values: refText(s.values) } : {}),
+      ...(s.xValues ? { xValues: refText(s.xValues) } : {}),
+      ...(s.fill ? { fill: s.fill } : {}),
+      pointFills: { ...s.pointFills },
+    })),
+  };
 }
 
 function rangeText(ref: RangeRef): string {

@@ -4,6 +4,7 @@
  */
 import type { Cell, CellValue, DefinedName, Workbook } from '../../engine/grid';
 import type { RangeRef } from '../../engine/address';
+import type { SimChart } from './charts';
 
 /** A value as Excel's `Range.values` holds it: `""` is empty, errors are `#DIV/0!` strings. */
 export type ExcelScalar = string | number | boolean;
@@ -57,6 +58,8 @@ export interface SimSheet {
   merged?: RangeRef[];
   /** Excel tables (Insert > Table), each with its header row. */
   tables?: { readonly name: string; readonly range: RangeRef }[];
+  /** Charts on the sheet, in order (see charts.ts). */
+  charts?: SimChart[];
 }
 
 export interface SimState {
@@ -74,6 +77,8 @@ export interface SimState {
   definedNames: DefinedName[];
   /** Review > Protect Workbook (structure): sheets cannot be added, deleted, moved or shown. */
   structureProtected?: boolean;
+  /** Excel numbers new charts "Chart 1", "Chart 2", … */
+  nextChartNumber?: number;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;

@@ -5,6 +5,7 @@ import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from './range';
 import { recalculate } from './calc';
+import { SimChartCollection } from './charts';
 import { emptySheet, type SimSheet, type SimState } from './state';
 
 /** What one setting may hold (its JSON, UTF-8): writes above it fail, as above ~1 MB in Office. */
@@ -172,9 +173,11 @@ export class SimWorksheetCollection extends SimObject {
 export class SimWorksheet extends SimObject implements SheetLocator {
   protected readonly scalarNames = ['name', 'position', 'visibility', 'id'] as const;
   readonly protection: SimWorksheetProtection;
+  readonly charts: SimChartCollection;
   constructor(context: SimulatedRequestContext, private readonly sheetName: string, private readonly orNull: boolean) {
     super(context);
     this.protection = new SimWorksheetProtection(context, this);
+    this.charts = new SimChartCollection(context, this);
   }
   describe(): string {
     return quoteSheetName(this.sheetName);
@@ -190,6 +193,7 @@ export class SimWorksheet extends SimObject implements SheetLocator {
     return this.sheetIn(state) !== undefined;
   }
   protected override navigation(name: string): SimObject | undefined {
+    if (name === 'charts') return this.charts;
     return name === 'protection' ? this.protection : undefined;
   }
   protected readScalar(name: string, state: SimState): unknown {

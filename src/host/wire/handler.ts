@@ -14,6 +14,7 @@
  */
 import { SimulatedRequestContext, PAYLOAD_LIMIT_BYTES, type QueuedAction } from '../simulated/context';
 import { SimConditionalFormatCollection, SimConditionalFormatProxy } from '../simulated/conditional-formats';
+import { SimChartCollection, SimChartProxy, SimChartSeriesCollection, SimChartSeriesProxy } from '../simulated/charts';
 import type { SimulatedExcel } from '../simulated/excel';
 import { SimulatedOfficeError } from '../simulated/errors';
 import { SimClientResult, SimObject } from '../simulated/proxy';
@@ -66,6 +67,11 @@ const METHODS = new Set([
   'GetUsedRangeOrNullObject',
   'Select',
   'SetCellProperties',
+  // Charts (ExcelApi 1.1; series ranges 1.7)
+  'SetPosition',
+  'SetSolidColor',
+  'SetValues',
+  'SetXAxisValues',
 ]);
 
 /** The ExcelApi version that brought each method the adapter may use above the manifest's 1.8. */
@@ -75,11 +81,14 @@ const METHOD_VERSIONS: Record<string, string> = {
   GetTables: '1.9',
   GetMergedAreasOrNullObject: '1.13',
   GetRanges: '1.9',
+  SetValues: '1.7',
+  SetXAxisValues: '1.7',
 };
 
 /** A method above the workbook's ExcelApi version is not there, as in an older Excel. */
 function requireVersion(server: WireWorkbook, obj: SimObject, wireName: string): void {
-  const version = METHOD_VERSIONS[wireName];
+  // ChartSeriesCollection.add came with ExcelApi 1.7 (worksheets.add and charts.add with 1.1).
+  const version = obj instanceof SimChartSeriesCollection && wireName === 'Add' ? '1.7' : METHOD_VERSIONS[wireName];
   if (version && !server.excel.isSetSupported('ExcelApi', version)) throw apiNotFound(`${obj.describe()}.${wireName} (ExcelApi ${version}; this Excel has ${server.excel.excelApiVersion})`);
 }
 
@@ -100,7 +109,7 @@ function hasSetter(obj: object, name: string): boolean {
 }
 
 function isCollection(obj: SimObject): boolean {
-  return obj instanceof SimWorksheetCollection || obj instanceof SimConditionalFormatCollection || obj instanceof SimTableCollection;
+  return obj instanceof SimWorksheetCollection || obj instanceof SimConditionalFormatCollection || obj instanceof SimTableCollection || obj instanceof SimChartCollection || obj instanceof SimChartSeriesCollection;
 }
 
 /** An item of a collection, for naming the parts of its items' answers. */
@@ -108,6 +117,8 @@ function itemShape(obj: SimObject): SimObject | undefined {
   if (obj instanceof SimWorksheetCollection) return obj.getItem('');
   if (obj instanceof SimConditionalFormatCollection) return new SimConditionalFormatProxy(obj.context, obj.range, '');
   if (obj instanceof SimTableCollection) return new SimTableItem(obj.context, undefined);
+  if (obj instanceof SimChartCollection) return new SimChartProxy(obj.context, obj.worksheet, '', false);
+  if (obj instanceof SimChartSeriesCollection) return new SimChartSeriesProxy(obj.context, obj, 0);
   return undefined;
 }
 
@@ -124,7 +135,7 @@ function withItemIds(obj: SimObject, answer: unknown, server: WireWorkbook): voi
   else if (obj instanceof SimConditionalFormatCollection) {
     const { sheet, ref } = obj.range.resolve(state);
     ids = sheet.conditionalFormats.filter((c) => intersects(c.range, ref)).map((c) => c.id);
-  }
+  } else if (obj instanceof SimChartCollection) ids = obj.idsIn(state);
   items.forEach((item, i) => {
     if (ids[i] !== undefined) item._Id = ids[i];
   });
@@ -429,7 +440,8 @@ function argumentsOf(server: WireWorkbook, request: RequestBody, resolved: Map<n
   if (!referenced) return args;
   return args.map((arg, i) => {
     const pathId = referenced[i];
-    return typeof pathId === 'number' ? resolvePath(server, request, resolved, pathId) : arg;
+    // The client marks an argument that is not an object with 0 (charts.add(type, range, seriesBy)).
+    return typeof pathId === 'number' && pathId !== 0 ? resolvePath(server, request, resolved, pathId) : arg;
   });
 }
 
@@ -475,5 +487,8 @@ function itemAt(server: WireWorkbook, owner: SimObject | null, index: unknown): 
     if (!cf) throw new SimulatedOfficeError('ItemNotFound', `There is no conditional format at index ${String(index)}.`, owner.describe());
     return owner.getItem(cf.id);
   }
+  if (owner instanceof SimChartCollection) return owner.itemAt(i, state);
+  const generic = (owner as unknown as { itemAt?: (index: number) => SimObject }).itemAt;
+  if (typeof generic === 'function') return generic.call(owner, i);
   throw apiNotFound(`${owner.describe()}.GetItemAt`);
 }

@@ -10,6 +10,7 @@ import { planInWords } from '../state/plan-words';
 import { UI } from '../../engine/messages/ui';
 import type { Edit, EditPlan } from '../../engine/plan';
 import type { CellChange } from '../state/cell-changes';
+import { describeChartEdit } from './chart-preview';
 
 const MAX_LINES = 40;
 
@@ -49,6 +50,10 @@ export function describeEdit(edit: Edit): string {
       return `${edit.sheet}: remove Budget Monitor colour rules (${edit.tag})`;
     case 'setDataValidation':
       return `${edit.sheet}!${edit.range}: dropdown ${Array.isArray(edit.list) ? edit.list.join(', ') : (edit.list as { source: string }).source}`;
+    case 'addChart':
+      return describeChartEdit(edit);
+    case 'removeCharts':
+      return describeChartEdit(edit);
   }
 }
 

@@ -5,10 +5,11 @@ import { UI } from '../../engine/messages/ui';
 import type { MonitoringTable } from '../../engine/model';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
+import { ChartSection } from './ChartSection';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
 
-export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean } }) {
+export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean; chart?: boolean } }) {
   const styles = useStyles();
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
@@ -38,6 +39,7 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
         {offered.savings && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>}
         {offered.report && <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>}
       </div>
+      {offered.chart === true && <ChartSection table={table} busy={busy} onInsert={(per, placement) => void commands.previewChart(table?.id ?? null, per, placement)} />}
     </>
   );
 }

@@ -18,6 +18,8 @@ import { emptySheetXml, SheetDoc, type CellContent } from './sheet-xml';
 import { MINIMAL_STYLES, StylesDoc, type CellStyleChange } from './styles-xml';
 import { escapeXml, findElement, findElements, inner, insertBefore, setAttr, splice } from './xml-edit';
 import { rewritePackage, type PartContent } from './zip-write';
+import type { ChartSpec } from '../../../engine/chart';
+import { SheetCharts, withDrawing } from './charts-xml';
 
 export type { CellContent } from './sheet-xml';
 export type { CellStyleChange } from './styles-xml';
@@ -42,7 +44,11 @@ export type PackageChange =
    */
   | { readonly kind: 'removeRules'; readonly sheet: string; readonly marker: string; readonly range?: string; readonly group?: number }
   /** A list validation; `formula` as stored (`"a,b"` or `Lists!$A$1:$A$5`). */
-  | { readonly kind: 'validation'; readonly sheet: string; readonly range: string; readonly formula: string };
+  | { readonly kind: 'validation'; readonly sheet: string; readonly range: string; readonly formula: string }
+  /** A chart part anchored in the sheet's drawing (appended to an existing drawing); see charts-xml.ts. */
+  | { readonly kind: 'addChart'; readonly sheet: string; readonly chart: ChartSpec }
+  /** Removes the sheet's charts whose names start with the prefix (the add-in's own). */
+  | { readonly kind: 'removeCharts'; readonly sheet: string; readonly prefix: string };
 
 export interface PackageCodec {
   inflateRaw(data: Uint8Array, limit: number): Uint8Array | Promise<Uint8Array>;
@@ -73,6 +79,31 @@ class PackageEditor {
   private styles?: StylesDoc;
   private stylesPart?: string;
   private readonly addedRules = new Map<number, Set<string>>();
+  private readonly charts = new SheetCharts({
+    text: async (name) => {
+      const pending = this.parts.get(name);
+      if (pending === null) return undefined;
+      if (typeof pending === 'string') return pending;
+      return this.text(name);
+    },
+    set: (name, content) => this.parts.set(name, content),
+    names: () => new Set([...this.directory.names, ...[...this.parts].filter(([, c]) => c !== null).map(([n]) => n), ...this.sheets.map((x) => x.part)].map((n) => n.toLowerCase())),
+    addOverride: (partName, contentType) => this.parts.set('[Content_Types].xml', this.contentTypesWith(`<Override PartName="${escapeXml(partName)}" ContentType="${contentType}"/>`)),
+    removeOverride: (partName) => {
+      const types = this.contentTypes();
+      const found = findElements(types, 'Override').find((o) => attr(o.text, 'PartName') === partName);
+      if (found) this.parts.set('[Content_Types].xml', splice(types, found.start, found.end, ''));
+    },
+  });
+
+  /** Adds or removes the add-in's charts on a sheet (its XML as saved, for its existing drawing). */
+  async chartChange(change: Extract<PackageChange, { kind: 'addChart' | 'removeCharts' }>): Promise<void> {
+    const entry = this.findSheet(change.sheet);
+    if (!entry) throw new PlanApplyError(xlsxMessages.sheetMissing(change.sheet));
+    const xml = entry.created ? undefined : await this.text(entry.part);
+    if (change.kind === 'addChart') await this.charts.add(entry.part, xml, change.chart);
+    else await this.charts.remove(entry.part, xml, change.prefix);
+  }
 
   private constructor(private readonly directory: ZipDirectory, private readonly read: (name: string) => Promise<string | undefined>, workbookPart: string, workbookXml: string, relsXml: string) {
     this.workbookPart = workbookPart;
@@ -202,7 +233,8 @@ class PackageEditor {
     for (const s of this.sheets) {
       if (!s.doc) continue;
       const before = s.created ? undefined : this.texts.get(s.part);
-      const xml = s.doc.finish();
+      const drawing = this.charts.newDrawings.get(s.part);
+      const xml = drawing ? withDrawing(s.doc.finish(), drawing) : s.doc.finish();
       contentChanged ||= s.doc.contentChanged;
       formulaRemoved ||= s.doc.formulaRemoved;
       if (xml !== before) this.parts.set(s.part, xml);
@@ -314,6 +346,10 @@ export async function patchPackage(bytes: Uint8Array, changes: readonly PackageC
       case 'validation':
         rangeOf(change.sheet, change.range);
         doc.addValidation(change.range, change.formula);
+        break;
+      case 'addChart':
+      case 'removeCharts':
+        await editor.chartChange(change);
         break;
     }
   }

@@ -99,6 +99,12 @@ export function planChanges(plan: EditPlan, group: number): PackageChange[] {
         out.push({ kind: 'validation', sheet, range: edit.range.replace(/\$/g, ''), formula });
         break;
       }
+      case 'addChart':
+        out.push({ kind: 'addChart', sheet, chart: edit.chart });
+        break;
+      case 'removeCharts':
+        out.push({ kind: 'removeCharts', sheet, prefix: edit.prefix });
+        break;
     }
   }
   return out;
