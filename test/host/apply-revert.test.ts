@@ -42,7 +42,11 @@ describe.each(Object.keys(GRID_FIXTURES))('%s', (name) => {
     ]);
     expect(main.validations).toEqual([
       { range: 'A1:A2', source: '=$A$1:$A$3', inCellDropDown: true },
-      { range: `${pick}1:${pick}${rows}`, source: 'Red,Amber,Green', inCellDropDown: true },
+      {
+        range: `${pick}1:${pick}${rows}`, source: 'Red,Amber,Green', inCellDropDown: true,
+        // A word not on the list is refused, and Excel's alert says which words are.
+        errorAlert: { showAlert: true, style: 'Stop', title: 'Choose from the list', message: 'This cell takes one of: Red, Amber, Green.' },
+      },
     ]);
     expect(main.cells[`${note}2`]).toEqual({ value: 1.5 });
     expect(snap.sheets.map((s) => s.name)).toEqual([...source.sheets.map((s) => s.name), NOTES_SHEET]);

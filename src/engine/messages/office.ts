@@ -56,4 +56,7 @@ export const officeMessages = {
   general: (): string => 'Excel could not complete the request. The workbook was left as it was; please try again.',
   rollbackIncomplete: (title: string): string =>
     `"${title}" failed part-way and the add-in could not fully put the workbook back. Use Excel's Undo or check the sheets it touched.`,
+  listAlertTitle: () => 'Choose from the list',
+  listAlertMessage: (list: readonly string[] | undefined) =>
+    list ? `This cell takes one of: ${list.join(', ')}.` : 'This cell takes a value from its drop-down list.',
 };

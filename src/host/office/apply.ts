@@ -88,7 +88,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
       extras?.();
       for (const edit of plan.edits) {
         if (!onSheet(edit.sheet)) continue;
-        if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule'));
+        if (edit.kind === 'setDataValidation') validationLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).dataValidation.load('type,rule,errorAlert'));
         if (features.mergedAreas && (edit.kind === 'setValues' || edit.kind === 'setFormulas')) {
           mergedLoads.set(edit, context.workbook.worksheets.getItem(edit.sheet).getRange(targets.get(edit)!.range).getMergedAreasOrNullObject().load('address'));
         }
@@ -247,7 +247,7 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
   const validations: ValidationRecord[] = [...validationLoads].map(([edit, dv]) => ({
     sheet: edit.sheet,
     range: targets.get(edit)!.range,
-    prior: dv.type === 'List' && dv.rule.list ? { source: String(dv.rule.list.source), inCellDropDown: dv.rule.list.inCellDropDown } : null,
+    prior: dv.type === 'List' && dv.rule.list ? { source: String(dv.rule.list.source), inCellDropDown: dv.rule.list.inCellDropDown, errorAlert: dv.errorAlert } : null,
   }));
   const record: AppliedPlan = {
     id: `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -308,6 +308,8 @@ export async function applyPlanIn(context: Context, plan: EditPlan, options: App
             const dv = range().dataValidation;
             dv.clear();
             dv.rule = { list: { inCellDropDown: true, source: Array.isArray(edit.list) ? edit.list.join(',') : (edit.list as { source: string }).source } };
+            // Excel's default is already a Stop alert; saying so, with the list in words, tells the officer what to type.
+            dv.errorAlert = { showAlert: true, style: 'Stop', title: officeMessages.listAlertTitle(), message: officeMessages.listAlertMessage(Array.isArray(edit.list) ? edit.list : undefined) };
           }),
         );
         break;

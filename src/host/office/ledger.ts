@@ -55,7 +55,12 @@ export interface TaggedFormat {
 export interface ValidationRecord {
   readonly sheet: string;
   readonly range: string;
-  readonly prior: { readonly source: string; readonly inCellDropDown: boolean } | null;
+  readonly prior: {
+    readonly source: string;
+    readonly inCellDropDown: boolean;
+    /** What Excel said when a value was not on the list; absent in records made before it was kept. */
+    readonly errorAlert?: Excel.DataValidationErrorAlert;
+  } | null;
 }
 
 export interface AppliedPlan {

@@ -138,6 +138,7 @@ export async function restoreIn(context: Context, record: AppliedPlan, checked: 
         const dv = context.workbook.worksheets.getItem(v.sheet).getRange(v.range).dataValidation;
         dv.clear();
         if (v.prior) dv.rule = { list: { inCellDropDown: v.prior.inCellDropDown, source: v.prior.source } };
+        if (v.prior?.errorAlert) dv.errorAlert = v.prior.errorAlert;
       }),
     );
   }

@@ -521,12 +521,28 @@ export class SimRangeFont extends SimObject {
 export type ListRule = { list?: { inCellDropDown: boolean; source: string } };
 
 export class SimDataValidation extends SimObject {
-  protected readonly scalarNames = ['type', 'rule'] as const;
+  protected readonly scalarNames = ['type', 'rule', 'errorAlert'] as const;
   constructor(context: SimulatedRequestContext, readonly range: SimRange) {
     super(context);
   }
   describe(): string {
     return `${this.range.describe()}.dataValidation`;
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.loaded('errorAlert');
+  }
+  /** ExcelApi 1.8; set after the rule, on the cells the rule covers. */
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.queueWrite('errorAlert', alert, (state) => {
+      const { sheet, ref } = this.range.resolveForWrite(state);
+      for (const v of sheet.validations) {
+        if (!intersects(v.range, ref)) continue;
+        const next = { showAlert: alert.showAlert ?? true, style: (alert.style as 'Stop' | 'Warning' | 'Information') ?? 'Stop', title: alert.title ?? '', message: alert.message ?? '' };
+        // Excel's default alert is no different from none: keep the state as a fresh rule leaves it.
+        if (next.showAlert && next.style === 'Stop' && next.title === '' && next.message === '') delete v.errorAlert;
+        else v.errorAlert = next;
+      }
+    });
   }
   protected exists(state: SimState): boolean {
     this.range.resolve(state);
@@ -538,6 +554,7 @@ export class SimDataValidation extends SimObject {
     const covering = touching.find((v) => contains(v.range, ref));
     const type = touching.length === 0 ? 'None' : touching.length === 1 && covering ? 'List' : 'Inconsistent';
     if (name === 'type') return type;
+    if (name === 'errorAlert') return covering?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
     return type === 'List' && covering ? { list: { inCellDropDown: covering.inCellDropDown, source: covering.source } } : {};
   }
   get type(): string {

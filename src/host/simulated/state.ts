@@ -42,6 +42,8 @@ export interface SimListValidation {
   range: RangeRef;
   source: string;
   inCellDropDown: boolean;
+  /** What Excel does when the officer types something not on the list; absent is Excel's default (a Stop alert). */
+  errorAlert?: { showAlert: boolean; style: 'Stop' | 'Warning' | 'Information'; title: string; message: string };
 }
 
 export interface SimSheet {
