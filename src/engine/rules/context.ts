@@ -11,7 +11,7 @@ import type { EditPlan } from '../plan';
 import type { RagPolicy } from '../policy';
 import { UNIT_LABEL, shownDecimals, toleranceFor } from '../units';
 import { type MessageData, fillTemplate } from './message';
-import type { RuleMeta } from './types';
+import type { RuleMeta } from './meta';
 
 /** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
 export interface PreviousPeriodTables {
