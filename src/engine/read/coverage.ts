@@ -15,7 +15,8 @@
 import { FIGURE_ROLES, type RowKind, type TableColumn, type TableRow } from '../model';
 import { toleranceFor } from '../units';
 import type { SheetScan } from './cells';
-import { isAdditive, sameColumnRows } from './formulas';
+import { isAdditive, sameColumnRows } from '../domain/formula-references';
+import { normaliseLabel, totalledName } from '../domain/labels';
 import { type RowFacts, labelSaysTotal } from './rows';
 import { decimalsAt, hasNumberAt, numberAt } from './values';
 
@@ -55,20 +56,6 @@ class ByRow<T> {
   set(row: number, value: T): void {
     this.items[row - this.first] = value;
   }
-}
-
-/** A section name in a comparable form: "Children & Families" and "children and families" match. */
-function nameKey(text: string): string {
-  return text.replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-/** "Total Older People" / "Older People Total" → "older people". */
-function totalledName(key: string): string {
-  return nameKey(
-    key
-      .replace(/^(sub[- ]?)?totals?\b[\s:-]*(for\s+|of\s+)?/, '')
-      .replace(/[\s:-]*\b(sub[- ]?)?totals?$/, ''),
-  );
 }
 
 /**
@@ -388,7 +375,7 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
           implicitlyClosed++;
         }
         const parent = top().header;
-        stack.push({ header: f.row, key: nameKey(f.key), items: [] });
+        stack.push({ header: f.row, key: normaliseLabel(f.key), items: [] });
         settled.set(f.row, { kind: 'section', ...(parent !== undefined ? { section: parent } : {}) });
         break;
       }
@@ -463,10 +450,4 @@ export function settleRows(scan: SheetScan, facts: readonly RowFacts[], columns:
     if (f.formulaRows && (s.kind === 'subtotal' || s.kind === 'total')) row.formulaCovers = f.formulaRows;
     return row;
   });
-}
-
-/** True when a total's label names the section heading it closes ("Total Older People" under "Older People"). */
-export function namesSection(totalLabel: string, sectionLabel: string): boolean {
-  const section = nameKey(sectionLabel.toLowerCase());
-  return section !== '' && totalledName(totalLabel.toLowerCase()) === section;
 }

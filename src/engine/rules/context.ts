@@ -10,7 +10,7 @@ import { type Figure, figureOf, formatFigure, numericValue } from '../numbers';
 import type { EditPlan } from '../plan';
 import type { RagPolicy } from '../policy';
 import { UNIT_LABEL, shownDecimals, toleranceFor } from '../units';
-import { type MessageData, fillTemplate } from './message';
+import { type MessageData, fillTemplate } from './utils/message';
 import type { RuleMeta } from './meta';
 
 /** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
@@ -191,30 +191,6 @@ export class RuleContext {
       this.coveringTotals = map;
     }
     return this.coveringTotals.get(row) ?? [];
-  }
-
-  /** True when the innermost total covering `row` does not add up in column `col` (beyond tolerance). */
-  columnTotalBroken(row: number, col: number): boolean {
-    const total = this.totalsCovering(row)[0];
-    if (!total) return false;
-    const stated = this.figure(total.row, col);
-    if (stated.kind !== 'number' && stated.kind !== 'nil') return false;
-    let sum = 0;
-    for (const r of this.covered(total)) {
-      const f = this.figure(r, col);
-      if (f.kind === 'error') return false;
-      sum += numericValue(f) ?? 0; // TBC and text add nothing, as in Excel's SUM
-    }
-    return Math.abs((numericValue(stated) ?? 0) - sum) > this.tolerance(total.row, col);
-  }
-
-  /**
-   * Where to report a broken row identity: the one operand whose column total is also
-   * broken is the root of the fault (a typed figure changed); otherwise the derived cell.
-   */
-  rootCell(row: number, operands: readonly number[], derived: number): number {
-    const broken = operands.filter((c) => this.columnTotalBroken(row, c));
-    return broken.length === 1 ? broken[0]! : derived;
   }
 
   previousPeriod(periodName: string | undefined): PreviousPeriodTables | undefined {

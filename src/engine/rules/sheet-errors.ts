@@ -10,7 +10,7 @@
 import { columnLetters, rangeToA1, toA1 } from '../address';
 import type { Finding } from '../findings';
 import type { CellValue, Sheet, Workbook } from '../grid';
-import { fillTemplate } from './message';
+import { fillTemplate } from './utils/message';
 import { ERROR_CAUSES, errorValueRule } from './error-value';
 import type { Rule } from './types';
 import { figureOfValue } from '../numbers';
