@@ -3,7 +3,7 @@
  * helpers for reading figures, the decimals they are shown to, and tolerances.
  */
 import { toA1 } from '../address';
-import type { Finding, Severity } from '../findings';
+import type { Finding, Severity, ShownFigures } from '../findings';
 import { type Cell, type CellValue, type Sheet, type Workbook, cellAt } from '../grid';
 import type { MonitoringTable, TableColumn, TableRow } from '../model';
 import { type Figure, figureOf, formatFigure, numericValue } from '../numbers';
@@ -31,6 +31,11 @@ export interface ReportSpec {
   readonly severity?: Severity;
   readonly expected?: string | number | null;
   readonly actual?: string | number | null;
+  /**
+   * The two figures as the finding shows them. By default the message's own `{expected}` and
+   * `{actual}` (what the officer reads in the sentence), else the values in the cell's decimals.
+   */
+  readonly shown?: ShownFigures;
   readonly fix?: EditPlan;
   /** Report on another sheet (movement: a line missing from the current month). */
   readonly sheet?: string;
@@ -218,8 +223,23 @@ export class RuleContext {
       message,
       expected: spec.expected ?? null,
       actual: spec.actual ?? null,
+      shown: spec.shown ?? {
+        expected: this.shownFigure(spec.data?.['expected'], spec.expected, spec.row, spec.col),
+        actual: this.shownFigure(spec.data?.['actual'], spec.actual, spec.row, spec.col),
+      },
     };
     return spec.fix ? { ...finding, fix: spec.fix } : finding;
+  }
+
+  /**
+   * One figure as shown beside the message: the text the message itself uses for it, else
+   * the value in the cell's decimals ("0.000", never a format's "-"), text as it is, and ''
+   * for nothing at all.
+   */
+  private shownFigure(inMessage: string | number | undefined, value: string | number | null | undefined, row: number, col: number): string {
+    if (typeof inMessage === 'string') return inMessage;
+    if (typeof value === 'number') return this.show(value, row, col);
+    return value ?? '';
   }
 }
 
