@@ -6,6 +6,14 @@ import officeAddins from 'eslint-plugin-office-addins';
 const hostOnly = ['react', 'react-dom', 'react/*', '@fluentui/*', 'exceljs', 'hyperformula', 'office-js', '@microsoft/office-js'];
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'util', 'worker_threads', 'http', 'https', 'buffer', 'process'];
 
+const engineImports = {
+  paths: [...hostOnly, ...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)].map((name) => ({ name, message: 'src/engine must not depend on Office, the DOM, Node or React.' })),
+  patterns: [{ group: ['node:*', '**/host/**', '**/taskpane/**', '**/workbench/**', '**/cli/**', 'react*', '@fluentui/*'], message: 'src/engine must not depend on hosts, Node or React.' }],
+};
+
+/** Relative imports of src/engine/<folder> from one or two folders down (not ../messages/operations). */
+const below = (folder) => [`../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'test/fixtures/xlsx/**'] },
   js.configs.recommended,
@@ -24,11 +32,31 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...hostOnly, ...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)].map((name) => ({ name, message: 'src/engine must not depend on Office, the DOM, Node or React.' })),
-        patterns: [{ group: ['node:*', '**/host/**', '**/taskpane/**', '**/workbench/**', '**/cli/**', 'react*', '@fluentui/*'], message: 'src/engine must not depend on hosts, Node or React.' }],
-      }],
+      'no-restricted-imports': ['error', engineImports],
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require', 'navigator', 'localStorage', 'fetch'],
+    },
+  },
+  {
+    // Rules judge a workbook; operations build edits. What both need (SUM formulas, labels,
+    // periods, RAG status) lives in src/engine/domain, so a rule never reaches into an
+    // operation. Flat config replaces a rule's options rather than merging them, hence the
+    // engine's restrictions are repeated here.
+    files: ['src/engine/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: engineImports.paths,
+        patterns: [...engineImports.patterns, { group: below('operations'), message: 'Rules must not import operations: share the idea through src/engine/domain.' }],
+      }],
+    },
+  },
+  {
+    // The domain is what read/, rules/ and operations/ share, so it depends on none of them.
+    files: ['src/engine/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: engineImports.paths,
+        patterns: [...engineImports.patterns, { group: ['read', 'rules', 'operations'].flatMap(below), message: 'src/engine/domain is shared by read/, rules/ and operations/ and must not import them.' }],
+      }],
     },
   },
   {

@@ -17,7 +17,7 @@ import { columnLetters as columnLettersOf, parseA1 } from './address';
 import type { CauseRef, Finding } from './findings';
 import type { Sheet, Workbook } from './grid';
 import type { MonitoringTable } from './model';
-import { type ReferencedRange, sameSheetRanges } from './read/formulas';
+import { type ReferencedRange, sameSheetRanges } from './domain/formula-references';
 
 /** At one cell, which rule names the fault itself rather than what follows from it. */
 const ROOT_ORDER = ['error-value', 'unreadable-figure', 'number-as-text', 'sum-range', 'total-sum', 'carry-forward', 'net-budget', 'variance', 'pressure-split', 'movement', 'total-formula'];

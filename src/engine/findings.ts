@@ -33,6 +33,16 @@ export interface CauseRef {
   readonly cell: string;
 }
 
+/**
+ * A finding's two figures as the table shows them, the same text its message uses
+ * ("1,234.5", "(0.9)", "Red", "=SUM(D5:D15)"); '' where there is none (a blank cell).
+ * Hosts show these rather than formatting `expected` and `actual` again.
+ */
+export interface ShownFigures {
+  readonly expected: string;
+  readonly actual: string;
+}
+
 export interface Finding {
   readonly rule: string;
   /** Which of the rule's message templates the message was made from (its meta.messages key). */
@@ -45,6 +55,8 @@ export interface Finding {
   readonly message: string;
   readonly expected: string | number | null;
   readonly actual: string | number | null;
+  /** The figures as the table shows them (set on every rule's finding). */
+  readonly shown?: ShownFigures;
   readonly fix?: EditPlan;
   /** For arithmetic findings: the reading the finding rests on, and what confirmed it. */
   readonly evidence?: Evidence;

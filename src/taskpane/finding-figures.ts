@@ -1,12 +1,12 @@
 /**
- * A finding's Expected / Found figures as the table shows them: in the number format of the
- * finding's cell (from the workbook the pane last read) or, for a cell with no format, with
- * the decimals the finding's message uses. Text (a formula, a word) is shown as it is.
+ * A finding's Expected / Found figures as the table shows them: the engine's shown figures
+ * (the same text as the message). Findings saved by an earlier version carry none; those
+ * are shown in the number format of the finding's cell (from the workbook the pane last read).
  */
 import { cellAt, findSheet, type Workbook } from '../engine/grid';
 import { parseA1 } from '../engine/address';
 import type { Finding } from '../engine/findings';
-import { decimalsOfFormat, formatFigure as formatDecimals } from '../engine/numbers';
+import { decimalsOfFormat } from '../engine/numbers';
 import { formatCellNumber, formatFigure } from './format';
 
 /** Number formats of finding cells, keyed by `findingCellKey`; cells without a format are left out. */
@@ -29,32 +29,26 @@ export function findingCellFormats(findings: readonly Finding[], workbook: Workb
   return out;
 }
 
-// A figure with a decimal point, not part of a cell address (B15) or a longer word.
-const DECIMAL_FIGURE = /(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)\.(\d+)(?![0-9A-Za-z])/g;
-
-/** The most decimals any figure in the message shows; undefined when none has a decimal point. */
-export function messageDecimals(message: string): number | undefined {
-  let most: number | undefined;
-  for (const m of message.matchAll(DECIMAL_FIGURE)) most = Math.max(most ?? 0, m[1]!.length);
-  return most;
-}
-
-/** One of a finding's figures as text; negatives in brackets whatever the format says. */
-export function findingFigureText(value: string | number | null, format: string | undefined, message: string): string {
+/**
+ * One of a finding's figures as text, for a finding without shown figures (one saved with a
+ * workbook by an earlier version): in the cell's number format, negatives in brackets
+ * whatever the format says; text as it is.
+ */
+export function findingFigureText(value: string | number | null, format: string | undefined): string {
   if (typeof value !== 'number') return formatFigure(value);
   if (format !== undefined && decimalsOfFormat(format) !== undefined) {
     const shown = formatCellNumber(Math.abs(value), format);
     return value < 0 && /[1-9]/.test(shown) ? `(${shown})` : shown;
   }
-  const decimals = messageDecimals(message);
-  return decimals === undefined ? formatFigure(value) : formatDecimals(value, decimals);
+  return formatFigure(value);
 }
 
-/** Expected and Found for a finding, given the formats read with it. */
+/** Expected and Found for a finding: the figures it shows in its message, as the table shows them. */
 export function findingFigures(finding: Finding, formats: CellFormats): { expected: string; found: string } {
+  if (finding.shown) return { expected: finding.shown.expected || BLANK, found: finding.shown.actual || BLANK };
   const format = formats[findingCellKey(finding)];
-  return {
-    expected: findingFigureText(finding.expected, format, finding.message),
-    found: findingFigureText(finding.actual, format, finding.message),
-  };
+  return { expected: findingFigureText(finding.expected, format), found: findingFigureText(finding.actual, format) };
 }
+
+/** What the pane shows where a finding has no figure (a blank cell). */
+const BLANK = '(blank)';

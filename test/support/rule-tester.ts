@@ -1,11 +1,16 @@
 /**
- * A RuleTester in the manner of ESLint's: `valid` cases must produce no finding from the
- * rule; `invalid` cases list exactly the cells that must be reported (missing or extra
- * cells fail the test). Every offered fix is applied (applyPlan + recalculation) and the
- * workbook validated again: the fixed finding must be gone.
+ * A RuleTester as strict as ESLint's. `valid` cases must produce no finding from the rule;
+ * `invalid` cases list exactly the cells that must be reported (missing or extra cells
+ * fail), each with the template it comes from (`messageId`) and, whenever the finding offers
+ * a fix, the fix's edits (`output`; `null` to state that it offers none). The tester throws
+ * on a messageId the rule does not declare, and holds the rule's `meta.fixable` to what its
+ * cases show: a fix from a rule that is not fixable fails, and so does a fixable rule none of
+ * whose cases is fixed. Every offered fix is applied (applyPlan, then a real calculation
+ * engine) and the WHOLE rule set run on the fixed grid: the fixed finding must be gone, and
+ * no rule may find anything new at the cells the fix wrote.
  */
 import { applyPlan } from '../../src/engine/apply';
-import type { Finding, Severity } from '../../src/engine/findings';
+import type { Finding, Severity, ShownFigures } from '../../src/engine/findings';
 import type { EditPlan } from '../../src/engine/plan';
 import type { Cell, CellValue, Sheet, Workbook } from '../../src/engine/grid';
 import { parseA1, toA1 } from '../../src/engine/address';
@@ -18,14 +23,16 @@ export interface ExpectedFinding {
   readonly cell: string;
   /** Defaults to the workbook's first sheet. */
   readonly sheet?: string;
+  /** The rule's template the message comes from (a key of its meta.messages). */
+  readonly messageId: string;
   readonly severity?: Severity;
   /** The message, or a pattern it must match. */
   readonly message?: string | RegExp;
-  /** The rule's template the message comes from (a key of its meta.messages). */
-  readonly messageId?: string;
   readonly expected?: string | number | null;
-  /** The edits the offered fix makes, exactly. */
-  readonly output?: EditPlan['edits'];
+  /** The figures shown beside the message, exactly. */
+  readonly shown?: ShownFigures;
+  /** The edits the offered fix makes, exactly; null when the finding offers no fix. Required when it does. */
+  readonly output?: EditPlan['edits'] | null;
 }
 
 export interface RuleTestCase {
@@ -36,6 +43,14 @@ export interface RuleTestCase {
 
 export interface InvalidRuleTestCase extends RuleTestCase {
   readonly errors: readonly ExpectedFinding[];
+}
+
+/** A test case that names a template its rule does not have: the test is wrong, not the rule (as ESLint throws). */
+export class UnknownExpectedMessageIdError extends Error {
+  override readonly name = 'UnknownExpectedMessageIdError';
+  constructor(ruleId: string, messageId: string, caseName: string) {
+    super(`Invalid case "${caseName}" of ${ruleId} expects messageId "${messageId}", which the rule does not declare in meta.messages`);
+  }
 }
 
 /** The rule's findings on a workbook (the rule alone, through the one entry point). */
@@ -53,25 +68,36 @@ export function applyFix(workbook: Workbook, finding: Finding): Workbook {
   return recalculate(applyPlan(workbook, finding.fix));
 }
 
+/** The sheet cells a plan writes, as `Sheet!A1`. */
+function writtenCells(plan: EditPlan): Set<string> {
+  return new Set(plan.edits.flatMap((e) => ('range' in e && 'sheet' in e ? cellsOf(e.range).map((c) => `${e.sheet}!${c}`) : [])));
+}
+
+/** Every finding of every rule at the given cells, as `rule messageId Sheet!A1`. */
+function findingsAt(workbook: Workbook, cells: ReadonlySet<string>, options: Omit<ValidateOptions, 'rules'>): string[] {
+  return validateWorkbook(workbook, options)
+    .findings.filter((g) => cells.has(`${g.sheet}!${g.cell}`))
+    .map((g) => `${g.rule} ${g.messageId ?? '?'} ${g.sheet}!${g.cell}`);
+}
+
 /**
- * Every offered fix, applied, clears its finding; and, with the whole rule set run again, no
- * rule finds a new error at the cells the fix wrote (a fix must not trade one error for another).
+ * Every fix an officer is offered clears its finding; and, with the whole rule set run again
+ * on the fixed grid, no rule finds anything at the cells the fix wrote that it did not find
+ * there before (a fix must not trade one finding for another).
  */
 export function expectFixesClear(rule: Rule, workbook: Workbook, findings: readonly Finding[], options: Omit<ValidateOptions, 'rules'> = {}): void {
-  const errorsAt = (wb: Workbook, sheet: string, cells: ReadonlySet<string>): string[] =>
-    validateWorkbook(wb, options).findings.filter((g) => g.sheet === sheet && cells.has(g.cell) && g.severity === 'error').map((g) => `${g.rule} ${g.cell}`);
   // The fixes an officer is offered: those of root findings when every rule runs (a
   // consequence offers none; fixing its root is the action).
   const offered = validateWorkbook(workbook, options).findings.filter((g) => g.rule === rule.meta.id && g.fix && !g.causedBy);
   for (const f of findings) {
     if (!f.fix || !offered.some((g) => g.sheet === f.sheet && g.cell === f.cell)) continue;
     const fixed = applyFix(workbook, f);
-    const after = findingsOf(rule, fixed, options);
-    const still = after.filter((g) => g.sheet === f.sheet && g.cell === f.cell && g.severity !== 'info');
-    expect({ fixed: `${f.sheet}!${f.cell}`, remaining: still.map((g) => g.message) }).toEqual({ fixed: `${f.sheet}!${f.cell}`, remaining: [] });
-    const written = new Set(f.fix.edits.flatMap((e) => ('range' in e && e.sheet === f.sheet ? cellsOf(e.range) : [])));
-    const before = new Set(errorsAt(workbook, f.sheet, written));
-    expect({ fixed: `${f.sheet}!${f.cell}`, newErrors: errorsAt(fixed, f.sheet, written).filter((x) => !before.has(x)) }).toEqual({ fixed: `${f.sheet}!${f.cell}`, newErrors: [] });
+    const at = `${f.sheet}!${f.cell}`;
+    const still = findingsOf(rule, fixed, options).filter((g) => g.sheet === f.sheet && g.cell === f.cell && g.severity !== 'info');
+    expect({ fixed: at, remaining: still.map((g) => g.message) }).toEqual({ fixed: at, remaining: [] });
+    const written = writtenCells(f.fix);
+    const before = new Set(findingsAt(workbook, written, options));
+    expect({ fixed: at, newFindings: findingsAt(fixed, written, options).filter((x) => !before.has(x)) }).toEqual({ fixed: at, newFindings: [] });
   }
 }
 
@@ -87,13 +113,19 @@ function cellsOf(range: string): string[] {
 }
 
 export function ruleTester(rule: Rule, cases: { valid: readonly RuleTestCase[]; invalid: readonly InvalidRuleTestCase[] }): void {
-  describe(`rule ${rule.meta.id}`, () => {
+  const { meta } = rule;
+  // Checked when the cases are declared, as ESLint does: a case naming a template the rule
+  // lacks would otherwise pass or fail for the wrong reason.
+  for (const c of cases.invalid) {
+    for (const e of c.errors) if (!(e.messageId in meta.messages)) throw new UnknownExpectedMessageIdError(meta.id, e.messageId, c.name);
+  }
+  describe(`rule ${meta.id}`, () => {
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, () => {
-          const result = validateWorkbook(c.workbook, { ...c.options, rules: [rule.meta.id] });
+          const result = validateWorkbook(c.workbook, { ...c.options, rules: [meta.id] });
           expect(result.tables.length).toBeGreaterThan(0);
-          expect(result.findings.filter((f) => f.rule === rule.meta.id).map((f) => `${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
+          expect(result.findings.filter((f) => f.rule === meta.id).map((f) => `${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
         });
       }
     });
@@ -106,25 +138,34 @@ export function ruleTester(rule: Rule, cases: { valid: readonly RuleTestCase[]; 
           const want = c.errors.map((e) => where(e, first)).sort();
           // Exactly these cells: nothing missing, nothing extra.
           expect({ cells: got, messages: findings.map((f) => f.message) }).toEqual({ cells: want, messages: expect.any(Array) });
-          // As ESLint's RuleTester: every finding names a template the rule declares, and a
-          // rule offers fixes only when its metadata says it is fixable.
           for (const f of findings) {
-            expect({ cell: f.cell, messageId: f.messageId !== undefined && f.messageId in rule.meta.messages }).toEqual({ cell: f.cell, messageId: true });
-            if (f.fix) expect({ rule: rule.meta.id, fixable: rule.meta.fixable }).toEqual({ rule: rule.meta.id, fixable: true });
+            // Every finding names a template the rule declares, fills it in, and shows its figures.
+            expect({ cell: f.cell, messageId: f.messageId !== undefined && f.messageId in meta.messages }).toEqual({ cell: f.cell, messageId: true });
+            expect(f.message).not.toMatch(/\{\w+\}/);
+            expect({ cell: f.cell, shown: f.shown !== undefined }).toEqual({ cell: f.cell, shown: true });
+            // A fix from a rule whose metadata does not say it is fixable (ESLint: "Fixable rules must set the meta.fixable property").
+            if (f.fix) expect({ rule: meta.id, fixable: meta.fixable }).toEqual({ rule: meta.id, fixable: true });
           }
           for (const e of c.errors) {
             const f = findings.find((x) => where(x, first) === where(e, first))!;
-            if (e.messageId !== undefined) expect(f.messageId).toBe(e.messageId);
-            if (e.output !== undefined) expect(f.fix?.edits).toEqual(e.output);
+            expect({ cell: e.cell, messageId: f.messageId }).toEqual({ cell: e.cell, messageId: e.messageId });
+            // The fix's edits are part of the expectation whenever a fix is offered.
+            if (f.fix && e.output === undefined) throw new Error(`Invalid case "${c.name}": ${where(e, first)} offers a fix, so the case must state its output`);
+            if (e.output !== undefined) expect({ cell: e.cell, output: f.fix?.edits ?? null }).toEqual({ cell: e.cell, output: e.output });
             if (e.severity) expect(f.severity).toBe(e.severity);
             if (e.message instanceof RegExp) expect(f.message).toMatch(e.message);
             else if (e.message !== undefined) expect(f.message).toBe(e.message);
             if (e.expected !== undefined) expect(f.expected).toEqual(e.expected);
+            if (e.shown !== undefined) expect({ cell: e.cell, shown: f.shown }).toEqual({ cell: e.cell, shown: e.shown });
           }
-          for (const f of findings) expect(f.message).not.toMatch(/\{\w+\}/);
           expectFixesClear(rule, c.workbook, findings, c.options);
         });
       }
+    });
+    it(`meta.fixable (${String(meta.fixable)}) matches whether its cases offer fixes`, () => {
+      // A rule that says it is fixable shows a fix in at least one case; one that is not offers none.
+      const fixes = cases.invalid.some((c) => findingsOf(rule, c.workbook, c.options).some((f) => f.fix));
+      expect({ rule: meta.id, fixable: meta.fixable }).toEqual({ rule: meta.id, fixable: fixes });
     });
   });
 }

@@ -29,8 +29,9 @@ import { figureOf, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy, type RagStatus } from '../policy';
 import { UNIT_LABEL } from '../units';
-import { ragBudgetColumn, ragStatusFor } from './rag-formatting';
-import { cellText, columnFormat, contiguousRuns, refused, type OperationResult } from './shared';
+import { ragBudgetColumn, ragStatusFor } from '../domain/rag';
+import { contiguousRuns } from '../domain/sum-formulas';
+import { cellText, columnFormat, refused, type OperationResult } from './shared';
 
 export type ChartCategories = 'lines' | 'sections';
 export type ChartPlacement = 'beside' | 'sheet';

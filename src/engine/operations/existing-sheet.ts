@@ -4,7 +4,7 @@
  * their headings.
  */
 import { cellAt, rowCount, type Sheet } from '../grid';
-import { normaliseLabel } from './labels';
+import { normaliseLabel } from '../domain/labels';
 import { cellText } from './shared';
 
 /**

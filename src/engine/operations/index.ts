@@ -1,6 +1,5 @@
 /** The operations: each turns the table model into an edit plan the hosts preview, apply and revert. */
 export * from './shared';
-export * from './labels';
 export * from './rag-formatting';
 export * from './movement';
 export * from './mitigation-tracker';

@@ -12,9 +12,10 @@ import { figureOf, formatFigure, isNilText, numericValue } from '../numbers';
 import type { Edit } from '../plan';
 import { shownDecimals, toleranceFor, UNIT_LABEL } from '../units';
 import { readSheet, readTables, type ReadOptions } from '../read';
-import { periodIn } from '../read/text';
-import { matchLabels, normaliseLabel, type LabelItem } from './labels';
-import { cellEntry, cellText, columnFormat, columnRanges, hasContent, columnSpan, contiguousRuns, numberLiteral, refused, rowsSummed, sumFormula, type OperationResult } from './shared';
+import { matchLabels, normaliseLabel, type LabelItem } from '../domain/labels';
+import { bestPreviousTable, detectPreviousSheet, movementPeriod, tablePeriod } from '../domain/periods';
+import { contiguousRuns, rowsSummed, sumFormulaFor } from '../domain/sum-formulas';
+import { cellEntry, cellText, columnFormat, columnRanges, hasContent, columnSpan, numberLiteral, refused, type OperationResult } from './shared';
 
 /** Where last period's figures are: a sheet of this workbook, or last month's file. */
 export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
@@ -32,50 +33,6 @@ export interface MovementOptions {
   readonly period?: string;
   /** Column roles the officer set by hand, used when reading the previous period's table. */
   readonly readOptions?: ReadOptions;
-}
-
-const PERIOD_RE = /\b(month\s*\d{1,2}|quarter\s*\d|q[1-4]|period\s*\d{1,2}|p\d{1,2}|m\d{1,2})\b/i;
-
-/** The period a movement column says it is measured from: "Movement From Month 6 £m" → "Month 6". */
-export function movementPeriod(column: TableColumn): string | undefined {
-  if (column.period) return column.period;
-  const m = /movement\s+(?:from|since|on|vs\.?|versus)\s+(.+?)\s*(?:£.*|\(.*)?$/i.exec(column.header);
-  return m?.[1]?.trim() || undefined;
-}
-
-/** The period a table reports: "Month 7 Variance £m" → "Month 7". */
-export function tablePeriod(table: MonitoringTable): string | undefined {
-  const variance = columnByRole(table, 'variance');
-  return variance ? PERIOD_RE.exec(variance.header)?.[1] : undefined;
-}
-
-/**
- * The earlier sheet to compare with: the one the movement header names ("Movement From
- * Month 6" with a sheet "Month 6"), else the month before the one the variance header names.
- */
-export function detectPreviousSheet(table: MonitoringTable, workbook: Workbook): string | undefined {
-  const others = workbook.sheets.filter((s) => s.name !== table.sheet);
-  // The same name, else a sheet naming the same period ("Change since P5" → "Period 5" → sheet "P5").
-  const byName = (name: string): string | undefined => {
-    const wanted = normaliseLabel(name);
-    const exact = others.find((s) => normaliseLabel(s.name) === wanted);
-    if (exact) return exact.name;
-    const period = periodIn(name);
-    return period ? others.find((s) => periodIn(s.name) === period)?.name : undefined;
-  };
-  const movement = columnByRole(table, 'movement');
-  const named = movement && movementPeriod(movement);
-  if (named && byName(named)) return byName(named);
-  const current = tablePeriod(table);
-  const m = current && /^(month|period|p|m)\s*(\d{1,2})$/i.exec(current.trim());
-  if (m && Number(m[2]) > 1) {
-    const word = m[1]!;
-    for (const candidate of [`${word} ${Number(m[2]) - 1}`, `${word}${Number(m[2]) - 1}`]) {
-      const found = byName(candidate);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 function lineItems(table: MonitoringTable): { rows: TableRow[]; items: LabelItem[] } {
@@ -164,7 +121,7 @@ export function planMovementAgainst(table: MonitoringTable, workbook: Workbook, 
       // An existing SUM over exactly the same rows is left as the officer wrote it.
       const existing = rowsSummed(cellAt(sheet, row.row, target.col).formula, target.col);
       const same = existing && existing.size === new Set(row.covers).size && row.covers.every((r) => existing.has(r));
-      if (!same) formulas.set(row.row, sumFormula(target.col, row.covers));
+      if (!same) formulas.set(row.row, sumFormulaFor(target.col, row.covers));
       const parts = row.covers.map((r) => (formulas.has(r) ? results.get(r) : nilOrNumber(cellAt(sheet, r, target.col))));
       if (parts.every((v) => v !== undefined)) results.set(row.row, parts.reduce<number>((a, b) => a + b!, 0));
     }
@@ -260,20 +217,4 @@ export function planMovement(table: MonitoringTable, workbook: Workbook, previou
   const sheet = best && sourceSheet(best);
   if (!best || !sheet) return refused(msg.movementTitle(table.sheet, options.period ?? where), [msg.movementNoPreviousTable(where)]);
   return planMovementAgainst(table, workbook, { table: best, sheet, ...('fileName' in detected ? { fileName: detected.fileName } : {}) }, options);
-}
-
-/** The previous table that shares most line labels with this one (and has a variance column). */
-export function bestPreviousTable(table: MonitoringTable, candidates: readonly MonitoringTable[]): MonitoringTable | undefined {
-  const labels = new Set(table.rows.filter((r) => r.kind === 'line').map((r) => normaliseLabel(r.label)));
-  let best: MonitoringTable | undefined;
-  let bestScore = -1;
-  for (const t of candidates) {
-    if (!columnByRole(t, 'variance')) continue;
-    const score = t.rows.filter((r) => r.kind === 'line' && labels.has(normaliseLabel(r.label))).length;
-    if (score > bestScore) {
-      best = t;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -11,7 +11,9 @@ import { columnByRole, type MonitoringTable, type RowKind, type TableColumn } fr
 import { numericValue, figureOf } from '../numbers';
 import type { ConditionalStyle, Edit } from '../plan';
 import type { RagLevel, RagPolicy, RagStatus } from '../policy';
-import { cellText, columnRanges, columnSpan, contiguousRuns, moneyInUnit, numberLiteral, refused, TAG_PREFIX, type OperationResult } from './shared';
+import { moneyInUnit, ragBudgetColumn, ragStatusFor } from '../domain/rag';
+import { contiguousRuns } from '../domain/sum-formulas';
+import { cellText, columnRanges, columnSpan, numberLiteral, refused, TAG_PREFIX, type OperationResult } from './shared';
 
 /**
  * Dark text on light fills, every pair above WCAG AA's 4.5:1, Red also bold: the cell's
@@ -37,25 +39,6 @@ const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
 /** The tag of this table's RAG rules: anchored on the header's top-left cell, which stays put as rows are added. */
 export function ragTag(table: MonitoringTable): string {
   return `${TAG_PREFIX}rag@${toA1(table.headerRows[0] ?? table.firstRow, table.firstCol)}`;
-}
-
-/** The budget the policy's percentage is taken of: net, or gross (expenditure) when the policy says so. */
-export function ragBudgetColumn(table: MonitoringTable, policy: RagPolicy): TableColumn | undefined {
-  if (policy.basis === 'gross') return columnByRole(table, 'expenditure') ?? columnByRole(table, 'netBudget');
-  return columnByRole(table, 'netBudget');
-}
-
-/** The status the policy gives an overspend (positive) or underspend (negative or zero), in the table's unit. */
-export function ragStatusFor(overspend: number, budget: number, level: RagLevel, policy: RagPolicy, unit: MonitoringTable['unit']): RagStatus {
-  const eps = 1e-9;
-  if (overspend <= eps) return 'Green';
-  const red = policy.red[level];
-  const money = moneyInUnit(red.money, unit);
-  const share = red.percent * Math.abs(budget);
-  const threshold = red.combine === 'lower' ? Math.min(money, share) : Math.max(money, share);
-  if (overspend >= threshold - eps) return 'Red';
-  if (overspend >= policy.amberFromPercent * Math.abs(budget) - eps) return 'Amber';
-  return 'Green';
 }
 
 /** Conditional-format formulas for one level, relative to `row` (0-based) of the range's top cell. */

@@ -1,9 +1,9 @@
-/** Helpers every operation shares: results, units, number formats and SUM formulas. */
-import { columnLetters } from '../address';
+/** Helpers every operation shares: results, units and number formats. */
+import { contiguousRuns } from '../domain/sum-formulas';
 import { cellAt, isErrorValue, type Cell, type Sheet } from '../grid';
 import type { MonitoringTable, TableColumn } from '../model';
 import type { EditPlan } from '../plan';
-import { UNIT_DECIMALS, type Unit } from '../units';
+import { UNIT_DECIMALS } from '../units';
 
 /** Tag on every conditional format the add-in writes, so reapplying removes only its own. */
 export const TAG_PREFIX = 'budget-monitor:';
@@ -32,13 +32,6 @@ export function refused(title: string, problems: readonly string[], notes: reado
   return { plan: { title, edits: [] }, notes, problems, overwrites: [] };
 }
 
-/** Policy money is in pounds; the table may count in £m or £000. Unknown units are taken as pounds. */
-export function moneyInUnit(pounds: number, unit: Unit | undefined): number {
-  if (unit === 'millions') return pounds / 1_000_000;
-  if (unit === 'thousands') return pounds / 1_000;
-  return pounds;
-}
-
 export function figureFormatForDecimals(decimals: number): string {
   const body = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
   return `${body};(${body});"-"`;
@@ -54,45 +47,6 @@ export function columnFormat(sheet: Sheet | undefined, table: MonitoringTable, c
     }
   }
   return figureFormatForDecimals(table.unit ? UNIT_DECIMALS[table.unit] : 2);
-}
-
-/** Splits sorted row numbers into runs of consecutive rows. */
-export function contiguousRuns(rows: readonly number[]): [number, number][] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const r of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
-    else runs.push([r, r]);
-  }
-  return runs;
-}
-
-/** `=SUM(K5:K15)` or `=SUM(K16,K21,K33)` over the given 0-based rows of one column. */
-export function sumFormula(col: number, rows: readonly number[]): string {
-  const letter = columnLetters(col);
-  const parts = contiguousRuns(rows).map(([a, b]) => (a === b ? `${letter}${a + 1}` : `${letter}${a + 1}:${letter}${b + 1}`));
-  return parts.length === 0 ? '=0' : `=SUM(${parts.join(',')})`;
-}
-
-/**
- * The rows a plain `=SUM(...)` of one column adds up (`=SUM(K5:K15)`, `=SUM(K16,K21)`,
- * `=SUM(K35:K35)`), or undefined for any other formula. Lets an operation leave an
- * equivalent SUM alone instead of rewriting it.
- */
-export function rowsSummed(formula: string | undefined, col: number): Set<number> | undefined {
-  const m = formula && /^=\s*SUM\(([^()]*)\)\s*$/i.exec(formula);
-  if (!m) return undefined;
-  const letter = columnLetters(col);
-  const rows = new Set<number>();
-  for (const part of m[1]!.split(',')) {
-    const r = new RegExp(`^\\$?${letter}\\$?(\\d+)(?::\\$?${letter}\\$?(\\d+))?$`, 'i').exec(part.trim());
-    if (!r) return undefined;
-    const a = Number(r[1]) - 1;
-    const b = r[2] ? Number(r[2]) - 1 : a;
-    for (let x = Math.min(a, b); x <= Math.max(a, b); x++) rows.add(x);
-  }
-  return rows;
 }
 
 /** What a cell shows as text, trimmed ('' for empty cells and errors). */

@@ -10,7 +10,7 @@
 import { FIGURE_ROLES, type TableColumn, type TableRow } from '../model';
 import { toleranceFor } from '../units';
 import type { SheetScan } from './cells';
-import { isAdditive } from './formulas';
+import { isAdditive } from '../domain/formula-references';
 import { hasNumberAt, numberAt } from './values';
 
 export function settleAverageRows(scan: SheetScan, rows: readonly TableRow[], columns: readonly TableColumn[]): TableRow[] {

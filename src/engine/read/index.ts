@@ -16,7 +16,8 @@ import { tableKindOf } from './kind';
 import { type TableRegion, findRegions } from './regions';
 import { rowContext, rowFacts } from './rows';
 import { DEFAULT_SIGNS, detectSigns } from './signs';
-import { normaliseText, textOf } from './text';
+import { normaliseText } from '../domain/labels';
+import { textOf } from './text';
 import { tableUnit } from './unit';
 
 // Reports made before the "Check" column was named so called it "Rule"; both are the add-in's own.

@@ -5,9 +5,10 @@
  * figures go unread.
  */
 import { CellKind, type SheetScan, isFigureKind } from './cells';
-import { isColumnSum, sameColumnRows } from './formulas';
+import { isColumnSum, sameColumnRows } from '../domain/formula-references';
 import { isUnitOnly, looksLikeHeaderWord } from './roles';
-import { textOf, yearIn } from './text';
+import { yearIn } from '../domain/periods';
+import { textOf } from './text';
 
 /** Local copy: reading a constant through a module binding costs a call per cell under CommonJS. */
 const KIND = { ...CellKind };

@@ -4,7 +4,8 @@
  * not a row total).
  */
 import type { ColumnRole } from '../model';
-import { normaliseText, periodIn, yearIn } from './text';
+import { normaliseText } from '../domain/labels';
+import { periodIn, yearIn } from '../domain/periods';
 
 export interface HeaderRole {
   readonly role: ColumnRole;

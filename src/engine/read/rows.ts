@@ -5,8 +5,9 @@
 import type { Cell } from '../grid';
 import { FIGURE_ROLES, type ColumnRole, type TableColumn } from '../model';
 import { CellKind, type SheetScan } from './cells';
-import { isAdditive, isColumnSum, sameColumnRows } from './formulas';
-import { indentOf, normaliseText } from './text';
+import { isAdditive, isColumnSum, sameColumnRows } from '../domain/formula-references';
+import { normaliseText } from '../domain/labels';
+import { indentOf } from './text';
 
 export type RowHint =
   | 'blank'

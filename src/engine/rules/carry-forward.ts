@@ -5,8 +5,8 @@
  */
 import type { Finding } from '../findings';
 import { columnsByRole, type TableRow } from '../model';
-import { normaliseText } from '../read/text';
-import { reportIdentity } from './arithmetic';
+import { normaliseText } from '../domain/labels';
+import { reportIdentity } from './utils/identity';
 import type { Rule } from './types';
 
 const BROUGHT = /\bb\/f\b|brought forward|^opening (base )?budget\b/;

@@ -3,15 +3,15 @@
  * helpers for reading figures, the decimals they are shown to, and tolerances.
  */
 import { toA1 } from '../address';
-import type { Finding, Severity } from '../findings';
+import type { Finding, Severity, ShownFigures } from '../findings';
 import { type Cell, type CellValue, type Sheet, type Workbook, cellAt } from '../grid';
 import type { MonitoringTable, TableColumn, TableRow } from '../model';
 import { type Figure, figureOf, formatFigure, numericValue } from '../numbers';
 import type { EditPlan } from '../plan';
 import type { RagPolicy } from '../policy';
 import { UNIT_LABEL, shownDecimals, toleranceFor } from '../units';
-import { type MessageData, fillTemplate } from './message';
-import type { RuleMeta } from './types';
+import { type MessageData, fillTemplate } from './utils/message';
+import type { RuleMeta } from './meta';
 
 /** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
 export interface PreviousPeriodTables {
@@ -31,6 +31,11 @@ export interface ReportSpec {
   readonly severity?: Severity;
   readonly expected?: string | number | null;
   readonly actual?: string | number | null;
+  /**
+   * The two figures as the finding shows them. By default the message's own `{expected}` and
+   * `{actual}` (what the officer reads in the sentence), else the values in the cell's decimals.
+   */
+  readonly shown?: ShownFigures;
   readonly fix?: EditPlan;
   /** Report on another sheet (movement: a line missing from the current month). */
   readonly sheet?: string;
@@ -193,30 +198,6 @@ export class RuleContext {
     return this.coveringTotals.get(row) ?? [];
   }
 
-  /** True when the innermost total covering `row` does not add up in column `col` (beyond tolerance). */
-  columnTotalBroken(row: number, col: number): boolean {
-    const total = this.totalsCovering(row)[0];
-    if (!total) return false;
-    const stated = this.figure(total.row, col);
-    if (stated.kind !== 'number' && stated.kind !== 'nil') return false;
-    let sum = 0;
-    for (const r of this.covered(total)) {
-      const f = this.figure(r, col);
-      if (f.kind === 'error') return false;
-      sum += numericValue(f) ?? 0; // TBC and text add nothing, as in Excel's SUM
-    }
-    return Math.abs((numericValue(stated) ?? 0) - sum) > this.tolerance(total.row, col);
-  }
-
-  /**
-   * Where to report a broken row identity: the one operand whose column total is also
-   * broken is the root of the fault (a typed figure changed); otherwise the derived cell.
-   */
-  rootCell(row: number, operands: readonly number[], derived: number): number {
-    const broken = operands.filter((c) => this.columnTotalBroken(row, c));
-    return broken.length === 1 ? broken[0]! : derived;
-  }
-
   previousPeriod(periodName: string | undefined): PreviousPeriodTables | undefined {
     return this.previousFor?.(this.table, periodName);
   }
@@ -242,8 +223,23 @@ export class RuleContext {
       message,
       expected: spec.expected ?? null,
       actual: spec.actual ?? null,
+      shown: spec.shown ?? {
+        expected: this.shownFigure(spec.data?.['expected'], spec.expected, spec.row, spec.col),
+        actual: this.shownFigure(spec.data?.['actual'], spec.actual, spec.row, spec.col),
+      },
     };
     return spec.fix ? { ...finding, fix: spec.fix } : finding;
+  }
+
+  /**
+   * One figure as shown beside the message: the text the message itself uses for it, else
+   * the value in the cell's decimals ("0.000", never a format's "-"), text as it is, and ''
+   * for nothing at all.
+   */
+  private shownFigure(inMessage: string | number | undefined, value: string | number | null | undefined, row: number, col: number): string {
+    if (typeof inMessage === 'string') return inMessage;
+    if (typeof value === 'number') return this.show(value, row, col);
+    return value ?? '';
   }
 }
 

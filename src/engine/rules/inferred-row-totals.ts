@@ -10,8 +10,8 @@
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import { FIGURE_ROLES, type TableColumn } from '../model';
-import { normaliseText } from '../read/text';
-import { compareFigures } from './compare';
+import { normaliseText } from '../domain/labels';
+import { compareFigures } from './utils/compare';
 import { type RuleContext, clean } from './context';
 import type { RuleMeta } from './types';
 import { cellRuns, evidenceOf } from './utils/evidence';

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../findings';
 import type { ColumnRole } from '../model';
-import { rolesSettled } from './arithmetic';
+import { rolesSettled } from './utils/identity';
 import type { Rule } from './types';
 
 const CORE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['expenditure', 'income', 'netBudget', 'forecast', 'variance', 'target', 'currentPeriod']);

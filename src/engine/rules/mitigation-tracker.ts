@@ -8,7 +8,7 @@
 import type { Finding } from '../findings';
 import type { TableColumn, TableRow } from '../model';
 import { type RuleContext, columnOf } from './context';
-import { reportIdentity } from './arithmetic';
+import { reportIdentity } from './utils/identity';
 import { labelSaysBalance, labelSaysOpening } from '../read/rows';
 import type { Rule } from './types';
 

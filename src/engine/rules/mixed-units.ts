@@ -3,7 +3,7 @@ import type { Finding } from '../findings';
 import type { TableColumn } from '../model';
 import { UNIT_LABEL, type Unit, unitInFormat } from '../units';
 import type { RuleContext } from './context';
-import { summedColumns } from './figures';
+import { summedColumns } from './utils/figures';
 import type { Rule } from './types';
 
 export const mixedUnitsRule: Rule = {

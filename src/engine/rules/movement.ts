@@ -10,11 +10,11 @@ import type { Finding } from '../findings';
 import { cellAt } from '../grid';
 import { type MonitoringTable, type TableColumn, columnByRole } from '../model';
 import { numericValue, figureOf, formatFigure } from '../numbers';
-import { type LabelItem, matchLabels } from '../operations/labels';
-import { bestPreviousTable, movementPeriod } from '../operations/movement';
+import { type LabelItem, matchLabels } from '../domain/labels';
+import { bestPreviousTable, movementPeriod } from '../domain/periods';
 import { shownDecimals } from '../units';
 import { type RuleContext, columnOf } from './context';
-import { reportIdentity } from './arithmetic';
+import { reportIdentity } from './utils/identity';
 import type { Rule } from './types';
 
 export const movementRule: Rule = {

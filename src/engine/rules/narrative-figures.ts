@@ -19,7 +19,7 @@ import { agrees, findMoneyPhrases, inUnitOf, poundsOf } from '../narrative/money
 import { type LabelIndex, labelIndexOf, mentionsIn, namesWhole } from '../narrative/subjects';
 import { type NarrativeCell, commentCells, explanationSheets, sheetNarrative, tablesOnSheet } from '../narrative/texts';
 import { clean, columnOf, type RuleContext } from './context';
-import { overspendOf } from './figures';
+import { overspendOf } from './utils/figures';
 import type { Rule } from './types';
 
 export const narrativeFiguresRule: Rule = {

@@ -1,8 +1,8 @@
 /** net-budget: net budget = expenditure + income (or − income where the table stores income as positive). */
 import type { Finding } from '../findings';
 import { columnOf } from './context';
-import { identityMostlyHolds, reportIdentity, rolesSettled } from './arithmetic';
-import { compareFigures } from './compare';
+import { identityMostlyHolds, reportIdentity, rolesSettled } from './utils/identity';
+import { compareFigures } from './utils/compare';
 import type { TableRow } from '../model';
 import type { Rule } from './types';
 

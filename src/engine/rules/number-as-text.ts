@@ -4,7 +4,7 @@
  */
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
-import { summedColumns } from './figures';
+import { summedColumns } from './utils/figures';
 import type { Rule } from './types';
 
 export const numberAsTextRule: Rule = {

@@ -6,8 +6,9 @@
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import { clean, columnOf } from './context';
-import { compareFigures } from './compare';
-import { overspendOf } from './figures';
+import { compareFigures } from './utils/compare';
+import { overspendOf } from './utils/figures';
+import { rootCell } from './utils/root-cell';
 import type { Rule } from './types';
 
 export const pressureSplitRule: Rule = {
@@ -69,7 +70,7 @@ export const pressureSplitRule: Rule = {
       if (verdict === 'match') continue;
       // The root: a lone non-zero pressure cell, else the one whose column total is broken, else the first.
       const nonZero = pressureCols.filter((_, i) => Math.abs(values[i]!) > 0);
-      const col = nonZero.length === 1 ? nonZero[0]! : ctx.rootCell(row.row, pressureCols, pressureCols[0]!);
+      const col = nonZero.length === 1 ? nonZero[0]! : rootCell(ctx, row.row, pressureCols, pressureCols[0]!);
       out.push(ctx.report(meta, {
         messageId: verdict === 'mismatch' ? 'split' : 'splitRounding',
         data: {

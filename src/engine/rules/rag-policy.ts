@@ -7,10 +7,10 @@
 import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import type { TableRow } from '../model';
-import { ragBudgetColumn, ragStatusFor } from '../operations/rag-formatting';
+import { ragBudgetColumn, ragStatusFor } from '../domain/rag';
 import type { RagLevel, RagPolicy, RagStatus } from '../policy';
 import { type RuleContext, columnOf } from './context';
-import { overspendOf } from './figures';
+import { overspendOf } from './utils/figures';
 import type { Rule } from './types';
 
 const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];

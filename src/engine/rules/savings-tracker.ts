@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings';
 import type { ColumnRole } from '../model';
-import { reportIdentity } from './arithmetic';
+import { reportIdentity } from './utils/identity';
 import { columnOf } from './context';
 import type { Rule } from './types';
 

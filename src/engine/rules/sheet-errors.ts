@@ -10,7 +10,7 @@
 import { columnLetters, rangeToA1, toA1 } from '../address';
 import type { Finding } from '../findings';
 import type { CellValue, Sheet, Workbook } from '../grid';
-import { fillTemplate } from './message';
+import { fillTemplate } from './utils/message';
 import { ERROR_CAUSES, errorValueRule } from './error-value';
 import type { Rule } from './types';
 import { figureOfValue } from '../numbers';
@@ -80,7 +80,7 @@ function reportSheet(sheet: Sheet, reported: ReadonlyMap<string, number>, findin
       formula: e.formula ?? '',
       cause: causeId ? meta.messages[causeId]! : '',
     });
-    findings.push({ rule: meta.id, messageId, severity: meta.severity, sheet: sheet.name, cell, message: message + copies, expected: null, actual: e.error });
+    findings.push({ rule: meta.id, messageId, severity: meta.severity, sheet: sheet.name, cell, message: message + copies, expected: null, actual: e.error, shown: { expected: '', actual: e.error } });
   }
 }
 
@@ -131,7 +131,7 @@ function hidden(sheet: string, cell: string, formula: string, value: CellValue, 
   const shown = typeof value === 'string' ? value : value === null || typeof value === 'object' ? '' : String(value);
   const messageId = /\b(IFERROR|IFNA|ISERROR|ISERR)\s*\(/i.test(formula) ? 'hiddenIfError' : 'hiddenValue';
   const data = { cell, formula, shown: shown === '' ? 'a blank' : `"${shown}"`, value: shown === '' ? 'a blank' : shown };
-  return { rule: meta.id, messageId, severity: 'warning', sheet, cell, message: fillTemplate(meta.messages[messageId]!, data) + copies, expected: null, actual: '#REF!' };
+  return { rule: meta.id, messageId, severity: 'warning', sheet, cell, message: fillTemplate(meta.messages[messageId]!, data) + copies, expected: null, actual: '#REF!', shown: { expected: '', actual: '#REF!' } };
 }
 
 // A cell reference, optionally sheet-qualified (the sheet part is kept as written), not a function name.

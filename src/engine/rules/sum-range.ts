@@ -7,8 +7,8 @@ import { columnLetters, toA1 } from '../address';
 import type { Finding } from '../findings';
 import type { TableRow } from '../model';
 import type { RuleContext } from './context';
-import { rowNoun, summedColumns } from './figures';
-import { type SumReference, parseSumFormula, referencedRows, sumFormulaFor } from './sum-formula';
+import { rowNoun, summedColumns } from './utils/figures';
+import { type SumReference, parseSumFormula, referencedRows, sumFormulaFor } from '../domain/sum-formulas';
 import { bridgeable } from './total-formula';
 import type { Rule } from './types';
 

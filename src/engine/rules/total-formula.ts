@@ -6,8 +6,8 @@ import { toA1 } from '../address';
 import { columnsByRole } from '../model';
 import type { Finding } from '../findings';
 import type { RuleContext } from './context';
-import { rowNoun, summedColumns } from './figures';
-import { rowSumFormulaFor, sumFormulaFor } from './sum-formula';
+import { rowNoun, summedColumns } from './utils/figures';
+import { rowSumFormulaFor, sumFormulaFor } from '../domain/sum-formulas';
 import type { Rule } from './types';
 
 export const totalFormulaRule: Rule = {

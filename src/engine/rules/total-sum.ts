@@ -7,15 +7,16 @@ import { FIGURE_ROLES, type TableColumn, type TableRow, columnsByRole } from '..
 import type { Confirmation, Finding } from '../findings';
 import type { EditPlan } from '../plan';
 import { type RuleContext, clean } from './context';
-import { compareFigures } from './compare';
+import { compareFigures } from './utils/compare';
+import { coveredSum } from './utils/column-sum';
 import { inferredRowTotals } from './inferred-row-totals';
 import { type SumCheck, SumChecks, cellRuns, evidenceOf } from './utils/evidence';
-import { isAdditive, sameColumnRows } from '../read/formulas';
-import { namesSection } from '../read/coverage';
+import { isAdditive, sameColumnRows } from '../domain/formula-references';
+import { namesSection } from '../domain/labels';
 import { labelSaysTotal } from '../read/rows';
 import { toleranceFor } from '../units';
-import { rowNoun, summedColumns } from './figures';
-import { parseSumFormula, sumFormulaFor } from './sum-formula';
+import { rowNoun, summedColumns } from './utils/figures';
+import { parseSumFormula, sumFormulaFor } from '../domain/sum-formulas';
 import { bridgeable } from './total-formula';
 import type { Rule } from './types';
 
@@ -88,37 +89,15 @@ function columnTotalCheck(ctx: RuleContext, total: TableRow, col: number, covers
   const stated = ctx.figure(total.row, col);
   if (stated.kind !== 'number' && stated.kind !== 'nil') return undefined; // blanks, text and errors: other rules
   const statedValue = stated.kind === 'number' ? stated.value : 0;
-  let sum = 0;
-  let shownSum = 0;
-  let anyFigure = false;
-  let substantive = statedValue !== 0;
-  let textLine = false;
-  const uncounted: string[] = [];
   const scale = 10 ** ctx.decimals(total.row, col); // lines are shown like their total
   // A typed total was worked out from unrounded figures and published rounded, and so were
   // its lines: each line's own rounding widens what is only a rounding difference. A SUM
   // formula adds the stored figures exactly, so it gets no such allowance.
   const typed = ctx.cell(total.row, col).formula === undefined;
-  for (const r of covers) {
-    const value = ctx.sheet.rows[r]?.[col]?.value;
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      sum += value;
-      shownSum += Math.round(value * scale) / scale;
-      anyFigure = true;
-      if (value !== 0) substantive = true;
-      continue;
-    }
-    const f = ctx.figure(r, col);
-    if (f.kind === 'number') {
-      sum += f.value;
-      shownSum += Math.round(f.value * scale) / scale;
-      anyFigure = true;
-      if (f.value !== 0) substantive = true;
-      if (f.storedAsText) textLine = true;
-    } else if (f.kind === 'nil') anyFigure = true;
-    else if (f.kind === 'text' || f.kind === 'unknown') uncounted.push(toA1(r, col));
-    else if (f.kind === 'error') return undefined; // the error is the finding
-  }
+  const covered = coveredSum(ctx, covers, col, scale);
+  if (!covered) return undefined; // the error is the finding
+  const { sum, shownSum, anyFigure, textLine, uncounted } = covered;
+  const substantive = statedValue !== 0 || covered.substantive;
   if (!anyFigure && stated.kind === 'nil') return undefined;
   const tolerance = typed ? publishedRounding(ctx, [total.row, ...covers].map((row) => ({ row, col }))) : ctx.tolerance(total.row, col);
   const verdict = compareFigures(statedValue, sum, tolerance);

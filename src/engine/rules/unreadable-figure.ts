@@ -7,7 +7,7 @@ import { toA1 } from '../address';
 import type { Finding } from '../findings';
 import { parseNumberText } from '../numbers';
 import { isUnitOnly } from '../read/roles';
-import { summedColumns } from './figures';
+import { summedColumns } from './utils/figures';
 import type { RuleContext } from './context';
 import type { Rule } from './types';
 import type { TableColumn } from '../model';

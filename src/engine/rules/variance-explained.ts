@@ -18,7 +18,7 @@ import { explainedRows, explanationPlaces, explanationsNeeded } from '../narrati
 import { toA1 } from '../address';
 import { explanationPolicyOf } from '../policy';
 import { columnOf } from './context';
-import { overspendOf } from './figures';
+import { overspendOf } from './utils/figures';
 import type { Rule } from './types';
 
 export const varianceExplainedRule: Rule = {

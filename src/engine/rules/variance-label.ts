@@ -6,7 +6,7 @@
 import type { Finding } from '../findings';
 import { toA1 } from '../address';
 import { type RuleContext, columnOf } from './context';
-import { overspendOf } from './figures';
+import { overspendOf } from './utils/figures';
 import type { Rule } from './types';
 
 type Direction = 'over' | 'under' | 'nil';

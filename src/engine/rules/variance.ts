@@ -5,8 +5,8 @@
 import type { Finding } from '../findings';
 import { decimalsOfFormat } from '../numbers';
 import { type RuleContext, clean, columnOf } from './context';
-import { reportIdentity, rolesSettled } from './arithmetic';
-import { compareFigures } from './compare';
+import { reportIdentity, rolesSettled } from './utils/identity';
+import { compareFigures } from './utils/compare';
 import type { Rule } from './types';
 
 export const varianceRule: Rule = {

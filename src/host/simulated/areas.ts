@@ -3,7 +3,7 @@ import { quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { SimObject } from './proxy';
-import type { SheetLocator } from './range';
+import type { SheetLocator } from './locators';
 import type { SimSheet, SimState } from './state';
 
 /** How the areas are found at sync; an empty list or undefined is a null object (for …OrNullObject). */

@@ -17,8 +17,8 @@ import { parseA1, quoteSheetName, rangeToA1, type RangeRef } from '../../engine/
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
-import { SimRange, normaliseColor } from './range';
-import { cellOf, type SimSheet, type SimState } from './state';
+import { SimRange } from './range';
+import { cellOf, normaliseColor, type SimSheet, type SimState } from './state';
 import type { SimWorksheet } from './workbook';
 
 export interface SimChartRef {

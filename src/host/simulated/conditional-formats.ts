@@ -4,9 +4,9 @@ import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import type { RangeRef } from '../../engine/address';
 import { SimRangeAreas } from './areas';
-import type { SimRange } from './range';
-import { intersects, normaliseColor } from './range';
-import type { SimConditionalFormat, SimSheet, SimState } from './state';
+import type { LocatedRange } from './locators';
+import { intersects } from './rects';
+import { normaliseColor, type SimConditionalFormat, type SimSheet, type SimState } from './state';
 
 type CfKind = SimConditionalFormat['type'];
 
@@ -14,7 +14,7 @@ export class SimConditionalFormatCollection extends SimObject {
   protected readonly scalarNames = [] as const;
   private list: SimConditionalFormatProxy[] | undefined;
 
-  constructor(context: SimulatedRequestContext, readonly range: SimRange) {
+  constructor(context: SimulatedRequestContext, readonly range: LocatedRange) {
     super(context);
   }
   describe(): string {
@@ -85,7 +85,7 @@ export class SimConditionalFormatProxy extends SimObject {
   readonly textComparison: SimTextConditionalFormat;
   readonly textComparisonOrNullObject: SimTextConditionalFormat;
 
-  constructor(context: SimulatedRequestContext, readonly range: SimRange, readonly cfId: string) {
+  constructor(context: SimulatedRequestContext, readonly range: LocatedRange, readonly cfId: string) {
     super(context);
     this.custom = new SimCustomConditionalFormat(context, this, false);
     this.customOrNullObject = new SimCustomConditionalFormat(context, this, true);
@@ -170,7 +170,7 @@ export class SimConditionalFormatProxy extends SimObject {
   }
 
   /** As in Excel: a format over several areas has no one range, and getRange() fails. */
-  getRange(): SimRange {
+  getRange(): LocatedRange {
     return this.range.sheetRange((_state, sheet) => {
       const cf = sheet.conditionalFormats.find((c) => c.id === this.cfId);
       if (cf?.areas && cf.areas.length > 1) {
@@ -181,7 +181,7 @@ export class SimConditionalFormatProxy extends SimObject {
   }
 
   /** `getRangeOrNullObject()` (ExcelApi 1.6): a null object for a format over several areas. */
-  getRangeOrNullObject(): SimRange {
+  getRangeOrNullObject(): LocatedRange {
     const locate = (_state: SimState, sheet: SimSheet): RangeRef | undefined => {
       const cf = sheet.conditionalFormats.find((c) => c.id === this.cfId);
       return cf && !(cf.areas && cf.areas.length > 1) ? cf.range : undefined;

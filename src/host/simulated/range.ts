@@ -1,6 +1,8 @@
 /** Simulated Excel.Range and its format, fill, font and data validation. */
 import { columnLetters, quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
 import { SimConditionalFormatCollection } from './conditional-formats';
+import type { LocatedRange, RangeLocator, SheetLocator } from './locators';
+import { intersects } from './rects';
 import type { SimulatedRequestContext } from './context';
 import { READ_CELL_LIMIT } from './context';
 import { SimulatedOfficeError } from './errors';
@@ -15,6 +17,7 @@ import {
   DEFAULT_COLUMN_WIDTH,
   isEmptySimCell,
   mutableCell,
+  normaliseColor,
   usedBounds,
   type ExcelScalar,
   type SimCell,
@@ -26,16 +29,6 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 const DEFAULT_FILL = '#FFFFFF';
 
-/** How a range finds its sheet at sync (the sheet may have been deleted meanwhile). */
-export interface SheetLocator {
-  describe(): string;
-  /** The sheet; throws ItemNotFound when it is gone. */
-  sheetIn(state: SimState): SimSheet;
-}
-
-/** How a range finds its cells at sync: fixed, the used range, or a conditional format's range. */
-export type RangeLocator = (state: SimState, sheet: SimSheet) => RangeRef | undefined;
-
 export type CellPropertiesData = {
   format?: { fill?: { color?: string; pattern?: string }; font?: { bold?: boolean }; indentLevel?: number };
 };
@@ -43,7 +36,9 @@ export type CellPropertiesOptions = {
   format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean }; indentLevel?: boolean };
 };
 
-export class SimRange extends SimObject {
+export type { RangeLocator, SheetLocator } from './locators';
+
+export class SimRange extends SimObject implements LocatedRange {
   protected readonly scalarNames = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'valueTypes'] as const;
   readonly format: SimRangeFormat;
   readonly dataValidation: SimDataValidation;
@@ -407,9 +402,6 @@ function setBold(cell: SimCell, bold: boolean): void {
   else delete cell.bold;
 }
 
-export function normaliseColor(color: string): string {
-  return color.toUpperCase();
-}
 
 /** The same value in every cell, or null when they differ (Office's rule for range-level formats). */
 function uniform<T>(sheet: SimSheet, ref: RangeRef, read: (cell: SimCell | undefined) => T): T | null {
@@ -587,9 +579,6 @@ export function contains(outer: RangeRef, inner: RangeRef): boolean {
   return outer.start.row <= inner.start.row && outer.end.row >= inner.end.row && outer.start.col <= inner.start.col && outer.end.col >= inner.end.col;
 }
 
-export function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
-}
 
 /** `a` minus `b` as up to four rectangles (clearing part of a validated range keeps the rest). */
 function subtract(a: RangeRef, b: RangeRef): RangeRef[] {

@@ -85,6 +85,11 @@ export interface SimState {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 
+/** Colours are kept upper case (`#FFC7CE`), as Excel reports them back whatever was written. */
+export function normaliseColor(color: string): string {
+  return color.toUpperCase();
+}
+
 export function emptySheet(name: string): SimSheet {
   return { name, rows: [], protected: false, conditionalFormats: [], validations: [], columnWidths: new Map() };
 }

@@ -19,7 +19,8 @@ import type { SimulatedExcel } from '../simulated/excel';
 import { SimulatedOfficeError } from '../simulated/errors';
 import { SimClientResult, SimObject } from '../simulated/proxy';
 import { SimTableCollection, SimTableItem } from '../simulated/tables';
-import { intersects, SimRange } from '../simulated/range';
+import { SimRange } from '../simulated/range';
+import { intersects } from '../simulated/rects';
 import { simSheetId, SimWorkbook, SimWorksheetCollection } from '../simulated/workbook';
 import {
   ActionType,

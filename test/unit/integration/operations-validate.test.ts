@@ -7,10 +7,10 @@
 import { toA1 } from '../../../src/engine/address';
 import { summarise } from '../../../src/engine/findings';
 import type { Cell, Sheet, Workbook } from '../../../src/engine/grid';
+import { detectPreviousSheet } from '../../../src/engine/domain/periods';
 import { columnByRole, type MonitoringTable } from '../../../src/engine/model';
 import {
   currentMonitoringTable,
-  detectPreviousSheet,
   MITIGATION_SHEET,
   planMitigationTracker,
   planMovement,

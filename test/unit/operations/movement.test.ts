@@ -1,7 +1,8 @@
 import { applyPlan } from '../../../src/engine/apply';
 import type { Workbook } from '../../../src/engine/grid';
 import type { Edit } from '../../../src/engine/plan';
-import { detectPreviousSheet, planMovementAgainst } from '../../../src/engine/operations/movement';
+import { detectPreviousSheet } from '../../../src/engine/domain/periods';
+import { planMovementAgainst } from '../../../src/engine/operations/movement';
 import { recalculate } from '../../../src/host/calc/recalculate';
 import { seed000PreviousSheet, seed000Rows, seed000Sheet, tableOf, typeInto, valueAt } from './seed-workbooks';
 

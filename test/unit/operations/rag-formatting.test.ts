@@ -1,7 +1,8 @@
 import { columnLetters } from '../../../src/engine/address';
 import type { Edit } from '../../../src/engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy, type RagStatus } from '../../../src/engine/policy';
-import { planRagFormatting, RAG_PALETTE, ragStatusFor, ragTag } from '../../../src/engine/operations/rag-formatting';
+import { ragStatusFor } from '../../../src/engine/domain/rag';
+import { planRagFormatting, RAG_PALETTE, ragTag } from '../../../src/engine/operations/rag-formatting';
 import { evaluateRules } from './cf-eval';
 import { seed000Rows, seed000Workbook, tableOf, typeInto } from './seed-workbooks';
 

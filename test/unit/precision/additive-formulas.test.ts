@@ -1,5 +1,5 @@
 /** Which formulas make a row a total: only those that add cells up. */
-import { isAdditive } from '../../../src/engine/read/formulas';
+import { isAdditive } from '../../../src/engine/domain/formula-references';
 
 describe('isAdditive', () => {
   it.each([

@@ -1,5 +1,5 @@
 /** fillTemplate: rule message templates, compiled once and filled per finding. */
-import { fillTemplate } from '../../../src/engine/rules/message';
+import { fillTemplate } from '../../../src/engine/rules/utils/message';
 
 describe('fillTemplate', () => {
   it('fills every occurrence of each placeholder', () => {

@@ -22,49 +22,49 @@ ruleTester(ragPolicyRule, {
     {
       name: 'a small overspend marked Red',
       workbook: withValue(values(), M7, 'H14', 'Red'),
-      errors: [{ cell: 'H14', expected: 'Amber', message: 'H14 says Red but Leaving Care is overspending by 0.029 (£m) (1.2% of its budget 2.469): under the RAG policy it should be Amber' }],
+      errors: [{ cell: 'H14', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H14', values: [['Amber']] }], expected: 'Amber', message: 'H14 says Red but Leaving Care is overspending by 0.029 (£m) (1.2% of its budget 2.469): under the RAG policy it should be Amber' }],
     },
     {
       name: 'an overspend of £0.168m marked Amber (Red at £0.1m)',
       workbook: withValue(values(), M7, 'H13', 'Amber'),
-      errors: [{ cell: 'H13', expected: 'Red' }],
+      errors: [{ cell: 'H13', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H13', values: [['Red']] }], expected: 'Red' }],
     },
     {
       name: 'an underspend marked Amber',
       workbook: withValue(values(), M7, 'H6', 'Amber'),
-      errors: [{ cell: 'H6', expected: 'Green', message: /is on budget or underspending \(variance \(0\.373\)\)/ }],
+      errors: [{ cell: 'H6', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H6', values: [['Green']] }], expected: 'Green', message: /is on budget or underspending \(variance \(0\.373\)\)/ }],
     },
     {
       name: 'a word outside the vocabulary',
       workbook: withValue(values(), M7, 'H5', 'Purple'),
-      errors: [{ cell: 'H5', expected: 'Green', message: /"Purple", which is not one of the RAG words \(Red, R, Amber, A, Green, G\)/ }],
+      errors: [{ cell: 'H5', messageId: 'notAWord', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H5', values: [['Green']] }], expected: 'Green', message: /"Purple", which is not one of the RAG words \(Red, R, Amber, A, Green, G\)/ }],
     },
     {
       name: 'a sub total judged at section level',
       workbook: withValue(values(), M7, 'H16', 'Amber'),
-      errors: [{ cell: 'H16', expected: 'Red' }],
+      errors: [{ cell: 'H16', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H16', values: [['Red']] }], expected: 'Red' }],
     },
     {
       name: 'the grand total judged at table level',
       workbook: withValue(values(), M7, 'H37', 'Green'),
-      errors: [{ cell: 'H37', expected: 'Red' }],
+      errors: [{ cell: 'H37', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H37', values: [['Red']] }], expected: 'Red' }],
     },
     {
       name: 'a missing status',
       workbook: withValue(values(), M7, 'H7', null),
-      errors: [{ cell: 'H7', severity: 'warning', expected: 'Red' }],
+      errors: [{ cell: 'H7', messageId: 'missing', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H7', values: [['Red']] }], severity: 'warning', expected: 'Red' }],
     },
     {
       name: 'a council policy: Red at 10% or £200k',
       workbook: values(),
       options: { policy: lenient },
-      errors: [{ cell: 'H13', expected: 'Amber' }, { cell: 'H23', expected: 'Amber' }],
+      errors: [{ cell: 'H13', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H13', values: [['Amber']] }], expected: 'Amber' }, { cell: 'H23', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H23', values: [['Amber']] }], expected: 'Amber' }],
     },
     {
       name: 'a council policy: Amber only from 2%',
       workbook: values(),
       options: { policy: amberFromTwo },
-      errors: [{ cell: 'H14', expected: 'Green' }],
+      errors: [{ cell: 'H14', messageId: 'wrongStatus', output: [{ kind: 'setValues', sheet: 'Month 7', range: 'H14', values: [['Green']] }], expected: 'Green' }],
     },
   ],
 });

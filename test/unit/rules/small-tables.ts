@@ -44,18 +44,3 @@ export function favourableVarianceTable(): Workbook {
     ],
   });
 }
-
-/** A £000 table with one column stated in £m. Excel rows: 1 title, 2 header, 3-4 lines, 5 total. */
-export function mixedUnitTable(): Workbook {
-  return {
-    sheets: [
-      sheet('Mixed', [
-        ['Place directorate monitoring'],
-        ['Service', "Budget £'000", "Forecast £'000", 'Variance £m'],
-        ['Highways', num(4000, K), num(4100, K), num(0.1, '#,##0.000')],
-        ['Waste', num(6000, K), num(5900, K), num(-0.1, '#,##0.000')],
-        ['Total Place', num(10000, K), num(10000, K), num(0, '#,##0.000')],
-      ]),
-    ],
-  };
-}

@@ -16,17 +16,17 @@ ruleTester(totalFormulaRule, {
     {
       name: 'a sub total typed over its formula',
       workbook: withCell(seed000Table1Formulas(), M7, 'D16', { value: 98.506, format: M }),
-      errors: [{ cell: 'D16', severity: 'warning', expected: '=SUM(D5:D15)', message: 'Sub total D16 is the typed number 98.506, not a formula: it will not follow changes to its lines. Use =SUM(D5:D15)' }],
+      errors: [{ cell: 'D16', messageId: 'typed', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'D16', formulas: [['=SUM(D5:D15)']] }], severity: 'warning', expected: '=SUM(D5:D15)', message: 'Sub total D16 is the typed number 98.506, not a formula: it will not follow changes to its lines. Use =SUM(D5:D15)' }],
     },
     {
       name: 'the grand total typed: the fix adds the sub totals',
       workbook: withCell(seed000Table1Formulas(), M7, 'B37', { value: 193.526, format: M }),
-      errors: [{ cell: 'B37', expected: '=SUM(B16,B21,B33,B36)' }],
+      errors: [{ cell: 'B37', messageId: 'typed', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B37', formulas: [['=SUM(B16,B21,B33,B36)']] }], expected: '=SUM(B16,B21,B33,B36)' }],
     },
     {
       name: 'a typed row total (seed 004 Table 5)',
       workbook: withCell(seed004Table5(), 'Table 5', 'E5', { value: 3754, format: '#,##0;(#,##0);"-"' }),
-      errors: [{ cell: 'E5', expected: '=SUM(B5:D5)', message: /Row total E5 is the typed number 3,754/ }],
+      errors: [{ cell: 'E5', messageId: 'typedRowTotal', output: [{ kind: 'setFormulas', sheet: 'Table 5', range: 'E5', formulas: [['=SUM(B5:D5)']] }], expected: '=SUM(B5:D5)', message: /Row total E5 is the typed number 3,754/ }],
     },
   ],
 });

@@ -28,27 +28,27 @@ ruleTester(totalSumRule, {
       name: 'a typed sub total that is 0.100 short',
       workbook: withValue(seed000Table1Values(), M7, 'D16', 98.406),
       errors: [
-        { cell: 'D16', severity: 'error', message: 'Sub total D16 is 98.406 but its lines add up to 98.506 (£m)', expected: 98.506 },
+        { cell: 'D16', messageId: 'column', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'D16', formulas: [['=SUM(D5:D15)']] }], severity: 'error', message: 'Sub total D16 is 98.406 but its lines add up to 98.506 (£m)', expected: 98.506 },
         // The grand total adds the sub totals as stated, so it no longer adds up either (a consequence).
-        { cell: 'D37', severity: 'error', message: 'Total D37 is 142.827 but its lines add up to 142.727 (£m)' },
+        { cell: 'D37', messageId: 'column', severity: 'error', message: 'Total D37 is 142.827 but its lines add up to 142.727 (£m)' },
       ],
     },
     {
       name: 'a changed line figure breaks its sub total (the total adds the sub totals)',
       workbook: withValue(seed000Table1Values(), M7, 'B5', 7.504),
-      errors: [{ cell: 'B16', message: 'Sub total B16 is 115.076 but its lines add up to 115.176 (£m)' }],
+      errors: [{ cell: 'B16', messageId: 'column', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B16', formulas: [['=SUM(B5:B15)']] }], message: 'Sub total B16 is 115.076 but its lines add up to 115.176 (£m)' }],
     },
     {
       name: 'a typed grand total',
       workbook: withValue(seed000Table1Values(), M7, 'F37', 8.48),
-      errors: [{ cell: 'F37', message: 'Total F37 is 8.480 but its lines add up to 8.380 (£m)' }],
+      errors: [{ cell: 'F37', messageId: 'column', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'F37', formulas: [['=SUM(F16,F21,F33,F36)']] }], message: 'Total F37 is 8.480 but its lines add up to 8.380 (£m)' }],
     },
     {
       name: 'a difference within half a unit of the last shown decimal is rounding (info)',
       workbook: withValue(seed000Table1Values(), M7, 'D16', 98.5063),
       errors: [
-        { cell: 'D16', severity: 'info', message: /rounding difference, not an error/ },
-        { cell: 'D37', severity: 'info', message: /rounding difference, not an error/ },
+        { cell: 'D16', messageId: 'columnRounding', severity: 'info', message: /rounding difference, not an error/ },
+        { cell: 'D37', messageId: 'columnRounding', severity: 'info', message: /rounding difference, not an error/ },
       ],
     },
     {
@@ -57,20 +57,20 @@ ruleTester(totalSumRule, {
         (wb, [cell, value]) => withValue(wb, M7, cell as string, value as number),
         seed000Table1Values(),
       ),
-      errors: [{ cell: 'I16', severity: 'info', message: /^Sub total I16 shows 14.702 but its lines as shown add up to 14.701 \(£m\): a rounding difference, not an error$/ }],
+      errors: [{ cell: 'I16', messageId: 'shownRounding', severity: 'info', message: /^Sub total I16 shows 14.702 but its lines as shown add up to 14.701 \(£m\): a rounding difference, not an error$/ }],
     },
     {
       name: 'a typed row total that does not equal its years (seed 004 Table 5)',
       workbook: withValue(seed004Table5(), 'Table 5', 'E6', 6312),
       errors: [
-        { cell: 'E6', message: "Row total E6 is 6,312 but the columns it adds (B6:D6) come to 6,212 (£000)" },
-        { cell: 'E8', message: 'Total E8 is 10,166 but its lines add up to 10,266 (£000)' },
+        { cell: 'E6', messageId: 'rowTotal', message: "Row total E6 is 6,312 but the columns it adds (B6:D6) come to 6,212 (£000)" },
+        { cell: 'E8', messageId: 'column', message: 'Total E8 is 10,166 but its lines add up to 10,266 (£000)' },
       ],
     },
     {
       name: 'a target changed after the tracker total was calculated',
       workbook: withValue(seed001MtfpTracker(), 'MTFP Tracker', 'C18', 1_200_000),
-      errors: [{ cell: 'C19', message: 'Total C19 is 9,568,900 but its lines add up to 9,659,900 (£)' }],
+      errors: [{ cell: 'C19', messageId: 'column', message: 'Total C19 is 9,568,900 but its lines add up to 9,659,900 (£)' }],
     },
   ],
 });

@@ -58,14 +58,14 @@ ruleTester(varianceExplainedRule, {
     {
       name: 'an explanation sheet that leaves a line out',
       workbook: withExplanationSheet(table([], false), [['Home Care', 'Demand above plan']]),
-      errors: [{ cell: 'D3', message: 'D3: the underspend of 120 (£000) on Day Services needs an explanation (it is at least £100,000); there is none in the "Variance explanations" sheet' }],
+      errors: [{ cell: 'D3', messageId: 'unexplained', message: 'D3: the underspend of 120 (£000) on Day Services needs an explanation (it is at least £100,000); there is none in the "Variance explanations" sheet' }],
     },
     {
       name: 'the layout fixture: Supported Living (Red) and Home Care (380 under) have no comment; underspend-positive signs read',
       workbook: layoutAdultsNested(),
       errors: [
-        { sheet: 'Adults P6', cell: 'F7', message: 'F7: the underspend of 380 (£000) on Home Care needs an explanation (it is at least £100,000); there is none in its comments cell H7' },
-        { sheet: 'Adults P6', cell: 'F12', message: 'F12: the overspend of 750 (£000) on Supported Living needs an explanation (its RAG is Red and it is at least £100,000); there is none in its comments cell H12' },
+        { sheet: 'Adults P6', cell: 'F7', messageId: 'unexplained', message: 'F7: the underspend of 380 (£000) on Home Care needs an explanation (it is at least £100,000); there is none in its comments cell H7' },
+        { sheet: 'Adults P6', cell: 'F12', messageId: 'unexplained', message: 'F12: the overspend of 750 (£000) on Supported Living needs an explanation (its RAG is Red and it is at least £100,000); there is none in its comments cell H12' },
       ],
     },
   ],

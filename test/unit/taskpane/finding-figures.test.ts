@@ -1,7 +1,7 @@
 /** Expected / Found on the Validate tab: figures as the finding's cell shows them. */
 import type { Finding } from '../../../src/engine/findings';
 import { sheetFromValues, type Workbook } from '../../../src/engine/grid';
-import { findingCellFormats, findingFigures, findingFigureText, messageDecimals } from '../../../src/taskpane/finding-figures';
+import { findingCellFormats, findingFigures, findingFigureText } from '../../../src/taskpane/finding-figures';
 
 const MILLIONS = '#,##0.000;(#,##0.000);"-"';
 
@@ -33,52 +33,42 @@ describe('findingCellFormats', () => {
 });
 
 describe('findingFigures', () => {
-  it('shows both figures in the cell format: the decimals the table shows', () => {
+  it('shows the figures the engine shows in the message, as they are', () => {
+    const f = { ...finding('B3', 115.076, 115, 'Sub total B3 is 115.000 but its lines add up to 115.076 (£m)'), shown: { expected: '115.076', actual: '115.000' } };
+    // The cell's format would show a zero as "-"; the shown figures are the message's own.
+    expect(findingFigures(f, { 'Month 7!B3': MILLIONS })).toEqual({ expected: '115.076', found: '115.000' });
+    const zero = { ...finding('B3', 0.5, 0, 'Total B3 is 0.000 but its lines add up to 0.500 (£m)'), shown: { expected: '0.500', actual: '0.000' } };
+    expect(findingFigures(zero, { 'Month 7!B3': MILLIONS })).toEqual({ expected: '0.500', found: '0.000' });
+  });
+
+  it('a blank shown figure reads (blank)', () => {
+    const f = { ...finding('C5', 'Amber', null, 'C5 has no RAG status; Amber by the policy'), shown: { expected: 'Amber', actual: '' } };
+    expect(findingFigures(f, {})).toEqual({ expected: 'Amber', found: '(blank)' });
+  });
+
+  it('a finding saved without shown figures is shown in its cell format', () => {
     const formats = findingCellFormats([finding('B3', 0, 0, '')], workbook());
-    expect(findingFigures(finding('B3', 115.076, 115, 'Sub total shows 115.000; its lines add up to 115.076.'), formats)).toEqual({ expected: '115.076', found: '115.000' });
+    expect(findingFigures(finding('B3', 115.076, 115, ''), formats)).toEqual({ expected: '115.076', found: '115.000' });
     expect(findingFigures(finding('B3', 98.43, 98.506, ''), formats)).toEqual({ expected: '98.430', found: '98.506' });
   });
 
-  it('a cell with no format takes the decimals of the figures in the message', () => {
-    const f = finding('E9', 12.5, -3.25, 'Variance in E9 is (3.250) but Budget less Forecast is 12.500.');
-    expect(findingFigures(f, {})).toEqual({ expected: '12.500', found: '(3.250)' });
-  });
-
-  it('shows text values as they are and a blank as (blank)', () => {
+  it('without shown figures or a format: text as it is, numbers grouped, a blank as (blank)', () => {
     const f = finding('B3', '=SUM(B5:B15)', 'Red', 'B3 should add up B5:B15 (1,234.500).');
     expect(findingFigures(f, { 'Month 7!B3': MILLIONS })).toEqual({ expected: '=SUM(B5:B15)', found: 'Red' });
     expect(findingFigures(finding('B3', 2.5, null, ''), { 'Month 7!B3': MILLIONS })).toEqual({ expected: '2.500', found: '(blank)' });
+    expect(findingFigures(finding('E9', -9568900, 98.506, ''), {})).toEqual({ expected: '(9,568,900)', found: '98.506' });
   });
 });
 
 describe('findingFigureText', () => {
   it('puts negatives in brackets even when the format would show a minus', () => {
-    expect(findingFigureText(-1.5, '0.000', '')).toBe('(1.500)');
-    expect(findingFigureText(-1234.5, MILLIONS, '')).toBe('(1,234.500)');
-    expect(findingFigureText(-0.0001, '0.000', '')).toBe('0.000');
+    expect(findingFigureText(-1.5, '0.000')).toBe('(1.500)');
+    expect(findingFigureText(-1234.5, MILLIONS)).toBe('(1,234.500)');
+    expect(findingFigureText(-0.0001, '0.000')).toBe('0.000');
   });
 
-  it('follows percent formats and a zero dash', () => {
-    expect(findingFigureText(0.052, '0.0%', '')).toBe('5.2%');
-    expect(findingFigureText(-0.052, '0.0%', '')).toBe('(5.2%)');
-    expect(findingFigureText(0, MILLIONS, '')).toBe('-');
-  });
-
-  it('a text-only format or General falls back to the message decimals', () => {
-    expect(findingFigureText(7, '@', 'Expected 7.00')).toBe('7.00');
-    expect(findingFigureText(7, 'General', 'Expected 7.00')).toBe('7.00');
-  });
-
-  it('with no format and no decimal figure in the message, shows the figure as it is, grouped', () => {
-    expect(findingFigureText(98.506, undefined, 'B16 is typed over; B5:B15 is in 2024/25')).toBe('98.506');
-    expect(findingFigureText(-9568900, undefined, '')).toBe('(9,568,900)');
-  });
-});
-
-describe('messageDecimals', () => {
-  it('reads the most decimals among figures, ignoring cell addresses, years and words', () => {
-    expect(messageDecimals('Sub total in B16 is 1,234.50 but should be (12.5) for 2024/25')).toBe(2);
-    expect(messageDecimals('Sheet v1.2 row 12, B5:B15')).toBeUndefined();
-    expect(messageDecimals('')).toBeUndefined();
+  it('follows percent formats', () => {
+    expect(findingFigureText(0.052, '0.0%')).toBe('5.2%');
+    expect(findingFigureText(-0.052, '0.0%')).toBe('(5.2%)');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { toA1 } from '../../address';
 import type { Confirmation, Evidence } from '../../findings';
-import type { Comparison } from '../compare';
+import type { Comparison } from './compare';
 
 /** One comparison of a stated figure with what its cells add up to. */
 export interface SumCheck {

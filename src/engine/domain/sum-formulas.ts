@@ -2,6 +2,8 @@
  * Reading and writing the additive formulas totals are made of: `=SUM(D5:D15)`,
  * `=SUM(D5:D15,D17)`, `=D16+D21+D33`, `=SUBTOTAL(9,D5:D15)`. Anything else (a minus,
  * a product, another function) is not a plain sum and is left to the value checks.
+ * Rules write these as fixes and operations as the totals of the sheets they build: one
+ * writer, so a fix and an operation never spell the same total two ways.
  */
 import { columnLetters, parseRange, splitQualified } from '../address';
 
@@ -59,6 +61,7 @@ export function referencedRows(refs: readonly SumReference[], col: number, ownSh
  * ranges; `bridge(row)` says a gap row may be spanned (a blank row adds nothing).
  */
 export function sumFormulaFor(col: number, rows: readonly number[], bridge: (row: number) => boolean = () => false): string {
+  if (rows.length === 0) return '=0';
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const r of sorted) {
@@ -86,4 +89,36 @@ export function rowSumFormulaFor(row: number, cols: readonly number[]): string {
     return `=SUM(${columnLetters(first)}${row + 1}:${columnLetters(last)}${row + 1})`;
   }
   return `=SUM(${sorted.map((c) => `${columnLetters(c)}${row + 1}`).join(',')})`;
+}
+
+/** Splits sorted row numbers into runs of consecutive rows. */
+export function contiguousRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/**
+ * The rows a plain `=SUM(...)` of one column adds up (`=SUM(K5:K15)`, `=SUM(K16,K21)`,
+ * `=SUM(K35:K35)`), or undefined for any other formula. Lets an operation leave an
+ * equivalent SUM alone instead of rewriting it.
+ */
+export function rowsSummed(formula: string | undefined, col: number): Set<number> | undefined {
+  const m = formula && /^=\s*SUM\(([^()]*)\)\s*$/i.exec(formula);
+  if (!m) return undefined;
+  const letter = columnLetters(col);
+  const rows = new Set<number>();
+  for (const part of m[1]!.split(',')) {
+    const r = new RegExp(`^\\$?${letter}\\$?(\\d+)(?::\\$?${letter}\\$?(\\d+))?$`, 'i').exec(part.trim());
+    if (!r) return undefined;
+    const a = Number(r[1]) - 1;
+    const b = r[2] ? Number(r[2]) - 1 : a;
+    for (let x = Math.min(a, b); x <= Math.max(a, b); x++) rows.add(x);
+  }
+  return rows;
 }

@@ -1,4 +1,11 @@
 /**
+ * Labels and headers in their comparable forms, and matching line labels between periods.
+ *
+ * Two normal forms, for two questions: `normaliseText` keeps a header's words and
+ * punctuation (lower case, one kind of quote and dash, single spaces) for the reader's word
+ * patterns; `normaliseLabel` keeps only letters and digits ("&" read as "and") for asking
+ * whether two labels name the same thing (a line last month, the section a total closes).
+ *
  * Matching line labels between two periods. Labels are normalised (case, "&" and "and",
  * punctuation, spacing) and compared as sets of words, so that small renames such as
  * "SEND" added to a line, or a one-letter typo fixed, still match. Anything unclear is
@@ -29,6 +36,19 @@ export interface LabelMatching {
   readonly removed: readonly number[];
 }
 
+/** Lower case, curly quotes and backticks as `'`, non-breaking spaces and runs of space as one space. */
+const NEEDS_CLEANING = /[\u2018\u2019`\u2013\u2014\u00a0\t\n\r]|\s\s/;
+
+export function normaliseText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.trim().toLowerCase();
+  return text
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 /** Below this word-set similarity two labels are different lines. */
 export const DEFAULT_SIMILARITY_THRESHOLD = 0.6;
 
@@ -41,6 +61,22 @@ export function normaliseLabel(label: string): string {
     .replace(/[\u2018\u2019'`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** "Total Older People" / "Older People Total" / "Sub-total: Older People" → "older people". */
+export function totalledName(totalLabel: string): string {
+  return normaliseLabel(
+    totalLabel
+      .toLowerCase()
+      .replace(/^(sub[- ]?)?totals?\b[\s:-]*(for\s+|of\s+)?/, '')
+      .replace(/[\s:-]*\b(sub[- ]?)?totals?$/, ''),
+  );
+}
+
+/** True when a total's label names the section heading it closes ("Total Older People" under "Older People"). */
+export function namesSection(totalLabel: string, sectionLabel: string): boolean {
+  const section = normaliseLabel(sectionLabel);
+  return section !== '' && totalledName(totalLabel) === section;
 }
 
 export function labelWords(label: string): string[] {

@@ -1,5 +1,5 @@
 /** Which columns rules treat as money, and how rows are named in messages. */
-import { FIGURE_ROLES, type MonitoringTable, type TableColumn, type TableRow } from '../model';
+import { FIGURE_ROLES, type MonitoringTable, type TableColumn, type TableRow } from '../../model';
 
 /** Figure columns whose totals add up their lines (every money column). */
 export function summedColumns(table: MonitoringTable): TableColumn[] {

@@ -1,4 +1,4 @@
-import { labelSimilarity, matchLabels, normaliseLabel } from '../../../src/engine/operations/labels';
+import { labelSimilarity, matchLabels, normaliseLabel } from '../../../src/engine/domain/labels';
 
 describe('normaliseLabel', () => {
   it('ignores case, "&" versus "and", punctuation and spacing', () => {

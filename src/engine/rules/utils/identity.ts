@@ -3,12 +3,13 @@
  * buckets): compute what a cell should be from the others on its row, compare within
  * tolerance, and report at the root cell.
  */
-import { toA1 } from '../address';
-import type { Finding } from '../findings';
-import type { ColumnRole, TableRow } from '../model';
-import { type RuleContext, clean } from './context';
+import { toA1 } from '../../address';
+import type { Finding } from '../../findings';
+import type { ColumnRole, TableRow } from '../../model';
+import { type RuleContext, clean } from '../context';
 import { compareFigures } from './compare';
-import type { RuleMeta } from './types';
+import { rootCell } from './root-cell';
+import type { RuleMeta } from '../meta';
 
 export interface IdentityCheck {
   readonly row: TableRow;
@@ -30,7 +31,7 @@ export function reportIdentity(ctx: RuleContext, meta: RuleMeta, check: Identity
   const { row, derivedCol } = check;
   const verdict = compareFigures(check.actual, check.expected, ctx.tolerance(row.row, derivedCol));
   if (verdict === 'match') return undefined;
-  const col = verdict === 'mismatch' ? ctx.rootCell(row.row, check.operandCols, derivedCol) : derivedCol;
+  const col = verdict === 'mismatch' ? rootCell(ctx, row.row, check.operandCols, derivedCol) : derivedCol;
   const extra: Record<string, string | number> = { ...check.data };
   for (const [name, [value, c]] of Object.entries(check.figures ?? {})) extra[name] = ctx.show(value, row.row, c);
   return ctx.report(meta, {
