@@ -18,35 +18,14 @@ import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
 import { SimRange } from './range';
-import { cellOf, normaliseColor, type SimSheet, type SimState } from './state';
-import type { SimWorksheet } from './workbook';
+import { cellOf, normaliseColor, type SimChart, type SimChartRef, type SimChartSeries, type SimSheet, type SimState } from './state';
 
-export interface SimChartRef {
-  readonly sheet: string;
-  readonly ref: RangeRef;
-}
+export type { SimChart, SimChartRef, SimChartSeries } from './state';
 
-export interface SimChartSeries {
-  name: string;
-  values?: SimChartRef;
-  xValues?: SimChartRef;
-  fill?: string;
-  gapWidth?: number;
-  /** Fill colours set on single points, by index. */
-  pointFills: Record<number, string>;
-}
-
-export interface SimChart {
-  readonly id: string;
-  name: string;
-  chartType: string;
-  title?: string;
-  legend: { visible: boolean; position: string };
-  /** Top-left and bottom-right cells (setPosition), when set. */
-  position?: { from: string; to: string };
-  series: SimChartSeries[];
-  /** The category axis in reverse order (ExcelApi 1.7), where the value axis crosses it (1.8), the value axis title. */
-  axes?: { reversePlotOrder?: boolean; crossesAt?: string; valueTitle?: string };
+/** The worksheet a chart collection belongs to: all the charts need of it. */
+interface ChartSheet {
+  describe(): string;
+  sheetIn(state: SimState): SimSheet;
 }
 
 export function refText(r: SimChartRef | undefined): string | undefined {
@@ -100,7 +79,7 @@ abstract class ChartPart extends SimObject {
 export class SimChartCollection extends SimObject {
   protected readonly scalarNames = ['count'] as const;
   private list: SimChartProxy[] | undefined;
-  constructor(context: SimulatedRequestContext, readonly worksheet: SimWorksheet) {
+  constructor(context: SimulatedRequestContext, readonly worksheet: ChartSheet) {
     super(context);
   }
   describe(): string {
@@ -177,7 +156,7 @@ export class SimChartProxy extends ChartPart {
   readonly legend: SimChartLegend;
   readonly series: SimChartSeriesCollection;
   readonly axes: SimChartAxes;
-  constructor(context: SimulatedRequestContext, readonly worksheet: SimWorksheet, private readonly key: string, private readonly orNull: boolean) {
+  constructor(context: SimulatedRequestContext, readonly worksheet: ChartSheet, private readonly key: string, private readonly orNull: boolean) {
     super(context);
     this.axes = new SimChartAxes(context, this);
     this.title = new SimChartTitle(context, this);

@@ -4,7 +4,6 @@
  */
 import type { Cell, CellValue, DefinedName, Workbook } from '../../engine/grid';
 import type { RangeRef } from '../../engine/address';
-import type { SimChart } from './charts';
 
 /** A value as Excel's `Range.values` holds it: `""` is empty, errors are `#DIV/0!` strings. */
 export type ExcelScalar = string | number | boolean;
@@ -187,4 +186,33 @@ export function simCellToCell(cell: SimCell | undefined): Cell | undefined {
     ...(cell.bold ? { bold: true } : {}),
     ...(cell.indent ? { indent: cell.indent } : {}),
   };
+}
+
+/** A chart's data, as the simulated workbook keeps it (the objects in charts.ts read and write it). */
+export interface SimChartRef {
+  readonly sheet: string;
+  readonly ref: RangeRef;
+}
+
+export interface SimChartSeries {
+  name: string;
+  values?: SimChartRef;
+  xValues?: SimChartRef;
+  fill?: string;
+  gapWidth?: number;
+  /** Fill colours set on single points, by index. */
+  pointFills: Record<number, string>;
+}
+
+export interface SimChart {
+  readonly id: string;
+  name: string;
+  chartType: string;
+  title?: string;
+  legend: { visible: boolean; position: string };
+  /** Top-left and bottom-right cells (setPosition), when set. */
+  position?: { from: string; to: string };
+  series: SimChartSeries[];
+  /** The category axis in reverse order (ExcelApi 1.7), where the value axis crosses it (1.8), the value axis title. */
+  axes?: { reversePlotOrder?: boolean; crossesAt?: string; valueTitle?: string };
 }
