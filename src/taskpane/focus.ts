@@ -70,14 +70,37 @@ export function usePaneFocus(state: PaneState, root: RefObject<HTMLElement>): vo
   const lastUsed = useRef<HTMLElement | null>(null);
   // The control that opened the preview showing now, to return to when it is cancelled.
   const opener = useRef<ControlDescription | null>(null);
+  // While work runs its buttons are disabled and the browser or Fluent's focus manager may put
+  // focus elsewhere: such a move, with no key or pointer behind it, is not the officer's.
+  const busy = useRef(state.busy);
+  busy.current = state.busy;
+  const displaced = useRef(false);
   useEffect(() => {
     const el = root.current;
     if (!el) return undefined;
+    let lastInput = 0;
+    // Keys that move focus (Enter and Space press the button whose work then runs), and the pointer.
+    const onInput = (e: Event) => {
+      if (e instanceof KeyboardEvent && !/^(Tab|F6|Arrow|Home|End|Escape)/.test(e.key)) return;
+      lastInput = performance.now();
+    };
     const onFocus = (e: FocusEvent) => {
-      if (e.target instanceof HTMLElement && e.target.matches(FOCUSABLE)) lastUsed.current = e.target;
+      if (!(e.target instanceof HTMLElement) || !e.target.matches(FOCUSABLE)) return;
+      if (busy.current !== null && performance.now() - lastInput > 300) {
+        displaced.current = true;
+        return;
+      }
+      displaced.current = false;
+      lastUsed.current = e.target;
     };
     el.addEventListener('focusin', onFocus);
-    return () => el.removeEventListener('focusin', onFocus);
+    document.addEventListener('keydown', onInput, true);
+    document.addEventListener('pointerdown', onInput, true);
+    return () => {
+      el.removeEventListener('focusin', onFocus);
+      document.removeEventListener('keydown', onInput, true);
+      document.removeEventListener('pointerdown', onInput, true);
+    };
   }, [root]);
 
   useEffect(() => {
@@ -92,7 +115,7 @@ export function usePaneFocus(state: PaneState, root: RefObject<HTMLElement>): vo
     if (active && active !== document.body && active.isConnected && !el.contains(active)) return;
     // Nor at the start, before the officer has used the pane.
     if (lastUsed.current === null) return;
-    const firstAction = () => el.querySelector<HTMLElement>(`main ${FOCUSABLE}`) ?? el.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    const firstAction = () => el.querySelector<HTMLElement>(`main :is(${FOCUSABLE})`) ?? el.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
     switch (target) {
       case 'error':
         focusStatic(el.querySelector<HTMLElement>('[data-testid="error-bar"]'));
@@ -111,7 +134,8 @@ export function usePaneFocus(state: PaneState, root: RefObject<HTMLElement>): vo
         firstAction()?.focus();
         return;
       case 'restore':
-        if (!focusLost(el)) return;
+        if (!focusLost(el) && !displaced.current) return;
+        displaced.current = false;
         if (focusable(lastUsed.current) && el.contains(lastUsed.current)) lastUsed.current.focus();
         else (find(el, opener.current) ?? firstAction())?.focus();
     }
