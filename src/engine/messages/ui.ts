@@ -124,7 +124,6 @@ export const UI = {
   help: { link: 'Help', label: 'Budget Monitor help (opens in a new window)' },
   progress: {
     reading: (sheets: number | undefined) => (sheets === undefined ? 'Reading the workbook…' : `Reading ${sheets} sheet${sheets === 1 ? '' : 's'}…`),
-    checking: (sheets: number) => `Checking ${sheets} sheet${sheets === 1 ? '' : 's'}…`,
     applying: (changes: number) => (changes === 1 ? 'Applying 1 change…' : `Applying ${changes} changes…`),
     reverting: (title: string) => `Reverting “${title}”…`,
   },
