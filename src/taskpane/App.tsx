@@ -1,9 +1,9 @@
 /** The task pane: the same component in Excel and in the workbench, given a host and the engine. */
 import {
-  Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList, Text,
+  Button, Field, FluentProvider, Link, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList, Text,
   makeStyles, tokens, webDarkTheme, webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { UI } from '../engine/messages/ui';
 import type { PaneEngine } from './engine-port';
 import type { ExcelHost } from '../host/host';
@@ -18,17 +18,30 @@ import { MovementTab } from './components/MovementTab';
 import { TrackersTab } from './components/TrackersTab';
 import { PlanPreview } from './components/PlanPreview';
 import { RevertButton } from './components/RevertButton';
+import { usePaneFocus } from './focus';
 
 
 const useStyles = makeStyles({
   root: { minWidth: '300px', height: '100%', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  headerActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   tabs: { flexWrap: 'wrap' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowY: 'auto', '& > *': { flexShrink: 0 } },
   notice: { color: tokens.colorNeutralForeground2 },
 });
 
 const TAB_ORDER: readonly PaneTab[] = ['tables', 'validate', 'rag', 'movement', 'trackers'];
+
+/** The help page, beside the pane's own page (taskpane.html or the workbench). */
+const HELP_PAGE = 'help.html';
+
+/** Opens help in a browser window: Office's own where there is one (a task pane cannot open windows itself everywhere). */
+function openHelp(event: MouseEvent<HTMLAnchorElement>): void {
+  const ui = (globalThis as { Office?: { context?: { ui?: { openBrowserWindow?: (url: string) => void } } } }).Office?.context?.ui;
+  if (typeof ui?.openBrowserWindow !== 'function') return;
+  event.preventDefault();
+  ui.openBrowserWindow(new URL(HELP_PAGE, window.location.href).href);
+}
 
 /** Shows the progress bar only for work that takes longer than half a second. */
 function useDelayedFlag(on: boolean, delayMs = 500): boolean {
@@ -48,6 +61,8 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
   const styles = useStyles();
   const { state, dispatch, commands } = usePane(host, engine);
   const showProgress = useDelayedFlag(state.busy !== null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  usePaneFocus(state, rootRef);
 
   useEffect(() => {
     void commands.load();
@@ -56,10 +71,13 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
   return (
     // Layout lives on an inner element: Fluent copies the provider's classes onto its portals (dropdown lists).
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-    <div className={styles.root} lang="en-GB" data-testid="task-pane">
+    <div className={styles.root} lang="en-GB" data-testid="task-pane" ref={rootRef}>
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">{UI.appTitle}</Text>
-        <RevertButton last={state.applied[0]} busy={state.busy !== null} onRevert={() => void commands.revert()} />
+        <div className={styles.headerActions}>
+          <Link href={HELP_PAGE} target="_blank" rel="noopener" aria-label={UI.help.label} onClick={openHelp}>{UI.help.link}</Link>
+            <RevertButton last={state.applied[0]} busy={state.busy !== null} onRevert={() => void commands.revert()} />
+        </div>
       </header>
       {state.error !== null && (
         <MessageBar intent="error" data-testid="error-bar">
@@ -69,7 +87,12 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
           </MessageBarActions>
         </MessageBar>
       )}
-      {showProgress && <ProgressBar aria-label={state.busy ?? UI.working} />}
+      {showProgress && (
+        // The words say what is happening ("Applying 3 changes…"); the bar only that it is.
+        <Field label={state.busy ?? UI.working} data-testid="progress">
+          <ProgressBar />
+        </Field>
+      )}
       <div role="status" aria-live="polite" className={styles.notice} data-testid="notice">{state.notice ?? ''}</div>
       <nav aria-label={UI.appTitle}>
         <TabList className={styles.tabs} size="small" selectedValue={state.tab} onTabSelect={(_e, data) => dispatch({ type: 'tabChosen', tab: data.value as PaneTab })}>

@@ -74,6 +74,12 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
   const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean, workbook: Workbook) =>
     dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook), workbook });
   const saveSetting = (key: string, value: unknown) => host.updateSettings({ [key]: value });
+  // The progress bar's words: how many sheets a read covers (known after the first), how many changes a write makes.
+  const reading = () => UI.progress.reading(lastRead?.workbook.sheets.length);
+  const applying = () => {
+    const pending = getState().pending;
+    return pending ? UI.progress.applying(pending.changes.length || pending.plan.edits.length) : UI.working;
+  };
 
   /**
    * Validates a read: the one just made, or (after apply and revert) the one the host made in
@@ -93,7 +99,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
 
   return {
     load: () =>
-      run(UI.working, async () => {
+      run(reading(), async () => {
         // The first read brings the settings with it: one round trip.
         const result = await read();
         const roles = result.settings[SETTING_KEYS.columnRoles];
@@ -103,13 +109,13 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         dispatch({ type: 'settingsLoaded', overrides, policy: ragPolicyFromSetting(policy), ignored });
         tablesOf(result, overrides);
       }),
-    validate: () => run(UI.validate.run, validate),
+    validate: () => run(reading(), validate),
     selectFinding: (finding) => run(UI.working, async () => {
       await host.selectCell(finding.sheet, finding.cell);
       dispatch({ type: 'noticeShown', message: UI.validate.goTo(finding.sheet, finding.cell) });
     }),
     previewFix: (findings) =>
-      run(UI.working, async () => {
+      run(reading(), async () => {
         const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
         if (plans.length === 0) return;
         const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
@@ -118,7 +124,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         preview(plan, findings, true, workbook);
       }),
     applyPending: (applyOptions) =>
-      run(UI.working, async () => {
+      run(applying(), async () => {
         const pending = getState().pending;
         if (!pending) return;
         const revalidate = getState().findings !== null;
@@ -141,7 +147,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         if (after) validateRead(after);
       }),
     revert: () =>
-      run(UI.revert, async () => {
+      run(getState().applied[0] ? UI.progress.reverting(getState().applied[0]!.title) : UI.revert, async () => {
         // The plans that can be taken back came with the last read (and each apply adds its own).
         const last = getState().applied[0];
         if (!last) {
@@ -171,7 +177,7 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         dispatch({ type: 'noticeShown', message: UI.rag.saved });
       }),
     previewRag: () =>
-      run(UI.rag.apply, async () => {
+      run(reading(), async () => {
         const { workbook, tables } = await readTables(getState().overrides);
         const targets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'rag'));
         if (targets.length === 0) throw new Error(UI.errors.noTables);
@@ -179,14 +185,14 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
         preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true, workbook);
       }),
     previewMovement: (tableId, previous) =>
-      run(UI.movement.apply, async () => {
+      run(reading(), async () => {
         const { workbook, tables } = await readTables(getState().overrides);
         const before = previous.file?.workbook ?? workbook;
         if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
         preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true, workbook);
       }),
     previewTracker: (kind, tableId, section) =>
-      run(UI.working, async () => {
+      run(reading(), async () => {
         if (kind === 'report' && !engine.reportPlan) throw new Error(UI.errors.unavailable);
         const { workbook, tables, findings } = validateRead(await read(), kind === 'report');
         if (kind === 'report') {

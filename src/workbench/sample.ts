@@ -7,6 +7,7 @@
  */
 import { recalculate } from '../host/calc/recalculate';
 import type { Cell, Sheet, Workbook } from '../engine/grid';
+import type { SimState } from '../host/simulated/state';
 
 const MILLIONS = '#,##0.000;(#,##0.000);"-"';
 const HEADER_ROW = 3;
@@ -120,4 +121,14 @@ export const SAMPLE_HEADER_ROW = HEADER_ROW;
 
 export function sampleWorkbook(): Workbook {
   return recalculate({ sheets: [monthSheet(6), monthSheet(7)] });
+}
+
+/** The sample as an officer keeps it: columns sized to their contents, the title and header rows and the labels frozen. */
+export function sampleViews(state: SimState): void {
+  // Pixels, as Excel shows them at 100%: labels, six figure columns, the word and RAG columns, three more figures.
+  const px = [270, 110, 110, 110, 110, 110, 130, 80, 110, 110, 110];
+  for (const sheet of state.sheets) {
+    sheet.frozen = { rows: HEADER_ROW, cols: 1 };
+    px.forEach((width, col) => sheet.columnWidths.set(col, width * 0.75));
+  }
 }

@@ -144,6 +144,25 @@ export const UI = {
     grid: (sheet: string) => `Sheet ${sheet}`,
     theme: 'Dark theme',
     opened: (name: string) => `Opened ${name}.`,
+    // Sheets, reading, discarding and the keyboard (the officer's ten minutes).
+    hiddenSheets: (count: number) => `Hidden sheets (${count})`,
+    hiddenTab: (sheet: string) => `${sheet} (hidden)`,
+    hiddenNote: (sheet: string, veryHidden: boolean) => veryHidden
+      ? `${sheet} is very hidden: Excel does not list it under Unhide.`
+      : `${sheet} is a hidden sheet: in Excel it is shown with Home › Format › Hide & Unhide › Unhide Sheet.`,
+    reading: (name: string) => `Reading ${name}…`,
+    discardTitle: (name: string) => `Discard your changes to ${name}?`,
+    discardBody: (next: string) => `Opening ${next} replaces the workbook here. Your changes are lost unless you download it first.`,
+    downloadFirst: 'Download, then open',
+    discard: 'Discard and open',
+    cancel: 'Cancel',
+  },
+  /** The pane's help link and the words on its progress bar. */
+  help: { link: 'Help', label: 'Budget Monitor help (opens in a new window)' },
+  progress: {
+    reading: (sheets: number | undefined) => (sheets === undefined ? 'Reading the workbook…' : `Reading ${sheets} sheet${sheets === 1 ? '' : 's'}…`),
+    applying: (changes: number) => (changes === 1 ? 'Applying 1 change…' : `Applying ${changes} changes…`),
+    reverting: (title: string) => `Reverting “${title}”…`,
   },
 } as const;
 

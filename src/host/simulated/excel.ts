@@ -140,6 +140,39 @@ export class SimulatedExcel implements ContextHost {
     this.state.dirty = true;
   }
 
+  /**
+   * What Excel says when the officer types `text` into a cell whose drop-down list does not
+   * hold it (a Stop alert), or undefined when Excel would take it. A list is either its words
+   * ("Proposed,Agreed") or a range of cells (`=$A$32:$A$56`, `='Lists'!$B$2:$B$9`).
+   */
+  listRefusal(sheetName: string, a1: string, text: string): string | undefined {
+    const ref = parseA1(a1);
+    const sheet = findSimSheet(this.state, sheetName);
+    if (!ref || !sheet || text.trim() === '') return undefined;
+    const rule = sheet.validations.find((v) => ref.row >= v.range.start.row && ref.row <= v.range.end.row && ref.col >= v.range.start.col && ref.col <= v.range.end.col);
+    if (!rule || (rule.errorAlert && (!rule.errorAlert.showAlert || rule.errorAlert.style !== 'Stop'))) return undefined;
+    const allowed = this.listValues(sheet, rule.source);
+    if (allowed === undefined || allowed.some((w) => w.toLowerCase() === text.trim().toLowerCase())) return undefined;
+    return rule.errorAlert?.message || `The value “${text}” is not on this cell’s drop-down list.`;
+  }
+
+  private listValues(sheet: SimSheet, source: string): string[] | undefined {
+    if (!source.startsWith('=')) return source.split(',').map((w) => w.trim());
+    const match = /^=(?:(?:'((?:[^']|'')+)'|([^!'=]+))!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(source);
+    if (!match) return undefined;
+    const listSheet = match[1] || match[2] ? findSimSheet(this.state, (match[1] ?? match[2]!).replace(/''/g, "'")) : sheet;
+    const range = parseRange(match[3]!.replace(/\$/g, ''));
+    if (!listSheet || !range) return undefined;
+    const words: string[] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      for (let c = range.start.col; c <= range.end.col; c++) {
+        const value = simCellToCell(listSheet.rows[r]?.[c])?.value;
+        if (value !== null && value !== undefined && value !== '') words.push(String(value));
+      }
+    }
+    return words;
+  }
+
   /** File > Options > Formulas > Workbook Calculation, as the officer sets it. */
   setCalculationMode(mode: NonNullable<SimState['calculationMode']>): void {
     this.state.calculationMode = mode;

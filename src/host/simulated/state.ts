@@ -55,6 +55,8 @@ export interface SimSheet {
   columnWidths: Map<number, number>;
   /** Hidden (Home > Format > Hide) or very hidden (only code can show it); absent is visible. */
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Frozen panes (View > Freeze Panes) as the file records them: rows above and columns left of the split. */
+  frozen?: { rows: number; cols: number };
   /** Merged areas (Merge & Center). */
   merged?: RangeRef[];
   /** Excel tables (Insert > Table), each with its header row. */

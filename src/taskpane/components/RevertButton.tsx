@@ -21,7 +21,7 @@ export function RevertButton({ last, busy, onRevert }: { last: AppliedPlanSummar
   return (
     <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button disabled={busy || last === undefined}>{UI.revert}</Button>
+        <Button data-focus="revert" disabled={busy || last === undefined}>{UI.revert}</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="revert-confirm-body">
         <DialogBody>
