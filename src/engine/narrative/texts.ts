@@ -150,3 +150,30 @@ function listLayout(sheet: Sheet): Pick<ExplanationSheet, 'list'> {
   }
   return {};
 }
+
+const LINKS = new WeakMap<Sheet, Set<string>>();
+const SHEET_REF_RE = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!/g;
+
+/** The sheets an explanation sheet's formulas refer to (its figures linked to a table, `='Month 7'!F7`); empty when none. */
+export function linkedSheets(e: ExplanationSheet): Set<string> {
+  let links = LINKS.get(e.sheet);
+  if (!links) {
+    links = new Set();
+    for (const row of e.sheet.rows) {
+      for (const cell of row ?? []) {
+        const f = cell?.formula;
+        if (!f) continue;
+        for (const m of f.matchAll(SHEET_REF_RE)) links.add(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
+      }
+    }
+    LINKS.set(e.sheet, links);
+  }
+  return links;
+}
+
+/** Whether an explanation sheet is about this table: it links to the table's sheet, or to no sheet at all. */
+export function explainsTable(e: ExplanationSheet, table: MonitoringTable): boolean {
+  if (e.sheet.name === table.sheet) return false;
+  const links = linkedSheets(e);
+  return links.size === 0 || [...links].some((s) => s.toLowerCase() === table.sheet.toLowerCase());
+}
