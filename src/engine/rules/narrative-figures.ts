@@ -17,7 +17,7 @@ import type { ColumnRole, MonitoringTable } from '../model';
 import { type Claim, periodMonth, periodsIn, readSentence, sentencesOf, tokensOf, yearsIn } from '../narrative/claims';
 import { agrees, findMoneyPhrases, inUnitOf, poundsOf } from '../narrative/money';
 import { type LabelIndex, labelIndexOf, mentionsIn, namesWhole } from '../narrative/subjects';
-import { type NarrativeCell, commentCells, explainsTable, explanationSheets, linkedSheets, sheetNarrative, tablesOnSheet } from '../narrative/texts';
+import { type NarrativeCell, commentCells, explainsTable, explanationSheets, linkedCells, sheetNarrative, tablesOnSheet } from '../narrative/texts';
 import { clean, columnOf, type RuleContext } from './context';
 import { overspendOf } from './figures';
 import type { Rule } from './types';
@@ -86,7 +86,7 @@ function narrativeCells(ctx: RuleContext): NarrativeCell[] {
   // A sheet whose figures link to this table explains it; one that links nowhere, only when there is no other table it could mean.
   const sheets = explanationSheets(ctx.workbook).filter((e) => explainsTable(e, ctx.table));
   for (const e of sheets) {
-    if (linkedSheets(e).size > 0 || onlyMonitoringTable(ctx)) out.push(...explanationCells(e.sheet, e.list, ctx.table));
+    if (linkedCells(e).length > 0 || onlyMonitoringTable(ctx)) out.push(...explanationCells(e.sheet, e.list, ctx.table));
   }
   return out.filter((c) => /£\s*[-\u2212]?\s*\d/.test(c.text) || !c.attached);
 }
