@@ -22,7 +22,7 @@ export const explanationMessages = {
     status: 'Needed because',
   },
   /** The status column. */
-  neededRed: 'RAG is Red',
+  neededRed: 'Red under the RAG policy',
   neededMoney: (money: string) => `${money} or more`,
   noLongerNeeded: 'No longer needed',
   notInTable: (sheet: string) => `Not in the table on ${sheet}`,
