@@ -45,11 +45,12 @@ export function moneyWords(value: number, unit: Unit | undefined): string {
  * simulated Excel calculate the same words as Excel.
  */
 export function moneyWordsFormula(ref: string, unit: Unit | undefined): string {
+  // ROUND before TEXT: 1234.5 / 1000 is 1.23449… in binary, and Excel shows 1.235.
   const a = `ABS(${ref})`;
-  if (unit === 'millions') return `"£"&TEXT(${a},"0.000")&"m"`;
-  if (unit === 'thousands') return `IF(ROUND(${a},0)>=1000,"£"&TEXT(${a}/1000,"0.000")&"m","£"&TEXT(${a},"0")&"k")`;
+  if (unit === 'millions') return `"£"&TEXT(ROUND(${a},3),"0.000")&"m"`;
+  if (unit === 'thousands') return `IF(ROUND(${a},0)>=1000,"£"&TEXT(ROUND(${a}/1000,3),"0.000")&"m","£"&TEXT(ROUND(${a},0),"0")&"k")`;
   const whole = `ROUND(${a},0)`;
-  return `IF(${whole}>=1000000,"£"&TEXT(${a}/1000000,"0.000")&"m",IF(${whole}>=1000,"£"&INT(${whole}/1000)&","&TEXT(MOD(${whole},1000),"000"),"£"&TEXT(${whole},"0")))`;
+  return `IF(${whole}>=1000000,"£"&TEXT(ROUND(${a}/1000000,3),"0.000")&"m",IF(${whole}>=1000,"£"&INT(${whole}/1000)&","&TEXT(MOD(${whole},1000),"000"),"£"&TEXT(${whole},"0")))`;
 }
 
 /** The change in a variance in words: an increase when it grew (over or under), a decrease when it shrank. */

@@ -59,10 +59,10 @@ describe('drafted explanations on seed 000 Month 7', () => {
     expect(formulaAt(after, SHEET, 'E6')).toBe(
       `=IF(N('Month 7'!F7)=0,"The "&TRIM('Month 7'!A7)&" budget is forecasting "&"to break even.","The "&TRIM('Month 7'!A7)&" budget is forecasting "` +
         `&IF(N('Month 7'!D7)<=0,IF('Month 7'!F7>0,"an underachievement","an overachievement"),IF('Month 7'!F7>0,"an overspend","an underspend"))` +
-        `&" of "&"£"&TEXT(ABS('Month 7'!F7),"0.000")&"m"&IF(TRIM('Month 7'!H7)="",""," and is rated "&TRIM('Month 7'!H7))&".")` +
+        `&" of "&"£"&TEXT(ROUND(ABS('Month 7'!F7),3),"0.000")&"m"&IF(TRIM('Month 7'!H7)="",""," and is rated "&TRIM('Month 7'!H7))&".")` +
         `&IF(OR(NOT(ISNUMBER('Month 7'!K7)),N('Month 7'!F7)=0),"",IF('Month 7'!K7=0," This is unchanged from Month 6."," This is "` +
         `&IF(SIGN('Month 7'!K7)<>SIGN('Month 7'!F7),"a decrease",IF(ABS('Month 7'!K7)>ABS('Month 7'!F7),"a change","an increase"))` +
-        `&" of "&"£"&TEXT(ABS('Month 7'!K7),"0.000")&"m"&" from Month 6."))`,
+        `&" of "&"£"&TEXT(ROUND(ABS('Month 7'!K7),3),"0.000")&"m"&" from Month 6."))`,
     );
   });
 
