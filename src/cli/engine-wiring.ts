@@ -8,6 +8,7 @@ import { planMovement } from '../engine/operations/movement';
 import { planRagFormatting } from '../engine/operations/rag-formatting';
 import { planSavingsTracker } from '../engine/operations/savings-tracker';
 import { planValidationReport } from '../engine/operations/validation-report';
+import { planVarianceExplanations } from '../engine/operations/variance-explanations';
 import { refused, type OperationResult } from '../engine/operations/shared';
 import { mergePlans } from '../engine/plan';
 import { validateWorkbook } from '../engine/validate';
@@ -75,6 +76,11 @@ export function realEngine(): CliEngine {
         return planMitigationTracker(input.workbook, input.tables, table ? { tableId: table.id } : {});
       },
       'savings-tracker': (input) => planSavingsTracker(input.workbook, input.tables, { policy: input.policy }),
+      // The lines the policy says need an explanation, drafted on the "Variance explanations" sheet.
+      explanations: (input) => {
+        const table = currentTable(input.tables);
+        return planVarianceExplanations(input.workbook, input.tables, { policy: input.policy, ...(table ? { tableId: table.id } : {}) });
+      },
       report: (input) => planValidationReport(input.findings, summarise(input.findings), new Date(), { workbook: input.workbook }),
     },
     ...(calculate ? { calculate } : {}),
