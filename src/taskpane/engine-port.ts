@@ -25,6 +25,10 @@ export interface PaneEngine {
   mitigationTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, section?: string) => EditPlan;
   savingsTrackerPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable) => EditPlan;
   reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
+  /** The "Variance explanations" sheet for the lines the policy says need one. */
+  explanationsPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, policy: RagPolicy) => EditPlan;
+  /** The reported table's headline ("2024/25 net budget £142.827m, forecasting …"), if it has a total variance. */
+  headline?: (workbook: Workbook, tables: readonly MonitoringTable[]) => string | undefined;
   /** Reads another .xlsx (last month's file); throws an Error with a plain-English message. */
   readWorkbookFile?: (bytes: ArrayBuffer, fileName: string) => Promise<Workbook>;
 }
