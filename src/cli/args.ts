@@ -18,7 +18,7 @@ export interface CheckCommand extends CommonOptions {
   readonly format: OutputFormat;
 }
 
-export const OPERATION_FLAGS = ['fix', 'rag', 'movement', 'tracker', 'savings-tracker', 'report', 'chart'] as const;
+export const OPERATION_FLAGS = ['fix', 'rag', 'movement', 'tracker', 'savings-tracker', 'explanations', 'chart', 'report'] as const;
 export type OperationFlag = (typeof OPERATION_FLAGS)[number];
 
 export interface ApplyCommand extends CommonOptions {

@@ -9,6 +9,7 @@ import { planMovement } from '../engine/operations/movement';
 import { planRagFormatting } from '../engine/operations/rag-formatting';
 import { planSavingsTracker } from '../engine/operations/savings-tracker';
 import { planValidationReport } from '../engine/operations/validation-report';
+import { planVarianceExplanations } from '../engine/operations/variance-explanations';
 import { refused, type OperationResult } from '../engine/operations/shared';
 import { mergePlans } from '../engine/plan';
 import { validateWorkbook } from '../engine/validate';
@@ -76,6 +77,11 @@ export function realEngine(): CliEngine {
         return planMitigationTracker(input.workbook, input.tables, table ? { tableId: table.id } : {});
       },
       'savings-tracker': (input) => planSavingsTracker(input.workbook, input.tables, { policy: input.policy }),
+      // The lines the policy says need an explanation, drafted on the "Variance explanations" sheet.
+      explanations: (input) => {
+        const table = currentTable(input.tables);
+        return planVarianceExplanations(input.workbook, input.tables, { policy: input.policy, ...(table ? { tableId: table.id } : {}) });
+      },
       // The table of this period (as for the tracker), charted as in the task pane.
       chart: (input) => {
         const table = currentTable(input.tables);

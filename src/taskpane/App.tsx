@@ -116,7 +116,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
             {state.tab === 'validate' && <ValidateTab state={state} commands={commands} dispatch={dispatch} />}
             {state.tab === 'rag' && <RagTab state={state} commands={commands} />}
             {state.tab === 'movement' && <MovementTab state={state} commands={commands} />}
-            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} offered={{ mitigation: engine.mitigationTrackerPlan !== undefined, savings: engine.savingsTrackerPlan !== undefined, report: engine.reportPlan !== undefined, chart: engine.chartPlan !== undefined }} />}
+            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} offered={{ mitigation: engine.mitigationTrackerPlan !== undefined, savings: engine.savingsTrackerPlan !== undefined, report: engine.reportPlan !== undefined, chart: engine.chartPlan !== undefined, explanations: engine.explanationsPlan !== undefined }} />}
           </>
         )}
       </main>

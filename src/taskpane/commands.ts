@@ -30,7 +30,7 @@ export interface PaneCommands {
   savePolicy(policy: RagPolicy): Promise<void>;
   previewRag(): Promise<void>;
   previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
-  previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null, section?: string): Promise<void>;
+  previewTracker(kind: 'mitigation' | 'savings' | 'report' | 'explanations', tableId: string | null, section?: string): Promise<void>;
   readPreviousFile(file: File): Promise<Workbook | undefined>;
   /** Stops (or, with `ignore` false, restarts) reporting a kind of finding in this workbook. */
   ignoreKind(rule: string, title: string, ignore: boolean): Promise<void>;
@@ -90,7 +90,10 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     const { workbook, appliedPlans } = result;
     const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
     dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
-    if (showFindings) dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook) });
+    if (showFindings) {
+      const headline = engine.headline?.(workbook, tables);
+      dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook), ...(headline ? { headline } : {}) });
+    }
     return { workbook, tables, findings };
   };
   const validate = async (): Promise<void> => {
@@ -200,6 +203,11 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
           return;
         }
         const table = tableById(tables, tableId);
+        if (kind === 'explanations') {
+          if (!engine.explanationsPlan) throw new Error(UI.errors.unavailable);
+          preview(engine.explanationsPlan(workbook, tables, table, getState().policy), [], false, workbook);
+          return;
+        }
         if (kind === 'mitigation') {
           if (!engine.mitigationTrackerPlan) throw new Error(UI.errors.unavailable);
           preview(engine.mitigationTrackerPlan(workbook, tables, table, section), [], false, workbook);

@@ -27,6 +27,10 @@ export interface PaneEngine {
   reportPlan?: (workbook: Workbook, findings: readonly Finding[]) => EditPlan;
   /** Insert chart: budget v forecast and the variance by RAG, per line or section, beside the table or on a Charts sheet. */
   chartPlan?: (workbook: Workbook, table: MonitoringTable, options: { readonly per: 'lines' | 'sections'; readonly placement: 'beside' | 'sheet' }, policy: RagPolicy) => EditPlan;
+  /** The "Variance explanations" sheet for the lines the policy says need one. */
+  explanationsPlan?: (workbook: Workbook, tables: readonly MonitoringTable[], table: MonitoringTable, policy: RagPolicy) => EditPlan;
+  /** The reported table's headline ("2024/25 net budget £142.827m, forecasting …"), if it has a total variance. */
+  headline?: (workbook: Workbook, tables: readonly MonitoringTable[]) => string | undefined;
   /** Reads another .xlsx (last month's file); throws an Error with a plain-English message. */
   readWorkbookFile?: (bytes: ArrayBuffer, fileName: string) => Promise<Workbook>;
 }

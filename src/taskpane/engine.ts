@@ -10,6 +10,9 @@ import { planMitigationTracker } from '../engine/operations/mitigation-tracker';
 import { planSavingsTracker } from '../engine/operations/savings-tracker';
 import { planValidationReport } from '../engine/operations/validation-report';
 import { planChart } from '../engine/operations/chart';
+import { planVarianceExplanations } from '../engine/operations/variance-explanations';
+import { currentMonitoringTable } from '../engine/operations/mitigation-tracker';
+import { tableHeadline } from '../engine/narrative/headline';
 import { summarise } from '../engine/findings';
 import type { OperationResult } from '../engine/operations/shared';
 import { findSheet } from '../engine/grid';
@@ -41,6 +44,12 @@ export const paneEngine: PaneEngine = {
   mitigationTrackerPlan: (workbook, tables, table, section) => planOrThrow(planMitigationTracker(workbook, tables, { tableId: table.id, ...(section ? { section } : {}) })),
   savingsTrackerPlan: (workbook, tables, table) => planOrThrow(planSavingsTracker(workbook, tables, { tableId: table.id })),
   reportPlan: (workbook, findings) => planOrThrow(planValidationReport(findings, summarise(findings), new Date(), { workbook })),
+  explanationsPlan: (workbook, tables, table, policy) => planOrThrow(planVarianceExplanations(workbook, tables, { tableId: table.id, policy })),
+  headline: (workbook, tables) => {
+    const table = currentMonitoringTable(workbook, tables);
+    const sheet = table && findSheet(workbook, table.sheet);
+    return table && sheet ? tableHeadline(table, sheet) : undefined;
+  },
   readWorkbookFile: readPreviousWorkbook,
   chartPlan: (workbook, table, options, policy) => planOrThrow(planChart(workbook, table, { ...options, policy })),
 };

@@ -12,6 +12,7 @@ import { planRagFormatting } from '../../src/engine/operations/rag-formatting';
 import { planSavingsTracker } from '../../src/engine/operations/savings-tracker';
 import type { OperationResult } from '../../src/engine/operations/shared';
 import { planValidationReport } from '../../src/engine/operations/validation-report';
+import { planVarianceExplanations } from '../../src/engine/operations/variance-explanations';
 import { DEFAULT_RAG_POLICY } from '../../src/engine/policy';
 import { readTables } from '../../src/engine/read';
 import { validateWorkbook } from '../../src/engine/validate';
@@ -55,6 +56,7 @@ const OPERATIONS: Record<string, { fixture: () => Workbook; plan: Operation }> =
     fixture: () => GRID_FIXTURES['seed000-table1-formulas']!(),
     plan: (w) => planMitigationTracker(w, readTables(w), { section: 'Children & Families', previousPeriod: 'Quarter 2' }),
   },
+  'variance explanations': { fixture: () => GRID_FIXTURES['seed000-table1-formulas']!(), plan: (w) => planVarianceExplanations(w, readTables(w)) },
   'savings tracker': { fixture: () => GRID_FIXTURES['seed001-mtfp-tracker']!(), plan: (w) => planSavingsTracker(w, readTables(w), { year: '24/25' }) },
   'validation report': {
     fixture: () => GRID_FIXTURES['seed000-table1-values']!(),
@@ -156,6 +158,27 @@ describe('figures calculated by the simulated Excel', () => {
     expect(round3(value(excel, 'Mitigation Tracker', 'E17'))).toBe(9.737);
     await host.revert(regenerated.id);
     expect(excel.snapshot().sheets.find((s) => s.name === 'Mitigation Tracker')!.cells).toEqual(typed);
+  });
+
+  test('variance explanations: the sentences calculated by Excel follow an edit of the table; regenerating keeps what officers typed', async () => {
+    const { excel, host } = officeClientHost(OPERATIONS['variance explanations']!.fixture());
+    const plan = OPERATIONS['variance explanations']!.plan;
+    await apply(host, await planFromHost(host, plan));
+    const S = 'Variance explanations';
+    expect(value(excel, S, 'E6')).toBe('The External Placements budget is forecasting an overspend of £14.701m and is rated Red. This is an increase of £0.234m from Month 6.');
+    excel.typeInto(S, 'F6', 'Lack of foster carers');
+    excel.typeInto(S, 'G6', 'Recruit foster carers');
+    excel.typeInto(S, 'H6', 'Head of Service');
+    excel.typeInto(S, 'E8', 'Fieldwork West is underspending because of vacancies.');
+    excel.typeInto('Month 7', 'E7', 60);
+    expect(value(excel, S, 'E6')).toBe('The External Placements budget is forecasting an overspend of £14.084m and is rated Red. This is an increase of £0.234m from Month 6.');
+    const typed = excel.snapshot().sheets.find((s) => s.name === S)!.cells;
+
+    const regenerated = await apply(host, await planFromHost(host, plan));
+    const after = excel.snapshot().sheets.find((s) => s.name === S)!.cells;
+    for (const a1 of ['E6', 'F6', 'G6', 'H6', 'E8']) expect([a1, after[a1]]).toEqual([a1, typed[a1]]);
+    await host.revert(regenerated.id);
+    expect(excel.snapshot().sheets.find((s) => s.name === S)!.cells).toEqual(typed);
   });
 
   test('savings tracker: the TOTALS row calculates to seed 001\'s totals, overall RAG Red', async () => {

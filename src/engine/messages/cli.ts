@@ -5,7 +5,7 @@ export const cliMessages = {
 
 Usage:
   budget-monitor check <file.xlsx> [--format text|json] [--policy policy.json] [--prior <sheet | file.xlsx>]
-  budget-monitor apply <file.xlsx> --out <new.xlsx> [--fix] [--rag] [--movement] [--tracker] [--savings-tracker] [--report] [--chart] [--force]
+  budget-monitor apply <file.xlsx> --out <new.xlsx> [--fix] [--rag] [--movement] [--tracker] [--savings-tracker] [--explanations] [--report] [--chart] [--force]
   budget-monitor <command> --help
 
 Exit status: 0 no errors, 1 errors found, 2 the input could not be read or the command was wrong.
@@ -47,6 +47,10 @@ Options:
   --movement           Movement since the previous period (see --prior).
   --tracker            Insert or update the "Mitigation Tracker" sheet.
   --savings-tracker    Insert or update the savings (MTFP) tracker sheet.
+  --explanations       Insert or update the "Variance explanations" sheet: a drafted
+                       sentence for every line the policy says needs an explanation
+                       (Red, or £100,000 or more), its figures linked to the table,
+                       with empty Reason, Action and Owner cells. Keeps what you typed.
   --report             Add a sheet listing every finding.
   --chart              Native charts of budget v forecast outturn and the variance by RAG,
                        linked to the table's cells.
@@ -65,6 +69,7 @@ Examples:
   budget-monitor apply "Month 7.xlsx" --out "Month 7 ready.xlsx" --fix --rag --movement --prior "Month 6"
   budget-monitor apply month7.xlsx --out month7-tracker.xlsx --tracker --force
   budget-monitor apply month7.xlsx --out month7-chart.xlsx --chart --chart-by sections --chart-on sheet
+  budget-monitor apply month7.xlsx --out month7-explained.xlsx --explanations
 `,
   usage: {
     noCommand: 'No command given; run "budget-monitor --help" for usage.',
@@ -76,7 +81,7 @@ Examples:
     badFormat: (format: string) => `--format must be "text" or "json", not "${format}".`,
     badChoice: (option: string, value: string, choices: readonly string[]) => `${option} must be ${choices.map((c) => `"${c}"`).join(' or ')}, not "${value}".`,
     missingOut: 'apply needs --out <new.xlsx>: the input file is never changed.',
-    nothingToApply: 'Nothing to apply: choose at least one of --fix, --rag, --movement, --tracker, --savings-tracker, --report.',
+    nothingToApply: 'Nothing to apply: choose at least one of --fix, --rag, --movement, --tracker, --savings-tracker, --explanations, --report.',
     outIsInput: (file: string) => `--out names the input file ${file}; choose a new file name (the input is never changed).`,
     outExists: (file: string) => `${file} already exists; choose another name or add --force to replace it.`,
     outNotXlsx: (file: string) => `--out ${file} must end in .xlsx.`,
@@ -90,7 +95,7 @@ Examples:
     noSheet: (sheet: string, file: string) =>
       `--prior "${sheet}": ${file} has no sheet of that name, and no such file exists either.`,
   },
-  operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', report: 'Validation report', chart: 'Charts' },
+  operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', explanations: 'Variance explanations', report: 'Validation report', chart: 'Charts' },
   noChartTable: 'No monitoring table with a variance column was found to chart.',
   operationUnavailable: (flag: string) => `${flag} is not available yet in this version of the command-line tool; nothing was written.`,
   operationRefused: (flag: string, problem: string) => `${flag}: ${problem} Nothing was written.`,

@@ -6,3 +6,4 @@ export * from './office';
 export * from './validation';
 export * from './cli';
 export * from './policy';
+export * from './explanations';

@@ -13,7 +13,7 @@ import { type RagPolicy, type RagStatus, DEFAULT_RAG_POLICY, explanationPolicyOf
 import { readRagWord } from '../rules/rag-policy';
 import { tokensOf } from './claims';
 import { type LabelIndex, labelIndexOf, mentionsIn } from './subjects';
-import { explanationSheets, sheetNarrative, textCells } from './texts';
+import { explainsTable, explanationSheets, sheetNarrative, textCells } from './texts';
 
 export interface NeededExplanation {
   /** The line's sheet row (0-based) and its variance cell (A1). */
@@ -88,7 +88,8 @@ export interface ExplanationPlaces {
 export function explanationPlaces(workbook: Workbook, table: MonitoringTable): ExplanationPlaces {
   return {
     commentCols: table.columns.filter((c) => c.role === 'comments').map((c) => c.col),
-    sheets: explanationSheets(workbook).map((e) => e.sheet.name).filter((n) => n !== table.sheet),
+    // A sheet whose figures link to another table (last month's) explains that one, not this.
+    sheets: explanationSheets(workbook).filter((e) => explainsTable(e, table)).map((e) => e.sheet.name),
   };
 }
 
@@ -108,7 +109,7 @@ export function explainedRows(workbook: Workbook, sheet: Sheet, table: Monitorin
     if (places.commentCols.some((c) => says(cellAt(sheet, r.row, c).value))) out.add(r.row);
   }
   for (const e of explanationSheets(workbook)) {
-    if (e.sheet.name === table.sheet) continue;
+    if (!explainsTable(e, table)) continue;
     if (e.list) {
       for (let r = e.list.headerRow + 1; r < e.sheet.rows.length; r++) {
         const line = cellAt(e.sheet, r, e.list.lineCol).value;

@@ -150,3 +150,40 @@ function listLayout(sheet: Sheet): Pick<ExplanationSheet, 'list'> {
   }
   return {};
 }
+
+/** A cell an explanation sheet's formulas refer to. */
+export interface LinkedCell {
+  readonly sheet: string;
+  readonly row: number;
+}
+
+const LINKS = new WeakMap<Sheet, LinkedCell[]>();
+const CELL_REF_RE = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!\$?[A-Za-z]{1,3}\$?(\d+)/g;
+
+/** The cells an explanation sheet's formulas refer to (its figures linked to a table, `='Month 7'!F7`); empty when none. */
+export function linkedCells(e: ExplanationSheet): readonly LinkedCell[] {
+  let links = LINKS.get(e.sheet);
+  if (!links) {
+    links = [];
+    for (const row of e.sheet.rows) {
+      for (const cell of row ?? []) {
+        const f = cell?.formula;
+        if (!f) continue;
+        for (const m of f.matchAll(CELL_REF_RE)) links.push({ sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, row: Number(m[3]) - 1 });
+      }
+    }
+    LINKS.set(e.sheet, links);
+  }
+  return links;
+}
+
+/**
+ * Whether an explanation sheet is about this table: its formulas link into the table's rows,
+ * or it links to no cell at all (typed words, for whichever table they name).
+ */
+export function explainsTable(e: ExplanationSheet, table: MonitoringTable): boolean {
+  if (e.sheet.name === table.sheet) return false;
+  const links = linkedCells(e);
+  const sheet = table.sheet.toLowerCase();
+  return links.length === 0 || links.some((l) => l.sheet.toLowerCase() === sheet && l.row >= table.firstRow && l.row <= table.lastRow);
+}

@@ -7,3 +7,4 @@ export * from './savings-tracker';
 export * from './validation-report';
 export { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
 export * from './chart';
+export * from './variance-explanations';

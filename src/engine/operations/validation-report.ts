@@ -12,6 +12,9 @@ import { findRow, labelIs } from './existing-sheet';
 import { RAG_PALETTE } from './rag-formatting';
 import { hasContent, refused, TAG_PREFIX, type OperationResult } from './shared';
 import { ruleById } from '../rules';
+import { tableHeadline } from '../narrative/headline';
+import { readTables } from '../read';
+import { currentMonitoringTable } from './mitigation-tracker';
 import { planSheetWrite, SheetDraft, type CellEntry } from './tracker-sheet';
 
 export const REPORT_SHEET = 'Validation Report';
@@ -26,6 +29,18 @@ export interface ValidationReportOptions {
   readonly sheetName?: string;
   /** IANA time zone for the time run; default the machine's. */
   readonly timeZone?: string;
+  /**
+   * The table's headline, written under the summary ("2024/25 net budget £142.827m, …");
+   * default the current monitoring table's (tableHeadline), when the workbook is given; null for none.
+   */
+  readonly headline?: string | null;
+}
+
+/** The headline of the period being reported, if the workbook has a table with a total variance. */
+export function workbookHeadline(workbook: Workbook): string | undefined {
+  const table = currentMonitoringTable(workbook, readTables(workbook));
+  const sheet = table && findSheet(workbook, table.sheet);
+  return table && sheet ? tableHeadline(table, sheet) : undefined;
 }
 
 /** "Ready to submit: no errors", or "3 errors, 2 warnings". */
@@ -89,6 +104,8 @@ export function planValidationReport(findings: readonly Finding[], summary: Find
   draft.set(0, 0, msg.reportHeading());
   draft.set(1, 0, msg.reportRunAt(formatRunAt(runAt, options.timeZone)));
   draft.set(2, 0, summaryLine(counts));
+  const headline = options.headline === undefined ? (options.workbook ? workbookHeadline(options.workbook) : undefined) : options.headline;
+  draft.set(3, 0, headline ?? null);
   draft.setRow(HEADER_ROW, 0, [...msg.reportColumns()]);
   const ordered = listed
     .map((f, i) => ({ f, i }))

@@ -5,6 +5,7 @@
  */
 import { rangeToA1 } from '../address';
 import type { Sheet, Workbook } from '../grid';
+import { explanationMessages } from '../messages/explanations';
 import { operationMessages } from '../messages/operations';
 import type { ColumnOverride, MonitoringTable } from '../model';
 import { scanSheet, type SheetScan } from './cells';
@@ -23,6 +24,8 @@ import { tableUnit } from './unit';
 // Reports made before the "Check" column was named so called it "Rule"; both are the add-in's own.
 const REPORT_COLUMNS = operationMessages.reportColumns().map(normaliseText);
 const REPORT_CHECK_COLUMN = ['check', 'rule'];
+// The add-in's drafted explanations quote the table's figures beside the officers' words: not a table either.
+const EXPLANATION_COLUMNS = (['line', 'draft', 'reason', 'action', 'owner', 'status'] as const).map((k) => normaliseText(explanationMessages.headings[k]));
 
 export interface ReadOptions {
   /** Roles the officer has set by hand, by sheet and column letter: they win over the guess. */
@@ -51,8 +54,9 @@ export function readSheet(sheet: Sheet, overrides: readonly ColumnOverride[] = [
 }
 
 /**
- * The add-in's own validation report lists findings (severity, cell, expected, found):
- * its figures quote other tables, they are not a table of their own to check.
+ * The add-in's own validation report lists findings (severity, cell, expected, found), and
+ * its drafted explanations quote a table's lines: their figures quote other tables, they are
+ * not a table of their own to check.
  */
 function isFindingsList(scan: SheetScan, region: TableRegion): boolean {
   // The column headings may be taken for the first body row, under a summary line read as the header.
@@ -60,6 +64,7 @@ function isFindingsList(scan: SheetScan, region: TableRegion): boolean {
   for (let r = top; r <= Math.min(region.firstRow + 1, region.lastRow); r++) {
     const texts = new Set((scan.sheet.rows[r] ?? []).map((cell) => normaliseText(textOf(cell?.value))));
     if (REPORT_COLUMNS.every((heading) => texts.has(heading) || (REPORT_CHECK_COLUMN.includes(heading) && REPORT_CHECK_COLUMN.some((h) => texts.has(h))))) return true;
+    if (EXPLANATION_COLUMNS.every((heading) => texts.has(heading))) return true;
   }
   return false;
 }

@@ -17,7 +17,7 @@ import type { ColumnRole, MonitoringTable } from '../model';
 import { type Claim, periodMonth, periodsIn, readSentence, sentencesOf, tokensOf, yearsIn } from '../narrative/claims';
 import { agrees, findMoneyPhrases, inUnitOf, poundsOf } from '../narrative/money';
 import { type LabelIndex, labelIndexOf, mentionsIn, namesWhole } from '../narrative/subjects';
-import { type NarrativeCell, commentCells, explanationSheets, sheetNarrative, tablesOnSheet } from '../narrative/texts';
+import { type NarrativeCell, commentCells, explainsTable, explanationSheets, linkedCells, sheetNarrative, tablesOnSheet } from '../narrative/texts';
 import { clean, columnOf, type RuleContext } from './context';
 import { overspendOf } from './utils/figures';
 import type { Rule } from './types';
@@ -83,9 +83,10 @@ function wholeOf(index: LabelIndex): Subject {
 /** The narrative cells to read for this table, comments first, then its sheet, then explanation sheets. */
 function narrativeCells(ctx: RuleContext): NarrativeCell[] {
   const out = [...commentCells(ctx.sheet, ctx.table), ...sheetNarrative(ctx.sheet, ctx.table)];
-  const sheets = explanationSheets(ctx.workbook).filter((e) => e.sheet.name !== ctx.sheet.name);
-  if (sheets.length > 0 && onlyMonitoringTable(ctx)) {
-    for (const e of sheets) out.push(...explanationCells(e.sheet, e.list, ctx.table));
+  // A sheet whose figures link to this table explains it; one that links nowhere, only when there is no other table it could mean.
+  const sheets = explanationSheets(ctx.workbook).filter((e) => explainsTable(e, ctx.table));
+  for (const e of sheets) {
+    if (linkedCells(e).length > 0 || onlyMonitoringTable(ctx)) out.push(...explanationCells(e.sheet, e.list, ctx.table));
   }
   return out.filter((c) => /£\s*[-\u2212]?\s*\d/.test(c.text) || !c.attached);
 }

@@ -2,6 +2,7 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { UI } from '../../engine/messages/ui';
+import { explanationMessages } from '../../engine/messages/explanations';
 import type { MonitoringTable } from '../../engine/model';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
@@ -9,7 +10,7 @@ import { ChartSection } from './ChartSection';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
 
-export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean; chart?: boolean } }) {
+export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean; chart?: boolean; explanations?: boolean } }) {
   const styles = useStyles();
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
@@ -37,6 +38,7 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
       <div className={styles.actions}>
         {offered.mitigation && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null, section || undefined)}>{UI.trackers.mitigation}</Button>}
         {offered.savings && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>}
+        {offered.explanations && <Button disabled={busy || !table || table.kind !== 'monitoring'} onClick={() => void commands.previewTracker('explanations', table?.id ?? null)}>{explanationMessages.ui.button}</Button>}
         {offered.report && <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>}
       </div>
       {offered.chart === true && <ChartSection table={table} busy={busy} onInsert={(per, placement) => void commands.previewChart(table?.id ?? null, per, placement)} />}

@@ -12,6 +12,7 @@ import { findingFigures, type CellFormats } from '../finding-figures';
 import { evidenceLine, findingCounts, findingKey, fixableOfKind, type FindingCard, type FindingFilter, type PaneAction, type PaneState } from '../state/reducer';
 import { findingSheets, listSections, withoutIgnored, type ListEntry } from '../state/finding-list';
 import type { PaneCommands } from '../commands';
+import { Headline } from './Headline';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -49,6 +50,7 @@ export function ValidateTab({ state, commands, dispatch }: Props) {
           <MessageBarBody>{UI.validate.stale}</MessageBarBody>
         </MessageBar>
       )}
+      {findings !== null && !state.stale && state.headline !== null && <Headline text={state.headline} dispatch={dispatch} />}
       {findings !== null && !state.stale && <Summary findings={findings} ignoredKinds={state.ignored.length} />}
       {findings !== null && findings.length > 0 && <Filters findings={findings} state={state} dispatch={dispatch} />}
       {findings !== null && <FindingGroups findings={findings} state={state} commands={commands} dispatch={dispatch} />}

@@ -44,6 +44,8 @@ export interface PaneState {
   readonly findings: readonly Finding[] | null;
   /** Number formats of the findings' cells, as the workbook was when it was validated. */
   readonly findingFormats: CellFormats;
+  /** The reported table's headline as last validated ("2024/25 net budget £142.827m, …"); null when none. */
+  readonly headline: string | null;
   readonly pending: PendingPlan | null;
   readonly policy: RagPolicy;
   readonly previous: PreviousSource | null;
@@ -75,6 +77,7 @@ export const initialPaneState: PaneState = {
   overrides: [],
   findings: null,
   findingFormats: {},
+  headline: null,
   pending: null,
   policy: DEFAULT_RAG_POLICY,
   previous: null,
@@ -95,7 +98,7 @@ export type PaneAction =
   | { type: 'settingsLoaded'; overrides: readonly ColumnOverride[]; policy: RagPolicy; ignored?: readonly string[] }
   | { type: 'tablesRead'; tables: readonly MonitoringTable[]; applied: readonly AppliedPlanSummary[] }
   | { type: 'roleChosen'; sheet: string; column: string; role: ColumnRole }
-  | { type: 'validated'; findings: readonly Finding[]; formats?: CellFormats }
+  | { type: 'validated'; findings: readonly Finding[]; formats?: CellFormats; headline?: string }
   | { type: 'previewOpened'; plan: EditPlan; fixes: readonly Finding[]; allowOverwrite: readonly QualifiedRange[]; changes: readonly CellChange[]; workbook?: Workbook }
   | { type: 'previewClosed' }
   | { type: 'planApplied'; applied: AppliedPlanSummary }
@@ -129,7 +132,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'roleChosen':
       return { ...state, overrides: withOverride(state.overrides, { sheet: action.sheet, column: action.column, role: action.role }) };
     case 'validated':
-      return { ...state, busy: null, stale: false, findings: action.findings, findingFormats: action.formats ?? {} };
+      return { ...state, busy: null, stale: false, findings: action.findings, findingFormats: action.formats ?? {}, headline: action.headline ?? null };
     case 'previewOpened':
       return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes, ...(action.workbook ? { workbook: action.workbook } : {}) } };
     case 'previewClosed':

@@ -222,3 +222,20 @@ describe('apply --savings-tracker and --report', () => {
     expect(sheet.rows.some((r) => r?.some((c) => c?.value === "=SUM(D5:D15)"))).toBe(true); // text, not the apostrophe
   });
 });
+
+describe('apply --explanations', () => {
+  it('drafts the "Variance explanations" sheet: sentences calculated from the table, and nothing left unexplained', async () => {
+    const out = path.join(dir, 'explained.xlsx');
+    const run = await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--explanations']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/Draft variance explanations on Variance explanations/);
+    const written = await readWorkbookFile(out);
+    const sheet = written.sheets.find((s) => s.name === 'Variance explanations')!;
+    expect(sheet.rows[3]?.map((c) => c?.value)).toEqual(['Line', 'Variance £m', 'RAG', 'Movement from Month 6 £m', 'Draft explanation', 'Reason', 'Action', 'Owner', 'Needed because']);
+    expect(cellAt(sheet, 5, 0).value).toBe('External Placements');
+    expect(cellAt(sheet, 5, 1).formula).toBe("='Month 7'!F7");
+    expect(cellAt(sheet, 5, 4).value).toBe('The External Placements budget is forecasting an overspend of £14.701m and is rated Red. This is an increase of £0.234m from Month 6.');
+    const findings = engine.validate(written, { policy: DEFAULT_RAG_POLICY }).findings;
+    expect(findings.filter((f) => f.rule === 'variance-explained' || (f.rule === 'narrative-figures' && f.sheet === 'Variance explanations'))).toEqual([]);
+  });
+});

@@ -11,15 +11,18 @@ import { detectPreviousSheet } from '../../../src/engine/domain/periods';
 import { columnByRole, type MonitoringTable } from '../../../src/engine/model';
 import {
   currentMonitoringTable,
+  EXPLANATIONS_SHEET,
   MITIGATION_SHEET,
   planMitigationTracker,
   planMovement,
   planRagFormatting,
   planSavingsTracker,
   planValidationReport,
+  planVarianceExplanations,
   REPORT_SHEET,
   SAVINGS_SHEET,
 } from '../../../src/engine/operations';
+import { explanationsNeeded } from '../../../src/engine/narrative/explanations';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { readTables } from '../../../src/engine/read';
 import { validateWorkbook } from '../../../src/engine/validate';
@@ -56,6 +59,8 @@ function runEveryOperation(build: () => Workbook): Outcome {
     const section = reread.rows.find((r) => r.kind === 'section' && reread.rows.some((s) => s.kind === 'subtotal' && s.section === r.row));
     if (tracker.problems.length > 0 && !reread.rows.some((r) => r.kind === 'total') && section) tracker = planMitigationTracker(wb, readTables(wb), { section: section.label });
     wb = applyOperation(wb, tracker);
+    const explanations = planVarianceExplanations(wb, readTables(wb));
+    if (explanations.problems.length === 0) wb = applyOperation(wb, explanations);
   }
   const tables = readTables(wb);
   if (tables.some((t) => t.kind === 'savingsTracker')) wb = applyOperation(wb, planSavingsTracker(wb, tables));
@@ -97,6 +102,16 @@ describe('operations then validation, on every fixture with a monitoring table',
       expect(written).not.toContain(MITIGATION_SHEET);
     }
     if (readTables(before).some((t) => t.kind === 'savingsTracker')) expect(written).toContain(SAVINGS_SHEET);
+    // The drafted explanations: every line that needs one is explained, and every sentence agrees with the table.
+    const needed = current ? explanationsNeeded(current, DEFAULT_RAG_POLICY, before.sheets.find((s) => s.name === current.sheet)) : [];
+    if (needed.length > 0) {
+      expect(written).toContain(EXPLANATIONS_SHEET);
+      expect(findings.filter((f) => f.rule === 'variance-explained').map((f) => `${findingKey(f)}: ${f.message}`)).toEqual([]);
+      expect(findings.filter((f) => f.rule === 'narrative-figures' && f.sheet === EXPLANATIONS_SHEET)).toEqual([]);
+      expect(tables.filter((t) => t.sheet === EXPLANATIONS_SHEET)).toEqual([]);
+    } else {
+      expect(written).not.toContain(EXPLANATIONS_SHEET);
+    }
   });
 });
 

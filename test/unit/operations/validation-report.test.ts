@@ -116,3 +116,24 @@ describe('a report is never read as a table to check', () => {
     expect(readTables(workbook)).toEqual([]);
   });
 });
+
+describe('the headline under the summary', () => {
+  it('seed 000: the table\'s headline in A4, updated in place when the figures change', () => {
+    const workbook = recalculate(GRID_FIXTURES['seed000-months']!());
+    const { findings } = validateWorkbook(workbook);
+    const after = recalculate(applyPlan(workbook, planValidationReport(findings, summarise(findings), RUN_AT, { workbook, timeZone: 'Europe/London' }).plan));
+    expect(valueAt(after, SHEET, 'A4')).toBe('2024/25 net budget £142.827m, forecasting an overspend of £8.380m, a decrease of £0.375m from Month 6');
+    const edited = recalculate(typeInto(after, 'Month 7', { E7: 60 }));
+    const again = planValidationReport(findings, summarise(findings), RUN_AT, { workbook: edited, timeZone: 'Europe/London' });
+    const rerun = recalculate(applyPlan(edited, again.plan));
+    expect(valueAt(rerun, SHEET, 'A4')).toBe('2024/25 net budget £142.827m, forecasting an overspend of £7.763m, a decrease of £0.992m from Month 6'); // the movement is a live formula against Month 6
+  });
+
+  it('given, or none', () => {
+    const workbook: Workbook = { sheets: [{ name: 'Month 7', rows: [] }] };
+    const given = applyPlan(workbook, planValidationReport([], summarise([]), RUN_AT, { workbook, headline: 'Net budget £1.000m' }).plan);
+    expect(valueAt(given, SHEET, 'A4')).toBe('Net budget £1.000m');
+    const none = applyPlan(workbook, planValidationReport([], summarise([]), RUN_AT, { workbook }).plan);
+    expect(valueAt(none, SHEET, 'A4')).toBeNull();
+  });
+});

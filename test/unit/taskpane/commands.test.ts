@@ -139,6 +139,28 @@ describe('mitigation tracker from the pane', () => {
   });
 });
 
+describe('variance explanations and the headline from the pane', () => {
+  it('validating shows the reported table\'s headline', async () => {
+    const { commands, state } = setUp();
+    await commands.validate();
+    expect(state().headline).toBe('2024/25 net budget £142.827m, forecasting an overspend of £8.380m, a decrease of £0.375m from Month 6');
+  });
+
+  it('previews the drafted explanations, applies them (the sentences calculated by Excel) and reverts them', async () => {
+    const { excel, commands, state } = setUp();
+    await commands.load();
+    await commands.previewTracker('explanations', 'Month 7!A3:K37');
+    expect(state().error).toBeNull();
+    expect(state().pending!.plan.title).toBe('Draft variance explanations on Variance explanations');
+    await commands.applyPending();
+    expect(state().error).toBeNull();
+    const cells = excel.snapshot().sheets.find((s) => s.name === 'Variance explanations')!.cells;
+    expect(cells.E6?.value).toBe('The External Placements budget is forecasting an overspend of £14.701m and is rated Red. This is an increase of £0.234m from Month 6.');
+    await commands.revert();
+    expect(excel.snapshot().sheets.some((s) => s.name === 'Variance explanations')).toBe(false);
+  });
+});
+
 describe('one Excel.run per action', () => {
   it('load, validate, apply (with its re-validation), revert, choosing a role and saving the policy each take one', async () => {
     const { excel, commands, state } = setUp();

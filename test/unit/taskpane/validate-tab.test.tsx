@@ -80,4 +80,12 @@ describe('ValidateTab', () => {
     expect(text(html)).toEqual(expect.arrayContaining(['Ready to submit', 'Ignored in this workbook', 'Totals that do not add up (1 finding)', 'Check again']));
     expect(text(html).join(' ')).toContain('1 kind of finding ignored in this workbook.');
   });
+
+  it('shows the headline with a Copy button above the summary', () => {
+    const html = render({ ...initialPaneState, findings: [b16], headline: '2024/25 net budget £142.827m, forecasting an overspend of £8.380m' });
+    const words = text(html);
+    expect(words.indexOf('2024/25 net budget £142.827m, forecasting an overspend of £8.380m')).toBeGreaterThan(-1);
+    expect(words[words.indexOf('2024/25 net budget £142.827m, forecasting an overspend of £8.380m') + 1]).toBe('Copy');
+    expect(render({ ...initialPaneState, findings: [b16] })).not.toContain('data-testid="headline"');
+  });
 });
