@@ -3,8 +3,7 @@
  * real one (Office.js) or the simulated one: `createOfficeHost(excelApi)` returns it for both.
  * Every method is one user action, i.e. one `Excel.run`.
  */
-import type { Workbook } from '../engine/grid';
-import type { EditPlan } from '../engine/plan';
+import type { EditPlan, Workbook } from '../engine';
 
 export interface ReadResult {
   /** Every worksheet's used range: values, formulas, number formats, protection (bold and indent for sheets up to STYLE_CELL_LIMIT cells). */

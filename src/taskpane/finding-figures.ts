@@ -3,10 +3,7 @@
  * finding's cell (from the workbook the pane last read) or, for a cell with no format, with
  * the decimals the finding's message uses. Text (a formula, a word) is shown as it is.
  */
-import { cellAt, findSheet, type Workbook } from '../engine/grid';
-import { parseA1 } from '../engine/address';
-import type { Finding } from '../engine/findings';
-import { decimalsOfFormat, formatFigure as formatDecimals } from '../engine/numbers';
+import { cellAt, decimalsOfFormat, type Finding, findSheet, formatFigure as formatDecimals, parseA1, type Workbook } from '../engine';
 import { formatCellNumber, formatFigure } from './format';
 
 /** Number formats of finding cells, keyed by `findingCellKey`; cells without a format are left out. */

@@ -2,10 +2,9 @@
 import { useMemo, useReducer, useRef } from 'react';
 import type { ExcelHost } from '../host/host';
 import { createPaneCommands, type PaneCommands } from './commands';
-import type { PaneEngine } from './engine-port';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from './state/reducer';
 
-export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
+export function usePane(host: ExcelHost): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
   const [state, reactDispatch] = useReducer(paneReducer, initialPaneState);
   // Commands read the state between awaits, before React re-renders: every dispatch updates
   // this copy at once, through the same pure reducer.
@@ -17,6 +16,6 @@ export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState
     },
     [],
   );
-  const commands = useMemo(() => createPaneCommands(host, engine, dispatch, () => latest.current), [host, engine, dispatch]);
+  const commands = useMemo(() => createPaneCommands(host, dispatch, () => latest.current), [host, dispatch]);
   return { state, dispatch, commands };
 }

@@ -4,8 +4,8 @@
  * rendered as text only.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { columnLetters, toA1 } from '../engine/address';
-import { UI } from '../engine/messages/ui';
+import { columnLetters, toA1 } from '../engine';
+import { UI } from '../taskpane/messages';
 import type { SimSheet } from '../host/simulated/state';
 import type { CellStyle } from './conditional-colours';
 import { displayText } from './display';

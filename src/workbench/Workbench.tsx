@@ -5,10 +5,8 @@
  */
 import { Button, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parseA1, toA1 } from '../engine/address';
-import { UI } from '../engine/messages/ui';
-import { parseNumberText } from '../engine/numbers';
-import type { Workbook } from '../engine/grid';
+import { parseA1, parseNumberText, toA1, type Workbook } from '../engine';
+import { UI } from '../taskpane/messages';
 import { createOfficeHost } from '../host/office';
 import { SimulatedExcel } from '../host/simulated/excel';
 import { simulatedExcelFromXlsx } from '../host/simulated/xlsx';
@@ -16,7 +14,6 @@ import { PaneApp, type PaneTheme } from '../taskpane/App';
 import { conditionalStyles } from './conditional-colours';
 import { openedFile, workbookBytes, type OpenedFile } from './download';
 import { GridView, type GridSelection } from './GridView';
-import { paneEngine } from '../taskpane/engine';
 import { sampleWorkbook } from './sample';
 import { pageClientExcel } from './office-client';
 
@@ -166,7 +163,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
         </div>
       </section>
       <aside className="wb-pane" aria-label={UI.appTitle}>
-        <PaneApp key={doc.generation} host={host} engine={paneEngine} theme={theme} />
+        <PaneApp key={doc.generation} host={host} theme={theme} />
       </aside>
     </div>
   );

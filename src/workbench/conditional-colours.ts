@@ -5,7 +5,7 @@
  * shifted as Excel shifts them; text rules compare the shown text, case-insensitively.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { toA1 } from '../engine/address';
+import { toA1 } from '../engine';
 import type { SimConditionalFormat, SimSheet, SimState } from '../host/simulated/state';
 
 export interface CellStyle {

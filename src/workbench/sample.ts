@@ -6,7 +6,7 @@
  * Rows (Excel numbering): 1 title, 3 header, 4 first section, lines from 5.
  */
 import { recalculate } from '../host/calc/recalculate';
-import type { Cell, Sheet, Workbook } from '../engine/grid';
+import type { Cell, Sheet, Workbook } from '../engine';
 
 const MILLIONS = '#,##0.000;(#,##0.000);"-"';
 const HEADER_ROW = 3;

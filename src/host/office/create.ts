@@ -2,7 +2,7 @@
  * The Office.js host: the only code that calls `Excel.run`. Pass the real API in the task
  * pane (`officeExcelApi()`), or a SimulatedExcel in tests and the workbench.
  */
-import { officeMessages } from '../../engine/messages/office';
+import { officeMessages } from './messages';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
 import { type ApplyFeatures, applyPlanIn } from './apply';
 import { revertIn } from './restore';

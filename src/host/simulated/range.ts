@@ -1,5 +1,5 @@
 /** Simulated Excel.Range and its format, fill, font and data validation. */
-import { columnLetters, quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
+import { columnLetters, quoteSheetName, type RangeRef, rangeToA1 } from '../../engine';
 import { SimConditionalFormatCollection } from './conditional-formats';
 import type { SimulatedRequestContext } from './context';
 import { READ_CELL_LIMIT } from './context';

@@ -3,7 +3,7 @@
  * checks, so it avoids per-cell allocation beyond the Cell itself.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue } from '../../engine/grid';
+import type { Cell, CellValue } from '../../engine';
 import { indentOfLeadingSpaces } from './indent';
 
 const MS_PER_DAY = 86_400_000;

@@ -1,7 +1,7 @@
 /** Shows what a plan will change, cell by cell (old → new), before the officer applies it. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { UI } from '../../engine/messages/ui';
-import type { Edit, EditPlan } from '../../engine/plan';
+import { UI } from '../messages';
+import type { Edit, EditPlan } from '../../engine';
 import type { CellChange } from '../state/cell-changes';
 
 const MAX_LINES = 40;

@@ -3,8 +3,8 @@
  * fix. A finding explained by another's fault is listed under that root, not on its own card.
  */
 import { Button, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
-import type { Finding } from '../../engine/findings';
-import { UI } from '../../engine/messages/ui';
+import type { Finding } from '../../engine';
+import { UI } from '../messages';
 import { findingFigures, type CellFormats } from '../finding-figures';
 import { evidenceLine, findingCounts, findingKey, fixableOfKind, groupFindings, type FindingCard, type PaneAction, type PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';

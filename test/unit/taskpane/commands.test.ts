@@ -6,7 +6,6 @@ import { SimulatedExcel } from '../../../src/host/simulated/excel';
 import { createOfficeHost } from '../../../src/host/office';
 import { HostError } from '../../../src/host/host';
 import { createPaneCommands } from '../../../src/taskpane/commands';
-import { paneEngine } from '../../../src/taskpane/engine';
 import { findingFigures } from '../../../src/taskpane/finding-figures';
 import { SETTING_KEYS } from '../../../src/taskpane/settings-keys';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from '../../../src/taskpane/state/reducer';
@@ -21,7 +20,7 @@ function setUp() {
     actions.push(action);
     state = paneReducer(state, action);
   };
-  const commands = createPaneCommands(host, paneEngine, dispatch, () => state);
+  const commands = createPaneCommands(host, dispatch, () => state);
   return { excel, commands, actions, state: () => state };
 }
 
@@ -78,7 +77,7 @@ describe('pane commands', () => {
 
     // A colleague opening the workbook gets the same roles and policy.
     let colleagueState: PaneState = initialPaneState;
-    const colleague = createPaneCommands(createOfficeHost(excel), paneEngine, (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
+    const colleague = createPaneCommands(createOfficeHost(excel), (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
     await colleague.load();
     expect(colleagueState.overrides).toEqual([{ sheet: 'Month 7', column: 'K', role: 'comments' }]);
     expect(colleagueState.policy.basis).toBe('gross');
@@ -147,7 +146,7 @@ describe('a change too large for Excel to keep its Undo record', () => {
     // Excel keeps about 1 MB a setting: this host refuses every Undo record, as it would a huge one.
     const host = { ...real, applyPlan: (plan: Parameters<typeof real.applyPlan>[0], options?: Parameters<typeof real.applyPlan>[1]) => (options?.withoutUndo ? real.applyPlan(plan, options) : Promise.reject(new HostError('undoTooLarge', 'too large to undo'))) };
     let state: PaneState = initialPaneState;
-    const commands = createPaneCommands(host, paneEngine, (a) => { state = paneReducer(state, a); }, () => state);
+    const commands = createPaneCommands(host, (a) => { state = paneReducer(state, a); }, () => state);
     await commands.load();
     excel.typeInto('Month 7', 'B16', 115);
     await commands.validate();

@@ -1,6 +1,5 @@
 /** Every string the task pane and the workbench show, in en-GB. */
-import type { Severity } from '../findings';
-import type { ColumnRole } from '../model';
+import type { ColumnRole, Severity } from '../engine';
 
 export const UI = {
   appTitle: 'Budget Monitor',
@@ -93,9 +92,8 @@ export const UI = {
   },
   errors: {
     generic: 'Something went wrong. Your workbook has not been changed.',
-    noTables: 'No monitoring table was found, so there is nothing to do yet.',
     unknownSheet: (sheet: string) => `The sheet “${sheet}” no longer exists.`,
-    unavailable: 'That is not available in this version of Budget Monitor.',
+    tableChanged: 'The table has changed since it was chosen; choose it again.',
   },
   workbench: {
     title: 'Budget Monitor workbench',
