@@ -114,31 +114,6 @@ describe('mitigation tracker from the pane', () => {
   });
 });
 
-describe('one Excel.run per action', () => {
-  it('load, validate, apply (with its re-validation), revert, choosing a role and saving the policy each take one', async () => {
-    const { excel, commands, state } = setUp();
-    const runsOf = async (action: () => Promise<void>): Promise<number> => {
-      const before = excel.runs;
-      await action();
-      expect(state().error).toBeNull();
-      return excel.runs - before;
-    };
-    expect(await runsOf(() => commands.load())).toBe(1);
-    excel.typeInto('Month 7', 'B16', 115);
-    expect(await runsOf(() => commands.validate())).toBe(1);
-    const fixable = state().findings!.find((f) => f.sheet === 'Month 7' && f.cell === 'B16' && f.fix)!;
-    expect(await runsOf(() => commands.previewFix([fixable]))).toBe(1);
-    expect(await runsOf(() => commands.applyPending())).toBe(1);
-    // The re-validation came from the same run: B16 is fixed and the list says so.
-    expect(state().findings!.some((f) => f.sheet === 'Month 7' && f.cell === 'B16')).toBe(false);
-    expect(await runsOf(() => commands.revert())).toBe(1);
-    expect(state().findings!.some((f) => f.sheet === 'Month 7' && f.cell === 'B16' && f.rule === 'total-sum')).toBe(true);
-    expect(await runsOf(() => commands.chooseRole('Month 7', 'K', 'comments'))).toBe(1);
-    expect(state().tables.find((t) => t.id === 'Month 7!A3:K37')?.columns.find((c) => c.letter === 'K')?.role).toBe('comments');
-    expect(await runsOf(() => commands.savePolicy({ ...state().policy, basis: 'gross' }))).toBe(1);
-  });
-});
-
 describe('a change too large for Excel to keep its Undo record', () => {
   it('is refused with the preview kept open, offering to apply without Undo, which then applies it', async () => {
     const excel = SimulatedExcel.fromWorkbook(sampleWorkbook());
