@@ -1,4 +1,4 @@
-/** The two outputs of `check`: the JSON document of issue 7's schema, and text grouped by sheet. */
+/** The two outputs of `check`: one JSON document ({ file, tables, findings, summary }), and text grouped by sheet. */
 import { type CauseRef, columnLetters, type ColumnRole, type Evidence, type Finding, type FindingSummary, type Severity, summarise, type Unit, type ValidationResult } from '../engine';
 import { cliMessages } from './messages';
 

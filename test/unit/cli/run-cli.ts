@@ -26,7 +26,7 @@ export function expectOneLineError(run: CliRun, pattern: RegExp): void {
   expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
 }
 
-/** Checks a `check --format json` document against issue 7's schema, field for field. */
+/** Checks a `check --format json` document against the documented JSON schema, field for field. */
 export function expectCheckSchema(doc: unknown, file: string): void {
   expect(Object.keys(doc as object).sort()).toEqual(['file', 'findings', 'summary', 'tables']);
   const d = doc as Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * Download must never damage a workbook (issue 13 §1): every real file in ../shared/realdata,
+ * Download must never damage a workbook: every real file in ../shared/realdata,
  * opened through the workbench's Open and downloaded, keeps its whole package. Without
  * edits the file comes back byte for byte; with an edit only the parts and cells it
  * touched differ.
