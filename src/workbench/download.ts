@@ -9,7 +9,7 @@
 import { type CellValue, isErrorValue, toA1, type Workbook } from '../engine';
 import { recalculate } from '../host/simulated/calc';
 import type { SimCell, SimConditionalFormat, SimSheet, SimState } from '../host/simulated/state';
-import { workbookToExcelJs } from '../host/xlsx';
+import { workbookToExcelJs } from '../host/xlsx/write';
 import { markerOfFormula } from '../host/xlsx/cf-tag';
 import { browserZipCodec } from '../host/xlsx/fast/browser-codec';
 import { patchPackage, sameCellValue as sameValue, type PackageChange, type PackageCodec } from '../host/xlsx/package/patch';

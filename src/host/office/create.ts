@@ -83,12 +83,6 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
         ws.getRange(address).select();
         await context.sync();
       }),
-    readSettings: () => run(settingsIn),
-    writeSettings: (settings) =>
-      run(async (context) => {
-        context.workbook.settings.add(SETTINGS_KEY, settings);
-        await context.sync();
-      }),
     updateSettings: (changes) =>
       run(async (context) => {
         context.workbook.settings.add(SETTINGS_KEY, { ...(await settingsIn(context)), ...changes });
