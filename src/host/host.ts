@@ -100,7 +100,3 @@ export class HostError extends Error {
     super(message, cause === undefined ? undefined : { cause });
   }
 }
-
-export function isHostError(error: unknown): error is HostError {
-  return error instanceof HostError;
-}

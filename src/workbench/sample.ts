@@ -9,7 +9,6 @@ import { recalculate } from '../host/calc/recalculate';
 import type { Cell, Sheet, Workbook } from '../engine';
 
 const MILLIONS = '#,##0.000;(#,##0.000);"-"';
-const HEADER_ROW = 3;
 
 const HEADERS = [
   'Service Area', 'Current Expenditure Budget £m', 'Current Income Budget £m', 'Current Net Budget £m',
@@ -114,9 +113,6 @@ function monthSheet(month: 6 | 7): Sheet {
   rows.push(total);
   return { name: `Month ${month}`, rows };
 }
-
-/** Excel row number of the sample's header row. */
-export const SAMPLE_HEADER_ROW = HEADER_ROW;
 
 export function sampleWorkbook(): Workbook {
   return recalculate({ sheets: [monthSheet(6), monthSheet(7)] });

@@ -19,10 +19,6 @@ export function dateToSerial(date: Date, date1904: boolean): number {
   return date.getTime() / MS_PER_DAY + (date1904 ? EPOCH_OFFSET_1904 : EPOCH_OFFSET_1900);
 }
 
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date((serial - (date1904 ? EPOCH_OFFSET_1904 : EPOCH_OFFSET_1900)) * MS_PER_DAY);
-}
-
 // Lives apart from exceljs so the fast reader can use it in the task pane.
 export { indentOfLeadingSpaces };
 
