@@ -8,18 +8,11 @@ import { toA1 } from '../../../src/engine/address';
 import { summarise } from '../../../src/engine/findings';
 import type { Cell, Sheet, Workbook } from '../../../src/engine/grid';
 import { columnByRole, type MonitoringTable } from '../../../src/engine/model';
-import {
-  currentMonitoringTable,
-  detectPreviousSheet,
-  MITIGATION_SHEET,
-  planMitigationTracker,
-  planMovement,
-  planRagFormatting,
-  planSavingsTracker,
-  planValidationReport,
-  REPORT_SHEET,
-  SAVINGS_SHEET,
-} from '../../../src/engine/operations';
+import { currentMonitoringTable, MITIGATION_SHEET, planMitigationTracker } from '../../../src/engine/operations/mitigation-tracker';
+import { detectPreviousSheet, planMovement } from '../../../src/engine/operations/movement';
+import { planRagFormatting } from '../../../src/engine/operations/rag-formatting';
+import { planSavingsTracker, SAVINGS_SHEET } from '../../../src/engine/operations/savings-tracker';
+import { planValidationReport, REPORT_SHEET } from '../../../src/engine/operations/validation-report';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { readTables } from '../../../src/engine/read';
 import { validateWorkbook } from '../../../src/engine/validate';
