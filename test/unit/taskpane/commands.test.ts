@@ -100,6 +100,28 @@ describe('pane commands', () => {
   });
 });
 
+describe('last month\'s file in the pane', () => {
+  it('once chosen for movement, validation checks movements against it too', async () => {
+    // Excel holds Month 7 only; last month's file has Month 6 with External Placements' variance at 1.000.
+    const [month6, month7] = sampleWorkbook().sheets;
+    const excel = SimulatedExcel.fromWorkbook({ sheets: [month7!] });
+    const lastMonth = { ...month6!, rows: month6!.rows.map((row, r) => (r === 6 ? row!.map((cell, c) => (c === 5 ? { value: 1, format: cell!.format! } : cell)) : row)) };
+    let state: PaneState = initialPaneState;
+    const commands = createPaneCommands(createOfficeHost(excel), (a) => void (state = paneReducer(state, a)), () => state);
+    await commands.load();
+    await commands.validate();
+    expect(state.findings!.filter((f) => f.rule === 'movement')).toEqual([]);
+
+    await commands.previewMovement('Month 7!A3:K37', { workbook: { sheets: [lastMonth] }, fileName: 'Month 6.xlsx', sheet: 'Month 6' });
+    expect(state.error).toBeNull();
+    expect(state.pending?.plan.title).toBe('Movement from Month 6 on Month 7');
+    await commands.validate();
+    expect(state.findings!.filter((f) => f.rule === 'movement').map((f) => [f.cell, f.message])).toEqual([
+      ['K7', 'Movement K7 for External Placements is 0.234 but this variance 14.701 less 1.000 on Month 6 is 13.701 (£m)'],
+    ]);
+  });
+});
+
 describe('mitigation tracker from the pane', () => {
   it('mitigates the chosen section\'s sub total (Children & Families, 10.115) rather than the directorate total', async () => {
     const { commands, state } = setUp();
