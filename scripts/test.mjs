@@ -1,6 +1,7 @@
 /**
  * `npm test`: the type-check and the lint side by side (each is single-threaded, so on two
  * cores they take the time of the slower one), then the fast Jest suites on both cores.
+ * Both checks keep a cache in node_modules/.cache, so a second run re-checks only what changed.
  * Arguments go to Jest (`npm test -- test/unit/cli`). Exits non-zero if any step fails.
  */
 import { spawn } from 'node:child_process';
