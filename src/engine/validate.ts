@@ -1,6 +1,6 @@
 /**
- * validateWorkbook: the one entry point the CLI, the Office host, the workbench and the
- * benchmarks call. Reads every table, runs every rule over each, and returns the tables
+ * validateWorkbook (`validate` in the facade, src/engine/index.ts): what the pane, the
+ * workbench, the CLI and the benchmarks call to check a workbook. Reads every table, runs every rule over each, and returns the tables
  * with the findings sorted by sheet, row and column. It never throws: a failure inside
  * a rule or the reader becomes a finding naming the sheet.
  */
