@@ -28,7 +28,7 @@ export interface PaneCommands {
   chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
   savePolicy(policy: RagPolicy): Promise<void>;
   previewRag(): Promise<void>;
-  /** `previous` is remembered: validation compares movements with it from then on. */
+  /** Last month's file, when that is the `previous` chosen, is what validation compares movements with from then on. */
   previewMovement(tableId: string, previous: PreviousPeriod): Promise<void>;
   previewTracker(kind: 'mitigation' | 'savings' | 'report', tableId: string | null, section?: string): Promise<void>;
   /** Reads last month's file, which validation then compares movements with. */
@@ -194,7 +194,8 @@ export function createPaneCommands(host: ExcelHost, dispatch: (action: PaneActio
         const { workbook, tables } = await readTables(getState().overrides);
         const before = 'workbook' in previous ? previous.workbook : workbook;
         if (previous.sheet !== undefined && !before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
-        dispatch({ type: 'previousChosen', previous });
+        // A sheet of this workbook is what each table's headers name anyway; only a file is remembered.
+        dispatch({ type: 'previousChosen', previous: 'workbook' in previous ? previous : null });
         previewOperation(runOperation('movement', { workbook, tables, previous, ...chosenTable(tables, tableId) }), true, workbook);
       }),
     previewTracker: (kind, tableId, section) =>

@@ -38,7 +38,7 @@ export interface PaneState {
   readonly findingFormats: CellFormats;
   readonly pending: PendingPlan | null;
   readonly policy: RagPolicy;
-  /** The previous period the officer chose (Movement tab): validation compares movements with it. */
+  /** Last month's file, once the officer chose it (Movement tab): validation compares movements with it. */
   readonly previous: PreviousPeriod | null;
   /** Plans that can still be reverted, newest first (as the host reports them). */
   readonly applied: readonly AppliedPlanSummary[];
