@@ -60,6 +60,16 @@ export default tseslint.config(
     },
   },
   {
+    // Hosts use the engine through its facade (src/engine/index.ts) only, so the engine's
+    // modules can be rearranged without touching them.
+    files: ['src/cli/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/workbench/**/*.{ts,tsx}', 'src/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)engine/', message: 'Hosts import the engine from its facade, src/engine (index.ts), never a module behind it.' }],
+      }],
+    },
+  },
+  {
     // Microsoft's Office.js rules (eslint-plugin-office-addins) for the code that drives Excel:
     // load before read, sync before read, sync after load, no sync in a loop, no navigational
     // or empty load, isNullObject for null tests, Office.onReady rather than Office.initialize.

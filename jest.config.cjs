@@ -1,7 +1,7 @@
 /**
  * `npm test`: unit and host tests, everything that needs no browser and runs quickly
  * (the whole of `npm test`, type-check and lint included, is kept under 90 seconds on a
- * 2-core machine; issue 11 §5).
+ * 2-core machine).
  *
  * The slow suites run under `npm run test:slow` (jest.slow.config.cjs) instead. A suite is
  * slow by its file name, so a test file holds only one kind:

@@ -94,9 +94,9 @@ async function child(mode: string, file: string): Promise<void> {
     await readWorkbookFile(file);
   } else {
     const { runCli } = await import('../../src/cli/main');
-    const { realEngine } = await import('../../src/cli/engine-wiring');
+    const { realTools } = await import('../../src/cli/tools');
     let out = 0;
-    const code = await runCli(['check', file, '--format', 'json'], { stdout: (t) => void (out += t.length), stderr: (t) => process.stderr.write(t) }, realEngine());
+    const code = await runCli(['check', file, '--format', 'json'], { stdout: (t) => void (out += t.length), stderr: (t) => process.stderr.write(t) }, realTools());
     if (code === 2) throw new Error('check could not read the generated file');
   }
   const ms = performance.now() - started;

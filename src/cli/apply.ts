@@ -8,11 +8,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { isErrorValue } from '../engine/grid';
-import { summarise, type Finding } from '../engine/findings';
-import type { Workbook } from '../engine/grid';
-import { cliMessages } from '../engine/messages/cli';
-import type { EditPlan } from '../engine/plan';
+import { type EditPlan, isErrorValue, type OperationName, summarise, type ValidateOptions, type Workbook } from '../engine';
+import { cliMessages } from './messages';
 import { applyPlanToExcelJs, type WrittenFormula } from '../host/xlsx/apply-plan';
 import { PlanApplyError } from '../host/xlsx/errors';
 import { excelJsToNonEmptyWorkbook, excelJsToWorkbook } from '../host/xlsx/read-buffer';
@@ -21,11 +18,11 @@ import { nodePackageCodec } from '../host/xlsx/fast/node-codec';
 import { patchPackage, sameCellValue, type PackageChange } from '../host/xlsx/package/patch';
 import { planChanges } from '../host/xlsx/package/plan-changes';
 import { fillFormulaResults } from '../host/xlsx/results';
-import { OPERATION_FLAGS, UsageError, type ApplyCommand } from './args';
-import type { CliEngine, ValidateOptions } from './engine-port';
+import { OPERATION_FLAGS, UsageError, type ApplyCommand, type OperationFlag } from './args';
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from './io';
 import { loadPolicyFile } from './policy-file';
 import { resolvePrior } from './prior';
+import type { CliTools } from './tools';
 
 /** A failure after the arguments were accepted; like a usage error, one line and exit 2. */
 export class CommandFailed extends Error {
@@ -42,18 +39,16 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-function uniquePlans(findings: readonly Finding[]): EditPlan[] {
-  const seen = new Set<string>();
-  const plans: EditPlan[] = [];
-  for (const f of findings) {
-    if (!f.fix) continue;
-    const key = JSON.stringify(f.fix.edits);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    plans.push(f.fix);
-  }
-  return plans;
-}
+/** The engine's operation behind each flag (all but --fix, which applies the findings' own fixes). */
+const OPERATION_OF_FLAG: Readonly<Record<Exclude<OperationFlag, 'fix'>, OperationName>> = {
+  rag: 'rag',
+  movement: 'movement',
+  tracker: 'mitigationTracker',
+  'savings-tracker': 'savingsTracker',
+  explanations: 'explanations',
+  chart: 'chart',
+  report: 'report',
+};
 
 class Session {
   workbook: Workbook;
@@ -64,7 +59,7 @@ class Session {
   constructor(
     readonly wb: ExcelJS.Workbook,
     workbook: Workbook,
-    private readonly engine: CliEngine,
+    private readonly calculate: CliTools['calculate'],
   ) {
     this.workbook = workbook;
     this.opened = workbook;
@@ -101,15 +96,12 @@ class Session {
       throw err;
     }
     // The next check must see the figures the new formulas produce, as Excel would.
-    if (this.engine.calculate) fillFormulaResults(this.wb, this.written, this.engine.calculate);
+    if (this.calculate) fillFormulaResults(this.wb, this.written, this.calculate);
     this.workbook = excelJsToWorkbook(this.wb);
   }
 }
 
-export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine): Promise<number> {
-  for (const op of cmd.operations) {
-    if (op !== 'fix' && !engine.operations[op]) throw new CommandFailed(cliMessages.operationUnavailable(`--${op}`));
-  }
+export async function runApply(cmd: ApplyCommand, io: CliIo, { engine, calculate }: CliTools): Promise<number> {
   const input = path.resolve(cmd.file);
   const out = path.resolve(cmd.out);
   if (input === out) throw new UsageError(cliMessages.usage.outIsInput(cmd.file));
@@ -117,16 +109,16 @@ export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine):
 
   const policy = await loadPolicyFile(cmd.policy);
   const { wb, bytes } = await loadExcelJsFileWithBytes(cmd.file);
-  const session = new Session(wb, excelJsToNonEmptyWorkbook(wb, cmd.file), engine);
+  const session = new Session(wb, excelJsToNonEmptyWorkbook(wb, cmd.file), calculate);
   const prior = await resolvePrior(cmd.prior, session.workbook, cmd.file);
-  const options: ValidateOptions = prior ? { policy, prior } : { policy };
+  const options: ValidateOptions = prior ? { policy, previous: prior } : { policy };
   const said: string[] = [];
 
   if (cmd.operations.includes('fix')) {
     let applied = 0;
     let previous = '';
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const plans = uniquePlans(engine.validate(session.workbook, options).findings);
+      const plans = engine.fixesOf(engine.validate(session.workbook, options).findings);
       const key = JSON.stringify(plans.map((p) => p.edits));
       if (plans.length === 0 || key === previous) break;
       previous = key;
@@ -138,14 +130,13 @@ export async function runApply(cmd: ApplyCommand, io: CliIo, engine: CliEngine):
 
   for (const op of OPERATION_FLAGS) {
     if (op === 'fix' || !cmd.operations.includes(op)) continue;
-    const operation = engine.operations[op]!;
     const { tables, findings } = engine.validate(session.workbook, options);
-    const outcome = operation({ workbook: session.workbook, tables, findings, policy, prior, ...(cmd.chart ? { chart: cmd.chart } : {}) });
+    const outcome = engine.runOperation(OPERATION_OF_FLAG[op], { workbook: session.workbook, tables, findings, ...options, ...(cmd.chart ? { chart: cmd.chart } : {}) });
     if (outcome.problems.length > 0) throw new CommandFailed(cliMessages.operationRefused(`--${op}`, outcome.problems.join(' ')));
     session.apply(outcome.plan);
     said.push(cliMessages.applied.operation(outcome.plan.title), ...outcome.notes.map((n) => cliMessages.applied.note(n)));
   }
-  if (!engine.calculate) said.push(cliMessages.noCalculator);
+  if (!calculate) said.push(cliMessages.noCalculator);
 
   const remaining = summarise(engine.validate(session.workbook, options).findings);
   let patched: Uint8Array;

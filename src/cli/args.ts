@@ -1,5 +1,5 @@
 /** Command-line arguments -> a typed command, or a usage error. No library: the grammar is small. */
-import { cliMessages } from '../engine/messages/cli';
+import { cliMessages } from './messages';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

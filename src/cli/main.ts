@@ -3,16 +3,15 @@
  * (tests call it in-process); `main` binds it to the process. Every failure a user can
  * cause ends as one line on stderr and exit status 2, never a stack trace.
  */
-import { cliMessages } from '../engine/messages/cli';
+import { cliMessages } from './messages';
 import { WorkbookReadError } from '../host/xlsx/errors';
 import { runApply, CommandFailed } from './apply';
 import { UsageError, parseArgs } from './args';
 import { runCheck } from './check';
-import { realEngine } from './engine-wiring';
-import type { CliEngine } from './engine-port';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './io';
+import { realTools, type CliTools } from './tools';
 
-export async function runCli(argv: readonly string[], io: CliIo, engine: CliEngine): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, tools: CliTools): Promise<number> {
   let file = argv.find((a, i) => i > 0 && !a.startsWith('-')) ?? 'the workbook';
   try {
     const cmd = parseArgs(argv);
@@ -21,7 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: CliEngi
       return EXIT_OK;
     }
     file = cmd.file;
-    return cmd.command === 'check' ? await runCheck(cmd, io, engine) : await runApply(cmd, io, engine);
+    return cmd.command === 'check' ? await runCheck(cmd, io, tools) : await runApply(cmd, io, tools);
   } catch (err) {
     if (err instanceof UsageError || err instanceof WorkbookReadError || err instanceof CommandFailed) {
       io.stderr(`${err.message}\n`);
@@ -45,5 +44,5 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  return runCli(argv, processIo, realEngine());
+  return runCli(argv, processIo, realTools());
 }

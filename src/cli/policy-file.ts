@@ -1,8 +1,7 @@
 /** `--policy policy.json`: reads the file and hands its JSON to the engine's policy parser. */
 import { promises as fs } from 'node:fs';
-import { cliMessages } from '../engine/messages/cli';
-import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
-import { parseRagPolicy } from '../engine/policy-json';
+import { cliMessages } from './messages';
+import { DEFAULT_RAG_POLICY, parseRagPolicy, type RagPolicy } from '../engine';
 import { UsageError } from './args';
 
 export async function loadPolicyFile(file: string | undefined): Promise<RagPolicy> {
@@ -19,7 +18,7 @@ export async function loadPolicyFile(file: string | undefined): Promise<RagPolic
   } catch (err) {
     throw new UsageError(cliMessages.policy.notJson(file, err instanceof Error ? err.message.split('\n')[0]! : 'parse error'));
   }
-  const policy = parseRagPolicy(json);
-  if (typeof policy === 'string') throw new UsageError(cliMessages.policy.invalid(file, policy));
-  return policy;
+  const parsed = parseRagPolicy(json);
+  if (!parsed.ok) throw new UsageError(cliMessages.policy.invalid(file, parsed.problems.join(' ')));
+  return parsed.policy;
 }

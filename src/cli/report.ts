@@ -1,11 +1,6 @@
-/** The two outputs of `check`: the JSON document of issue 7's schema, and text grouped by sheet. */
-import { columnLetters, parseA1 } from '../engine/address';
-import { summarise, type CauseRef, type Evidence, type Finding, type FindingSummary, type Severity } from '../engine/findings';
-import type { Workbook } from '../engine/grid';
-import { cliMessages } from '../engine/messages/cli';
-import type { ColumnRole } from '../engine/model';
-import type { Unit } from '../engine/units';
-import type { ValidationResult } from './engine-port';
+/** The two outputs of `check`: one JSON document ({ file, tables, findings, summary }), and text grouped by sheet. */
+import { type CauseRef, columnLetters, type ColumnRole, type Evidence, type Finding, type FindingSummary, type Severity, summarise, type Unit, type ValidationResult } from '../engine';
+import { cliMessages } from './messages';
 
 export interface JsonReport {
   readonly file: string;
@@ -14,21 +9,8 @@ export interface JsonReport {
   readonly summary: FindingSummary;
 }
 
-/** Findings in workbook order: sheet tab order, then row, then column. */
-export function sortFindings(findings: readonly Finding[], workbook: Workbook): Finding[] {
-  const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  const key = (f: Finding): [number, number, number] => {
-    const ref = parseA1(f.cell);
-    return [sheetOrder.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, ref?.row ?? 0, ref?.col ?? 0];
-  };
-  return [...findings].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
-  });
-}
-
-export function jsonReport(file: string, result: ValidationResult, workbook: Workbook): JsonReport {
+/** The findings come from the engine in workbook order: sheet tab order, then row, then column. */
+export function jsonReport(file: string, result: ValidationResult): JsonReport {
   return {
     file,
     tables: result.tables.map((t) => ({
@@ -37,7 +19,7 @@ export function jsonReport(file: string, result: ValidationResult, workbook: Wor
       unit: t.unit ?? null,
       columns: t.columns.map((c) => ({ column: c.letter || columnLetters(c.col), role: c.role })),
     })),
-    findings: sortFindings(result.findings, workbook).map((f) => ({
+    findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
       sheet: f.sheet,
@@ -52,13 +34,13 @@ export function jsonReport(file: string, result: ValidationResult, workbook: Wor
   };
 }
 
-export function textReport(file: string, result: ValidationResult, workbook: Workbook): string {
+export function textReport(file: string, result: ValidationResult): string {
   const t = cliMessages.text;
   const lines: string[] = [];
   if (result.tables.length === 0) lines.push(t.noTables(file));
   else lines.push(t.heading(file, result.tables.length, new Set(result.tables.map((x) => x.sheet)).size));
 
-  const sorted = sortFindings(result.findings, workbook);
+  const sorted = result.findings;
   if (sorted.length === 0) {
     lines.push('', t.noFindings);
   } else {

@@ -126,11 +126,3 @@ export function columnByRole(table: MonitoringTable, role: ColumnRole): TableCol
 export function columnsByRole(table: MonitoringTable, role: ColumnRole): TableColumn[] {
   return table.columns.filter((c) => c.role === role);
 }
-
-export function isFigureColumn(column: TableColumn): boolean {
-  return FIGURE_ROLES.has(column.role);
-}
-
-export function rowsOfKind(table: MonitoringTable, ...kinds: RowKind[]): TableRow[] {
-  return table.rows.filter((r) => kinds.includes(r.kind));
-}

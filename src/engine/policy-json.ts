@@ -14,54 +14,60 @@ function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], whe
   return unknown === undefined ? undefined : policyMessages.unknownField(where + unknown);
 }
 
+/** A parsed policy, or what is wrong with the JSON in plain words. */
+export type PolicyParse = { readonly ok: true; readonly policy: RagPolicy } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** The first problem found ends the parse: one sentence is enough to correct a policy file. */
+const problem = (text: string): PolicyParse => ({ ok: false, problems: [text] });
+
 /**
  * A RAG policy from JSON (a --policy file, or the workbook's saved setting), or the problem
  * in plain words. Fields left out keep DEFAULT_RAG_POLICY's, so a council can state only
  * what differs ({"amberFromPercent": 0.02}).
  */
-export function parseRagPolicy(json: unknown): RagPolicy | string {
-  if (!isRecord(json)) return policyMessages.notObject;
+export function parseRagPolicy(json: unknown): PolicyParse {
+  if (!isRecord(json)) return problem(policyMessages.notObject);
   const bad = checkKeys(json, ['basis', 'red', 'amberFromPercent', 'words', 'explanations'], '');
-  if (bad) return bad;
+  if (bad) return problem(bad);
   const basis = json.basis ?? DEFAULT_RAG_POLICY.basis;
-  if (basis !== 'net' && basis !== 'gross') return policyMessages.badBasis;
+  if (basis !== 'net' && basis !== 'gross') return problem(policyMessages.badBasis);
   const amber = json.amberFromPercent ?? DEFAULT_RAG_POLICY.amberFromPercent;
-  if (typeof amber !== 'number' || !(amber >= 0)) return policyMessages.badNumber('amberFromPercent');
+  if (typeof amber !== 'number' || !(amber >= 0)) return problem(policyMessages.badNumber('amberFromPercent'));
 
   const redIn = json.red ?? {};
-  if (!isRecord(redIn)) return policyMessages.badNumber('red');
+  if (!isRecord(redIn)) return problem(policyMessages.badNumber('red'));
   const badLevel = checkKeys(redIn, LEVELS, 'red.');
-  if (badLevel) return badLevel;
+  if (badLevel) return problem(badLevel);
   const red = {} as Record<RagLevel, RagThreshold>;
   for (const level of LEVELS) {
     const given = redIn[level] ?? {};
-    if (!isRecord(given)) return policyMessages.badNumber(`red.${level}`);
+    if (!isRecord(given)) return problem(policyMessages.badNumber(`red.${level}`));
     const badField = checkKeys(given, ['money', 'percent', 'combine'], `red.${level}.`);
-    if (badField) return badField;
+    if (badField) return problem(badField);
     const merged = { ...DEFAULT_RAG_POLICY.red[level], ...given };
     for (const field of ['money', 'percent'] as const) {
       const v = merged[field];
-      if (typeof v !== 'number' || !(v >= 0)) return policyMessages.badNumber(`red.${level}.${field}`);
+      if (typeof v !== 'number' || !(v >= 0)) return problem(policyMessages.badNumber(`red.${level}.${field}`));
     }
-    if (merged.combine !== 'lower' && merged.combine !== 'higher') return policyMessages.badCombine(`red.${level}.combine`);
+    if (merged.combine !== 'lower' && merged.combine !== 'higher') return problem(policyMessages.badCombine(`red.${level}.combine`));
     red[level] = merged as RagThreshold;
   }
 
   const wordsIn = json.words ?? {};
-  if (!isRecord(wordsIn)) return policyMessages.badWords('words');
+  if (!isRecord(wordsIn)) return problem(policyMessages.badWords('words'));
   const badStatus = checkKeys(wordsIn, STATUSES, 'words.');
-  if (badStatus) return badStatus;
+  if (badStatus) return problem(badStatus);
   const words = {} as Record<RagStatus, readonly string[]>;
   for (const status of STATUSES) {
     const list = wordsIn[status] ?? DEFAULT_RAG_POLICY.words[status];
     if (!Array.isArray(list) || list.length === 0 || !list.every((w) => typeof w === 'string' && w.trim() !== '')) {
-      return policyMessages.badWords(`words.${status}`);
+      return problem(policyMessages.badWords(`words.${status}`));
     }
     words[status] = list as string[];
   }
   const explanations = parseExplanations(json.explanations);
-  if (typeof explanations === 'string') return explanations;
-  return { basis, red, amberFromPercent: amber, words, explanations };
+  if (typeof explanations === 'string') return problem(explanations);
+  return { ok: true, policy: { basis, red, amberFromPercent: amber, words, explanations } };
 }
 
 /** `"explanations": {"red": true, "money": 100000}`; fields left out keep the default. */

@@ -1,6 +1,6 @@
 /**
- * validateWorkbook: the one entry point the CLI, the Office host, the workbench and the
- * benchmarks call. Reads every table, runs every rule over each, and returns the tables
+ * validateWorkbook (`validate` in the facade, src/engine/index.ts): what the pane, the
+ * workbench, the CLI and the benchmarks call to check a workbook. Reads every table, runs every rule over each, and returns the tables
  * with the findings sorted by sheet, row and column. It never throws: a failure inside
  * a rule or the reader becomes a finding naming the sheet.
  */
@@ -13,8 +13,9 @@ import type { ColumnOverride, MonitoringTable } from './model';
 import { normaliseLabel } from './domain/labels';
 import { detectPreviousSheet } from './domain/periods';
 import { DEFAULT_RAG_POLICY, type RagPolicy } from './policy';
+import { previousWorkbook, type PreviousPeriod } from './previous-period';
 import { readTables } from './read';
-import { type PreviousPeriodTables, RuleContext } from './rules/context';
+import { type PreviousSheetTables, RuleContext } from './rules/context';
 import { RULES } from './rules';
 import { reportSheetErrors } from './rules/sheet-errors';
 import type { Rule } from './rules/types';
@@ -22,8 +23,8 @@ import type { Rule } from './rules/types';
 export interface ValidateOptions {
   readonly policy?: RagPolicy;
   readonly overrides?: readonly ColumnOverride[];
-  /** The previous period: a sheet of this workbook, or another workbook (last month's file) and optionally its sheet. */
-  readonly previous?: { readonly workbook?: Workbook; readonly sheet?: string };
+  /** The previous period; each table's own headers name it when not given. */
+  readonly previous?: PreviousPeriod;
   /** Rule ids to run; all when absent. */
   readonly rules?: readonly string[];
 }
@@ -112,9 +113,9 @@ class TableCache {
  * The previous period for a table: the caller's choice, else the sheet its movement header
  * names ("Movement From Month 6" → sheet "Month 6"). Never the table's own sheet.
  */
-function previousFinder(workbook: Workbook, options: ValidateOptions, reader: TableCache): (table: MonitoringTable, period: string | undefined) => PreviousPeriodTables | undefined {
+function previousFinder(workbook: Workbook, options: ValidateOptions, reader: TableCache): (table: MonitoringTable, period: string | undefined) => PreviousSheetTables | undefined {
   return (table, period) => {
-    const other = options.previous?.workbook;
+    const other = previousWorkbook(options.previous);
     const source = other ?? workbook;
     const byName = (name: string | undefined): Sheet | undefined => {
       if (!name) return undefined;

@@ -3,13 +3,12 @@
  * real one (Office.js) or the simulated one: `createOfficeHost(excelApi)` returns it for both.
  * Every method is one user action, i.e. one `Excel.run`.
  */
-import type { Workbook } from '../engine/grid';
-import type { EditPlan } from '../engine/plan';
+import type { EditPlan, Workbook } from '../engine';
 
 export interface ReadResult {
   /** Every worksheet's used range: values, formulas, number formats, protection (bold and indent for sheets up to STYLE_CELL_LIMIT cells). */
   readonly workbook: Workbook;
-  /** The add-in's own settings stored in the workbook (see `writeSettings`). */
+  /** The add-in's own settings stored in the workbook (see `updateSettings`). */
   readonly settings: Record<string, unknown>;
   /** The plans that can still be undone, newest first. */
   readonly appliedPlans: readonly AppliedPlanSummary[];
@@ -61,8 +60,6 @@ export interface ExcelHost {
   appliedPlans(): Promise<readonly AppliedPlanSummary[]>;
   /** "Go to finding": activates the sheet and selects the cell or range. */
   selectCell(sheet: string, address: string): Promise<void>;
-  readSettings(): Promise<Record<string, unknown>>;
-  writeSettings(settings: Record<string, unknown>): Promise<void>;
   /** Sets some of the add-in's settings, keeping the others, in one run. */
   updateSettings(changes: Record<string, unknown>): Promise<void>;
   /**
@@ -116,8 +113,4 @@ export class HostError extends Error {
   ) {
     super(message, cause === undefined ? undefined : { cause });
   }
-}
-
-export function isHostError(error: unknown): error is HostError {
-  return error instanceof HostError;
 }

@@ -1,11 +1,10 @@
-/** The task pane: the same component in Excel and in the workbench, given a host and the engine. */
+/** The task pane: the same component in Excel and in the workbench, given a host. */
 import {
   Button, Field, FluentProvider, Link, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList, Text,
   makeStyles, tokens, webDarkTheme, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { UI } from '../engine/messages/ui';
-import type { PaneEngine } from './engine-port';
+import { UI } from './messages';
 import type { ExcelHost } from '../host/host';
 import { usePane } from './use-pane';
 import type { PaneTheme } from './theme';
@@ -57,9 +56,9 @@ function useDelayedFlag(on: boolean, delayMs = 500): boolean {
   return shown;
 }
 
-export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: PaneEngine; theme: PaneTheme }) {
+export function PaneApp({ host, theme }: { host: ExcelHost; theme: PaneTheme }) {
   const styles = useStyles();
-  const { state, dispatch, commands } = usePane(host, engine);
+  const { state, dispatch, commands } = usePane(host);
   const showProgress = useDelayedFlag(state.busy !== null);
   const rootRef = useRef<HTMLDivElement>(null);
   usePaneFocus(state, rootRef);
@@ -116,7 +115,7 @@ export function PaneApp({ host, engine, theme }: { host: ExcelHost; engine: Pane
             {state.tab === 'validate' && <ValidateTab state={state} commands={commands} dispatch={dispatch} />}
             {state.tab === 'rag' && <RagTab state={state} commands={commands} />}
             {state.tab === 'movement' && <MovementTab state={state} commands={commands} />}
-            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} offered={{ mitigation: engine.mitigationTrackerPlan !== undefined, savings: engine.savingsTrackerPlan !== undefined, report: engine.reportPlan !== undefined, chart: engine.chartPlan !== undefined, explanations: engine.explanationsPlan !== undefined }} />}
+            {state.tab === 'trackers' && <TrackersTab state={state} commands={commands} />}
           </>
         )}
       </main>

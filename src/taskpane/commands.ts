@@ -3,14 +3,13 @@
  * reducer. Every failure ends in the one message bar, in plain English. Plain functions over
  * a dispatch and a state getter, so they run (and are tested) without React.
  */
-import type { Finding } from '../engine/findings';
-import type { Workbook } from '../engine/grid';
-import { UI } from '../engine/messages/ui';
-import type { ColumnOverride, ColumnRole, MonitoringTable } from '../engine/model';
-import { mergePlans, type EditPlan } from '../engine/plan';
-import type { RagPolicy } from '../engine/policy';
+import {
+  type ColumnOverride, type ColumnRole, type EditPlan, type Finding, fixPlan, type MonitoringTable, type OperationName, type OperationResult,
+  type PreviousPeriod, type RagPolicy, readTables as readTablesOf, runOperation, validate as validateWorkbook, type Workbook, workbookHeadline,
+} from '../engine';
+import { UI } from './messages';
 import { type ExcelHost, HostError, type ReadResult } from '../host/host';
-import type { PaneEngine, PreviousPeriodChoice } from './engine-port';
+import { readPreviousWorkbook } from './previous-file';
 import { SETTING_KEYS } from './settings-keys';
 import type { PaneAction, PaneState } from './state/reducer';
 import { writtenRanges } from './state/overwrite';
@@ -29,8 +28,10 @@ export interface PaneCommands {
   chooseRole(sheet: string, column: string, role: ColumnRole): Promise<void>;
   savePolicy(policy: RagPolicy): Promise<void>;
   previewRag(): Promise<void>;
-  previewMovement(tableId: string, previous: PreviousPeriodChoice): Promise<void>;
+  /** Last month's file, when that is the `previous` chosen, is what validation compares movements with from then on. */
+  previewMovement(tableId: string, previous: PreviousPeriod): Promise<void>;
   previewTracker(kind: 'mitigation' | 'savings' | 'report' | 'explanations', tableId: string | null, section?: string): Promise<void>;
+  /** Reads last month's file, which validation then compares movements with. */
   readPreviousFile(file: File): Promise<Workbook | undefined>;
   /** Stops (or, with `ignore` false, restarts) reporting a kind of finding in this workbook. */
   ignoreKind(rule: string, title: string, ignore: boolean): Promise<void>;
@@ -44,7 +45,20 @@ export function plainMessage(error: unknown): string {
   return UI.errors.generic;
 }
 
-export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch: (action: PaneAction) => void, getState: () => PaneState): PaneCommands {
+/**
+ * What the pane shows for an operation's result: its plan to preview, the notes added to
+ * the description; or, when it cannot run, its problems as the one message.
+ */
+export function operationOutcome(result: OperationResult): { readonly plan: EditPlan } | { readonly message: string } {
+  if (result.problems.length > 0) return { message: result.problems.join(' ') };
+  if (result.notes.length === 0) return { plan: result.plan };
+  return { plan: { ...result.plan, description: [result.plan.description, ...result.notes].filter(Boolean).join(' ') } };
+}
+
+/** The tracker buttons' operations. */
+const TRACKER_OPERATIONS: Readonly<Record<'mitigation' | 'savings' | 'report' | 'explanations', OperationName>> = { mitigation: 'mitigationTracker', savings: 'savingsTracker', report: 'report', explanations: 'explanations' };
+
+export function createPaneCommands(host: ExcelHost, dispatch: (action: PaneAction) => void, getState: () => PaneState): PaneCommands {
   const run = async (label: string, work: () => Promise<void>): Promise<void> => {
     dispatch({ type: 'workStarted', label });
     try {
@@ -59,20 +73,27 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
   const read = async (): Promise<ReadResult> => (lastRead = await host.readWorkbook());
   const tablesOf = (result: ReadResult, overrides: readonly ColumnOverride[]): { workbook: Workbook; tables: readonly MonitoringTable[] } => {
     lastRead = result;
-    const tables = engine.readTables(result.workbook, overrides);
+    const tables = readTablesOf(result.workbook, { overrides });
     dispatch({ type: 'tablesRead', tables, applied: result.appliedPlans });
     return { workbook: result.workbook, tables };
   };
   const readTables = async (overrides: readonly ColumnOverride[]) => tablesOf(await read(), overrides);
 
-  const tableById = (tables: readonly MonitoringTable[], id: string | null): MonitoringTable => {
-    const table = tables.find((t) => t.id === id) ?? tables[0];
-    if (!table) throw new Error(UI.errors.noTables);
-    return table;
+  /** The table chosen in a tab, unless the workbook has changed under it since (its range is its id). */
+  const chosenTable = (tables: readonly MonitoringTable[], id: string | null): { tableId?: string } => {
+    if (id === null) return {};
+    if (!tables.some((t) => t.id === id)) throw new Error(UI.errors.tableChanged);
+    return { tableId: id };
   };
   /** `replaces`: the plan is meant to replace the officer's figures where it writes (after the preview). */
   const preview = (plan: EditPlan, fixes: readonly Finding[], replaces: boolean, workbook: Workbook) =>
     dispatch({ type: 'previewOpened', plan, fixes, allowOverwrite: replaces ? writtenRanges(plan) : [], changes: cellChanges(plan, workbook), workbook });
+  /** An operation's plan opens in the preview; an operation that cannot run says why in the message bar. */
+  const previewOperation = (result: OperationResult, replaces: boolean, workbook: Workbook) => {
+    const outcome = operationOutcome(result);
+    if ('message' in outcome) dispatch({ type: 'workFailed', message: outcome.message });
+    else preview(outcome.plan, [], replaces, workbook);
+  };
   const saveSetting = (key: string, value: unknown) => host.updateSettings({ [key]: value });
   // The progress bar's words: how many sheets a read covers (known after the first), how many changes a write makes.
   const reading = () => UI.progress.reading(lastRead?.workbook.sheets.length);
@@ -88,10 +109,11 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
   const validateRead = (result: ReadResult, showFindings = true) => {
     lastRead = result;
     const { workbook, appliedPlans } = result;
-    const { tables, findings } = engine.validate(workbook, getState().overrides, getState().policy);
+    const { overrides, policy, previous } = getState();
+    const { tables, findings } = validateWorkbook(workbook, { overrides, policy, ...(previous ? { previous } : {}) });
     dispatch({ type: 'tablesRead', tables, applied: appliedPlans });
     if (showFindings) {
-      const headline = engine.headline?.(workbook, tables);
+      const headline = workbookHeadline(workbook, tables);
       dispatch({ type: 'validated', findings, formats: findingCellFormats(findings, workbook), ...(headline ? { headline } : {}) });
     }
     return { workbook, tables, findings };
@@ -119,9 +141,8 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     }),
     previewFix: (findings) =>
       run(reading(), async () => {
-        const plans = findings.flatMap((f) => (f.fix ? [f.fix] : []));
-        if (plans.length === 0) return;
-        const plan = plans.length === 1 ? plans[0]! : mergePlans(`${plans[0]!.title} and ${plans.length - 1} more`, plans);
+        const plan = fixPlan(findings);
+        if (!plan) return;
         // The cells as they are now, for the preview's old → new.
         const { workbook } = await read();
         preview(plan, findings, true, workbook);
@@ -182,52 +203,36 @@ export function createPaneCommands(host: ExcelHost, engine: PaneEngine, dispatch
     previewRag: () =>
       run(reading(), async () => {
         const { workbook, tables } = await readTables(getState().overrides);
-        const targets = tables.filter((t) => t.kind === 'monitoring' && t.columns.some((c) => c.role === 'rag'));
-        if (targets.length === 0) throw new Error(UI.errors.noTables);
-        const plans = targets.map((t) => engine.ragPlan(workbook, t, getState().policy));
-        preview(plans.length === 1 ? plans[0]! : mergePlans(UI.rag.apply, plans), [], true, workbook);
+        previewOperation(runOperation('rag', { workbook, tables, policy: getState().policy }), true, workbook);
       }),
     previewMovement: (tableId, previous) =>
       run(reading(), async () => {
         const { workbook, tables } = await readTables(getState().overrides);
-        const before = previous.file?.workbook ?? workbook;
-        if (!before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
-        preview(engine.movementPlan(workbook, tableById(tables, tableId), previous), [], true, workbook);
+        const before = 'workbook' in previous ? previous.workbook : workbook;
+        if (previous.sheet !== undefined && !before.sheets.some((s) => s.name === previous.sheet)) throw new Error(UI.errors.unknownSheet(previous.sheet));
+        // A sheet of this workbook is what each table's headers name anyway; only a file is remembered.
+        dispatch({ type: 'previousChosen', previous: 'workbook' in previous ? previous : null });
+        previewOperation(runOperation('movement', { workbook, tables, previous, ...chosenTable(tables, tableId) }), true, workbook);
       }),
     previewTracker: (kind, tableId, section) =>
       run(reading(), async () => {
-        if (kind === 'report' && !engine.reportPlan) throw new Error(UI.errors.unavailable);
         const { workbook, tables, findings } = validateRead(await read(), kind === 'report');
-        if (kind === 'report') {
-          preview(engine.reportPlan!(workbook, findings), [], false, workbook);
-          return;
-        }
-        const table = tableById(tables, tableId);
-        if (kind === 'explanations') {
-          if (!engine.explanationsPlan) throw new Error(UI.errors.unavailable);
-          preview(engine.explanationsPlan(workbook, tables, table, getState().policy), [], false, workbook);
-          return;
-        }
-        if (kind === 'mitigation') {
-          if (!engine.mitigationTrackerPlan) throw new Error(UI.errors.unavailable);
-          preview(engine.mitigationTrackerPlan(workbook, tables, table, section), [], false, workbook);
-          return;
-        }
-        if (!engine.savingsTrackerPlan) throw new Error(UI.errors.unavailable);
-        preview(engine.savingsTrackerPlan(workbook, tables, table), [], false, workbook);
+        const { policy } = getState();
+        const request = { workbook, tables, findings, policy, ...chosenTable(tables, tableId), ...(section ? { section } : {}) };
+        previewOperation(runOperation(TRACKER_OPERATIONS[kind], request), false, workbook);
       }),
     previewChart: (tableId, per, placement) =>
-      run(UI.working, async () => {
-        if (!engine.chartPlan) throw new Error(UI.errors.unavailable);
+      run(reading(), async () => {
         const { workbook, tables } = await readTables(getState().overrides);
-        preview(engine.chartPlan(workbook, tableById(tables, tableId), { per, placement }, getState().policy), [], false, workbook);
+        const request = { workbook, tables, policy: getState().policy, ...chosenTable(tables, tableId), chart: { per, placement } };
+        previewOperation(runOperation('chart', request), false, workbook);
       }),
     readPreviousFile: async (file) => {
-      const reader = engine.readWorkbookFile;
-      if (!reader) return undefined;
       let result: Workbook | undefined;
       await run(UI.movement.file, async () => {
-        result = await reader(await file.arrayBuffer(), file.name);
+        const workbook = await readPreviousWorkbook(await file.arrayBuffer(), file.name);
+        result = workbook;
+        dispatch({ type: 'previousChosen', previous: { workbook, fileName: file.name } });
         dispatch({ type: 'noticeShown', message: UI.workbench.opened(file.name) });
       });
       return result;

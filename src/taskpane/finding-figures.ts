@@ -3,10 +3,7 @@
  * (the same text as the message). Findings saved by an earlier version carry none; those
  * are shown in the number format of the finding's cell (from the workbook the pane last read).
  */
-import { cellAt, findSheet, type Workbook } from '../engine/grid';
-import { parseA1 } from '../engine/address';
-import type { Finding } from '../engine/findings';
-import { decimalsOfFormat } from '../engine/numbers';
+import { cellAt, decimalsOfFormat, type Finding, findSheet, parseA1, type Workbook } from '../engine';
 import { formatCellNumber, formatFigure } from './format';
 
 /** Number formats of finding cells, keyed by `findingCellKey`; cells without a format are left out. */

@@ -1,5 +1,5 @@
 /** en-GB display of money, percentages and cell figures: thousands commas, negatives in brackets. */
-import { decimalsOfFormat, formatFigure as formatDecimals, roundTo, stripFormatLiterals } from '../engine/numbers';
+import { decimalsOfFormat, formatFigure as formatDecimals, roundTo, stripFormatLiterals } from '../engine';
 
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 

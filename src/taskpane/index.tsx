@@ -8,7 +8,6 @@ import { createRoot } from 'react-dom/client';
 import { createOfficeHost, officeExcelApi } from '../host/office';
 import { PaneApp } from './App';
 import { officeThemeKind } from './theme';
-import { paneEngine } from './engine';
 import { removeUnsupported, showUnsupported, unsupportedReason } from './unsupported';
 
 function start(): void {
@@ -17,7 +16,7 @@ function start(): void {
   removeUnsupported(document);
   const theme = officeThemeKind(Office.context.officeTheme?.bodyBackgroundColor);
   const host = createOfficeHost(officeExcelApi());
-  createRoot(container).render(<PaneApp host={host} engine={paneEngine} theme={theme} />);
+  createRoot(container).render(<PaneApp host={host} theme={theme} />);
 }
 
 if (typeof Office === 'undefined') {

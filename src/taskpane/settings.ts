@@ -2,10 +2,8 @@
  * Guards for settings read back from the workbook: a colleague's older version, or a hand
  * edit, may have stored something else, and the pane falls back to defaults rather than crash.
  */
-import type { ColumnOverride } from '../engine/model';
-import { DEFAULT_RAG_POLICY, type RagPolicy } from '../engine/policy';
-import { parseRagPolicy } from '../engine/policy-json';
-import { ROLE_NAMES } from '../engine/messages/ui';
+import { type ColumnOverride, DEFAULT_RAG_POLICY, parseRagPolicy, type RagPolicy } from '../engine';
+import { ROLE_NAMES } from './messages';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,7 +12,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** The saved policy, or the default when a colleague's older version or a hand edit stored something else. */
 export function ragPolicyFromSetting(v: unknown): RagPolicy {
   const parsed = parseRagPolicy(v);
-  return typeof parsed === 'string' ? DEFAULT_RAG_POLICY : parsed;
+  return parsed.ok ? parsed.policy : DEFAULT_RAG_POLICY;
 }
 
 export function isOverrideList(v: unknown): v is ColumnOverride[] {

@@ -3,10 +3,9 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ExcelHost } from '../host/host';
 import { createPaneCommands, type PaneCommands } from './commands';
 import { ChangeWatcher } from './change-watch';
-import type { PaneEngine } from './engine-port';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from './state/reducer';
 
-export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
+export function usePane(host: ExcelHost): { state: PaneState; dispatch: (a: PaneAction) => void; commands: PaneCommands } {
   const [state, reactDispatch] = useReducer(paneReducer, initialPaneState);
   // Commands read the state between awaits, before React re-renders: every dispatch updates
   // this copy at once, through the same pure reducer.
@@ -18,7 +17,7 @@ export function usePane(host: ExcelHost, engine: PaneEngine): { state: PaneState
     },
     [],
   );
-  const commands = useMemo(() => createPaneCommands(host, engine, dispatch, () => latest.current), [host, engine, dispatch]);
+  const commands = useMemo(() => createPaneCommands(host, dispatch, () => latest.current), [host, dispatch]);
   const watcher = useChangeWatch(host, commands, dispatch, () => latest.current);
   // The pane's own writes raise change events too; the watcher lets them pass.
   const busy = state.busy !== null;

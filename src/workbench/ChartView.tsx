@@ -4,8 +4,8 @@
  * from the cells those ranges name, so it follows edits as the native chart does in Excel.
  * Horizontal clustered bars, categories top to bottom, a value axis with a zero line, a legend.
  */
-import { chartData, type ChartSpec } from '../engine/chart';
-import type { Workbook } from '../engine/grid';
+import { chartData, type ChartSpec } from '../engine';
+import type { Workbook } from '../engine';
 import type { SimChart } from '../host/simulated/charts';
 import { specOfSimChart } from './chart-spec';
 

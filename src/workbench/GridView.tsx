@@ -9,8 +9,8 @@
  * Escape leave the grid (F6 is the workbench's). Cell text is rendered as text only.
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { columnLetters, toA1 } from '../engine/address';
-import { UI } from '../engine/messages/ui';
+import { columnLetters, toA1 } from '../engine';
+import { UI } from '../taskpane/messages';
 import type { SimCell, SimSheet } from '../host/simulated/state';
 import type { CellStyle } from './conditional-colours';
 import { displayText } from './display';

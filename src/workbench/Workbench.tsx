@@ -8,10 +8,8 @@ import {
   MenuPopover, MenuTrigger, ProgressBar, Switch, Text, webDarkTheme, webLightTheme,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { parseA1, toA1 } from '../engine/address';
-import { UI } from '../engine/messages/ui';
-import { parseNumberText } from '../engine/numbers';
-import type { Workbook } from '../engine/grid';
+import { parseA1, parseNumberText, toA1, type Workbook } from '../engine';
+import { UI } from '../taskpane/messages';
 import type { ExcelHost, WorkbookChange } from '../host/host';
 import { createOfficeHost } from '../host/office';
 import { SimulatedExcel } from '../host/simulated/excel';
@@ -21,7 +19,6 @@ import { conditionalStyles } from './conditional-colours';
 import { openedFile, workbookBytes, type OpenedFile } from './download';
 import { GridView, type GridSelection } from './GridView';
 import { SheetCharts } from './ChartView';
-import { paneEngine } from '../taskpane/engine';
 import { sampleViews, sampleWorkbook } from './sample';
 import { pageClientExcel } from './office-client';
 import { applyWorkbookViews, readWorkbookViews, unhidableSheets, visibleSheets } from './sheet-views';
@@ -58,7 +55,6 @@ function reportingWrites(host: ExcelHost, wrote: () => void): ExcelHost {
     ...host,
     applyPlan: (plan, options) => after(host.applyPlan(plan, options)),
     revert: (id, options) => after(host.revert(id, options)),
-    writeSettings: (settings) => after(host.writeSettings(settings)),
     updateSettings: (changes) => after(host.updateSettings(changes)),
   };
 }
@@ -322,7 +318,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
         </div>
       </section>
       <aside className="wb-pane" aria-label={UI.appTitle} data-region="pane">
-        <PaneApp key={doc.generation} host={host} engine={paneEngine} theme={theme} />
+        <PaneApp key={doc.generation} host={host} theme={theme} />
       </aside>
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, data) => { if (!data.open) setAsking(null); }}>
         <DialogSurface>

@@ -2,9 +2,9 @@
  * The simulated Excel's charts as the engine's chart descriptions: what the workbench draws
  * (ChartView.tsx) and what Download writes into the saved package (charts-xml.ts).
  */
-import { columnLetters, parseA1, quoteSheetName } from '../engine/address';
-import { CHART_NAME_PREFIX, chartData, type ChartSpec } from '../engine/chart';
-import type { Workbook } from '../engine/grid';
+import { columnLetters, parseA1, quoteSheetName } from '../engine';
+import { CHART_NAME_PREFIX, chartData, type ChartSpec } from '../engine';
+import type { Workbook } from '../engine';
 import type { SimChart, SimChartRef } from '../host/simulated/charts';
 import type { SimState } from '../host/simulated/state';
 import type { PackageChange } from '../host/xlsx/package/patch';

@@ -5,53 +5,14 @@
  * shifted as Excel shifts them; text rules compare the shown text, case-insensitively.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { toA1 } from '../engine/address';
+import { toA1 } from '../engine';
+import { slideFormula } from '../host/xlsx/fast/slide-formula';
 import type { SimConditionalFormat, SimSheet, SimState } from '../host/simulated/state';
 
 export interface CellStyle {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
-}
-
-const REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
-
-/** Moves the relative parts of A1 references by (dRow, dCol); text in quotes is left alone. */
-export function shiftFormula(formula: string, dRow: number, dCol: number): string {
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      const end = formula.indexOf(ch, i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    let j = i;
-    while (j < formula.length && formula[j] !== '"' && formula[j] !== "'") j++;
-    out += formula.slice(i, j).replace(REF, (_m, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-      const col = colAbs ? letters : shiftColumn(letters, dCol);
-      const row = rowAbs ? digits : String(Number(digits) + dRow);
-      return `${colAbs}${col}${rowAbs}${row}`;
-    });
-    i = j;
-  }
-  return out;
-}
-
-function shiftColumn(letters: string, d: number): string {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-  n += d;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function valuesOnly(sheet: SimSheet): RawCellContent[][] {
@@ -105,7 +66,7 @@ function ruleMatches(hf: HyperFormula, sheetId: number, sheet: SimSheet, cf: Sim
     return textRuleMatches(cf.text, v === undefined ? '' : String(v));
   }
   if (!cf.formula) return false;
-  const shifted = shiftFormula(cf.formula, r - cf.range.start.row, c - cf.range.start.col);
+  const shifted = slideFormula(cf.formula, r - cf.range.start.row, c - cf.range.start.col);
   const result = hf.calculateFormula(shifted.startsWith('=') ? shifted : `=${shifted}`, sheetId);
   return result === true || (typeof result === 'number' && result !== 0);
 }

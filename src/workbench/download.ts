@@ -6,11 +6,10 @@
  * (defined names, styles, merges, drawings, hidden sheets, column widths, cached results)
  * stays byte for byte. The built-in sample, which has no file, is written afresh with exceljs.
  */
-import { toA1 } from '../engine/address';
-import { isErrorValue, type CellValue, type Workbook } from '../engine/grid';
+import { type CellValue, isErrorValue, toA1, type Workbook } from '../engine';
 import { recalculate } from '../host/simulated/calc';
 import type { SimCell, SimConditionalFormat, SimSheet, SimState } from '../host/simulated/state';
-import { workbookToExcelJs } from '../host/xlsx';
+import { workbookToExcelJs } from '../host/xlsx/write';
 import { markerOfFormula } from '../host/xlsx/cf-tag';
 import { browserZipCodec } from '../host/xlsx/fast/browser-codec';
 import { chartChanges } from './chart-spec';

@@ -6,11 +6,10 @@
  * Rows (Excel numbering): 1 title, 3 header, 4 first section, lines from 5.
  */
 import { recalculate } from '../host/calc/recalculate';
-import type { Cell, Sheet, Workbook } from '../engine/grid';
+import type { Cell, Sheet, Workbook } from '../engine';
 import type { SimState } from '../host/simulated/state';
 
 const MILLIONS = '#,##0.000;(#,##0.000);"-"';
-const HEADER_ROW = 3;
 
 const HEADERS = [
   'Service Area', 'Current Expenditure Budget £m', 'Current Income Budget £m', 'Current Net Budget £m',
@@ -116,9 +115,6 @@ function monthSheet(month: 6 | 7): Sheet {
   return { name: `Month ${month}`, rows };
 }
 
-/** Excel row number of the sample's header row. */
-export const SAMPLE_HEADER_ROW = HEADER_ROW;
-
 export function sampleWorkbook(): Workbook {
   return recalculate({ sheets: [monthSheet(6), monthSheet(7)] });
 }
@@ -128,7 +124,8 @@ export function sampleViews(state: SimState): void {
   // Pixels, as Excel shows them at 100%: labels, six figure columns, the word and RAG columns, three more figures.
   const px = [270, 110, 110, 110, 110, 110, 130, 80, 110, 110, 110];
   for (const sheet of state.sheets) {
-    sheet.frozen = { rows: HEADER_ROW, cols: 1 };
+    // The title, its blank row and the header row stay in view.
+    sheet.frozen = { rows: 3, cols: 1 };
     px.forEach((width, col) => sheet.columnWidths.set(col, width * 0.75));
   }
 }

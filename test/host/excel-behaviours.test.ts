@@ -1,7 +1,7 @@
 /**
  * The awkward parts of real Excel that the simulated workbook reproduces, each through
  * Microsoft's client: one test per behaviour proving the workbook does it, then the
- * adapter's handling of it (issue 12 §2).
+ * adapter's handling of it.
  */
 import { sheetFromValues, type Workbook } from '../../src/engine/grid';
 import type { EditPlan } from '../../src/engine/plan';

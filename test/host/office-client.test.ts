@@ -265,7 +265,7 @@ describe('the adapter gives the same results through the client as over the simu
     const api = officeClientExcel(excel);
     expect(api.isSetSupported('ExcelApi', '1.9')).toBe(true);
     expect(api.isSetSupported('ExcelApi', '1.20')).toBe(false);
-    await createOfficeHost(api).writeSettings({ tolerance: 1 });
+    await createOfficeHost(api).updateSettings({ tolerance: 1 });
     expect(excel.settings()).toEqual({ 'budgetMonitor.settings': { tolerance: 1 } });
     expect(excel.lastRunOptions).toEqual({ delayForCellEdit: true });
   });

@@ -42,11 +42,12 @@ describe("readWorkbook through Microsoft's client over the simulated Excel", () 
     const source = GRID_FIXTURES['seed000-table1-values']!();
     const { excel, host } = officeClientHost(source);
     excel.protectSheet(source.sheets[0]!.name);
-    await host.writeSettings({ policy: 'default', tolerance: 0.0005 });
+    await host.updateSettings({ policy: 'default', tolerance: 0.0005 });
     const read = await host.readWorkbook();
     expect(read.workbook.sheets[0]!.protected).toBe(true);
     expect(read.settings).toEqual({ policy: 'default', tolerance: 0.0005 });
-    expect(await host.readSettings()).toEqual({ policy: 'default', tolerance: 0.0005 });
+    await host.updateSettings({ tolerance: 0.001 });
+    expect((await host.readWorkbook()).settings).toEqual({ policy: 'default', tolerance: 0.001 });
   });
 });
 

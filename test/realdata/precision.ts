@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseA1, parseRange } from '../../src/engine/address';
 import { runCli } from '../../src/cli/main';
-import { realEngine } from '../../src/cli/engine-wiring';
+import { realTools } from '../../src/cli/tools';
 import type { JsonReport } from '../../src/cli/report';
 
 export const REALDATA_DIR = path.resolve(__dirname, '../../../shared/realdata');
@@ -80,7 +80,7 @@ export async function loadExpectation(file: string): Promise<Expectation | undef
 export async function checkFile(file: string): Promise<{ exitCode: number; stderr: string; report: JsonReport | undefined }> {
   let stdout = '';
   let stderr = '';
-  const exitCode = await runCli(['check', path.join(REALDATA_DIR, file), '--format', 'json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, realEngine());
+  const exitCode = await runCli(['check', path.join(REALDATA_DIR, file), '--format', 'json'], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, realTools());
   return { exitCode, stderr, report: stdout ? (JSON.parse(stdout) as JsonReport) : undefined };
 }
 

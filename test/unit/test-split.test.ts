@@ -1,5 +1,5 @@
 /**
- * `npm test` stays fast (issue 11 §5): a suite that reads the real spreadsheets in
+ * `npm test` stays fast: a suite that reads the real spreadsheets in
  * ../shared/realdata or runs fast-check properties belongs in `npm run test:slow`, named
  * *.realdata.test.ts or *.property.test.ts (see jest.config.cjs). This keeps it there.
  */

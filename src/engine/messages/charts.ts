@@ -35,14 +35,3 @@ export const chartMessages = {
 };
 
 /** The task pane's words for Insert chart. */
-export const chartUi = {
-  heading: 'Chart',
-  intro: 'Native Excel charts of budget against forecast outturn and of the variance coloured by RAG, linked to the table so they follow later edits.',
-  per: 'One bar per',
-  perLines: 'Line',
-  perSections: 'Section (sub totals)',
-  place: 'Place the charts',
-  placeBeside: 'Beside the table',
-  placeSheet: 'On a "Charts" sheet',
-  insert: 'Insert chart…',
-};

@@ -45,11 +45,4 @@ export const explanationMessages = {
   cellInTheWay: (sheet: string, cell: string) => `${sheet}!${cell} holds an entry the explanations would overwrite; move it elsewhere and try again.`,
 
   // The pane
-  ui: {
-    button: 'Draft variance explanations',
-    headline: 'Headline',
-    copy: 'Copy',
-    copied: 'Headline copied.',
-    selected: 'Headline selected: press Ctrl+C to copy it.',
-  },
 } as const;

@@ -29,6 +29,7 @@ export const operationMessages = {
   movementNoPrevious: (sheet: string) =>
     `No previous period was found for ${sheet}: choose the earlier sheet, or last month's file.`,
   movementPreviousSheetMissing: (sheet: string) => `There is no sheet named "${sheet}" in this workbook to take last period's figures from.`,
+  movementFileSheetMissing: (fileName: string, sheet: string) => `${fileName} has no sheet named "${sheet}" to take last period's figures from.`,
   movementPreviousSameSheet: (sheet: string) => `The previous period must be a different sheet from ${sheet}.`,
   movementNoPreviousTable: (where: string) => `No monitoring table with a variance column was found on ${where}.`,
   movementNoRoom: (sheet: string, column: string) =>

@@ -6,7 +6,8 @@
  * words: "2024/25 net budget £142.827m, forecasting an overspend of £8.380m, a decrease of
  * £0.375m from Quarter 2".
  */
-import { type Sheet, cellAt } from '../grid';
+import { type Sheet, type Workbook, cellAt, findSheet } from '../grid';
+import { currentMonitoringTable } from '../operations/mitigation-tracker';
 import { columnByRole, type MonitoringTable } from '../model';
 import { figureOf } from '../numbers';
 import { movementPeriod } from '../domain/periods';
@@ -107,4 +108,11 @@ export function tableHeadline(table: MonitoringTable, sheet: Sheet, options: Hea
     parts.push(Math.round(Math.abs(movement) * 1e9) === 0 ? `unchanged from ${period}` : `${changeWords(variance, movement)} of ${moneyWords(movement, unit)} from ${period}`);
   }
   return parts.join(', ');
+}
+
+/** The headline of this period's table (the one the trackers follow), if it has a total variance. */
+export function workbookHeadline(workbook: Workbook, tables: readonly MonitoringTable[]): string | undefined {
+  const table = currentMonitoringTable(workbook, tables);
+  const sheet = table && findSheet(workbook, table.sheet);
+  return table && sheet ? tableHeadline(table, sheet) : undefined;
 }

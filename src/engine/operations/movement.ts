@@ -16,9 +16,9 @@ import { matchLabels, normaliseLabel, type LabelItem } from '../domain/labels';
 import { bestPreviousTable, detectPreviousSheet, movementPeriod, tablePeriod } from '../domain/periods';
 import { contiguousRuns, rowsSummed, sumFormulaFor } from '../domain/sum-formulas';
 import { cellEntry, cellText, columnFormat, columnRanges, hasContent, columnSpan, numberLiteral, refused, type OperationResult } from './shared';
+import type { PreviousPeriod } from '../previous-period';
 
-/** Where last period's figures are: a sheet of this workbook, or last month's file. */
-export type PreviousPeriod = { readonly sheet: string } | { readonly workbook: Workbook; readonly fileName: string };
+export type { PreviousPeriod } from '../previous-period';
 
 /** Last period's table, already read, and where it came from. */
 export interface PreviousTable {
@@ -202,19 +202,23 @@ export function planMovement(table: MonitoringTable, workbook: Workbook, previou
   let candidates: MonitoringTable[];
   let sourceSheet: (t: MonitoringTable) => Sheet | undefined;
   let where: string;
-  if ('sheet' in detected) {
+  if (!('workbook' in detected)) {
     const sheet = findSheet(workbook, detected.sheet);
     if (!sheet) return refused(msg.movementTitle(table.sheet, detected.sheet), [msg.movementPreviousSheetMissing(detected.sheet)]);
     candidates = readSheet(sheet, options.readOptions?.overrides ?? []);
     sourceSheet = () => sheet;
     where = detected.sheet;
   } else {
-    candidates = readTables(detected.workbook, options.readOptions);
-    sourceSheet = (t) => findSheet(detected.workbook, t.sheet);
+    const file = detected.workbook;
+    // A sheet the officer picked in last month's file is the only one looked at.
+    const chosen = detected.sheet === undefined ? undefined : findSheet(file, detected.sheet);
+    if (detected.sheet !== undefined && !chosen) return refused(msg.movementTitle(table.sheet, detected.fileName), [msg.movementFileSheetMissing(detected.fileName, detected.sheet)]);
+    candidates = readTables(chosen ? { sheets: [chosen] } : file, options.readOptions);
+    sourceSheet = (t) => findSheet(file, t.sheet);
     where = detected.fileName;
   }
   const best = bestPreviousTable(table, candidates);
   const sheet = best && sourceSheet(best);
   if (!best || !sheet) return refused(msg.movementTitle(table.sheet, options.period ?? where), [msg.movementNoPreviousTable(where)]);
-  return planMovementAgainst(table, workbook, { table: best, sheet, ...('fileName' in detected ? { fileName: detected.fileName } : {}) }, options);
+  return planMovementAgainst(table, workbook, { table: best, sheet, ...('workbook' in detected ? { fileName: detected.fileName } : {}) }, options);
 }

@@ -37,6 +37,11 @@ const LEVEL_OF: Partial<Record<RowKind, RagLevel>> = { line: 'line', subtotal: '
 const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
 
 /** The tag of this table's RAG rules: anchored on the header's top-left cell, which stays put as rows are added. */
+/** Whether a colour rule is the RAG operation's own (a tracker's check highlights are not). */
+export function isRagTag(tag: string): boolean {
+  return tag.startsWith(`${TAG_PREFIX}rag@`);
+}
+
 export function ragTag(table: MonitoringTable): string {
   return `${TAG_PREFIX}rag@${toA1(table.headerRows[0] ?? table.firstRow, table.firstCol)}`;
 }

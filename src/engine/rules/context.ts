@@ -13,8 +13,11 @@ import { UNIT_LABEL, shownDecimals, toleranceFor } from '../units';
 import { type MessageData, fillTemplate } from './utils/message';
 import type { RuleMeta } from './meta';
 
-/** An earlier period to compare movements against: tables read from a sheet of this or another workbook. */
-export interface PreviousPeriodTables {
+/**
+ * The previous period as found for one table (from the caller's PreviousPeriod, or the
+ * sheet its headers name): that sheet's tables, already read, to compare movements against.
+ */
+export interface PreviousSheetTables {
   readonly workbook: Workbook;
   readonly sheet: string;
   readonly tables: readonly MonitoringTable[];
@@ -47,7 +50,7 @@ export interface RuleContextInit {
   readonly table: MonitoringTable;
   readonly policy: RagPolicy;
   /** Finds the earlier period for a table whose movement column names it; undefined when unavailable. */
-  readonly previousFor?: (table: MonitoringTable, periodName: string | undefined) => PreviousPeriodTables | undefined;
+  readonly previousFor?: (table: MonitoringTable, periodName: string | undefined) => PreviousSheetTables | undefined;
 }
 
 export class RuleContext {
@@ -198,7 +201,7 @@ export class RuleContext {
     return this.coveringTotals.get(row) ?? [];
   }
 
-  previousPeriod(periodName: string | undefined): PreviousPeriodTables | undefined {
+  previousPeriod(periodName: string | undefined): PreviousSheetTables | undefined {
     return this.previousFor?.(this.table, periodName);
   }
 

@@ -20,7 +20,7 @@
  *   result the workbook holds.
  */
 import { DetailedCellError, ErrorType, HyperFormula, type RawCellContent, type SerializedNamedExpression } from 'hyperformula';
-import type { Cell, CellValue, DefinedName, Workbook } from '../../engine/grid';
+import type { Cell, CellValue, DefinedName, Workbook } from '../../engine';
 
 /** Shared by every HyperFormula user here: Excel's sheet size, not HyperFormula's 40,000-row default. */
 export const HYPERFORMULA_CONFIG = { licenseKey: 'gpl-v3', maxRows: 1_048_576, maxColumns: 16_384, smartRounding: false } as const;

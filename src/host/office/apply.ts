@@ -6,9 +6,8 @@
  * Nothing is written until every check passed; a write that fails part-way is rolled back
  * from the recorded prior state.
  */
-import { parseRange, type RangeRef, rangeToA1, splitQualified, toA1 } from '../../engine/address';
-import { officeMessages } from '../../engine/messages/office';
-import type { Edit, EditPlan } from '../../engine/plan';
+import { type Edit, type EditPlan, parseRange, type RangeRef, rangeToA1, splitQualified, toA1 } from '../../engine';
+import { officeMessages } from './messages';
 import { type AppliedPlanSummary, type ApplyOptions, HostError, type QualifiedRange } from '../host';
 import { markerOfTag, tagFormula } from '../xlsx/cf-tag';
 import { type BlockRead, readInBlocks } from './blocks';

@@ -4,8 +4,8 @@
  * (a first guess before that), packed into syncs of about BLOCK_BYTES, and a sync that
  * still hits a payload limit is retried with blocks half the size.
  */
-import { rangeToA1, type RangeRef } from '../../engine/address';
-import { officeMessages } from '../../engine/messages/office';
+import { type RangeRef, rangeToA1 } from '../../engine';
+import { officeMessages } from './messages';
 import { HostError } from '../host';
 import { isPayloadError } from './errors';
 

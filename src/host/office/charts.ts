@@ -11,9 +11,9 @@
  * isSetSupported) is refused before anything is written, since a chart made from its
  * source range alone could not read the table's separate columns.
  */
-import { splitQualified, toA1 } from '../../engine/address';
-import { CHART_NAME_PREFIX, type ChartSpec, resolveReference } from '../../engine/chart';
-import type { Edit, EditPlan } from '../../engine/plan';
+import { splitQualified, toA1 } from '../../engine';
+import { CHART_NAME_PREFIX, type ChartSpec, resolveReference } from '../../engine';
+import type { Edit, EditPlan } from '../../engine';
 import type { AppliedPlan, ChartRecord } from './ledger';
 import { type Context, same } from './targets';
 import { simpleOp, type WriteOp } from './writes';

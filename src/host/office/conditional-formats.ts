@@ -2,8 +2,7 @@
  * The add-in's own conditional formats: found by the tag in their formula, their ranges
  * read (a rule copied and pasted may span several areas), and added back.
  */
-import { parseRange, type RangeRef, splitQualified, toA1 } from '../../engine/address';
-import type { ConditionalFormatSpec, ConditionalStyle } from '../../engine/plan';
+import { type ConditionalFormatSpec, type ConditionalStyle, parseRange, type RangeRef, splitQualified, toA1 } from '../../engine';
 import { markerOfFormula } from '../xlsx/cf-tag';
 import type { TaggedFormat } from './ledger';
 import { type Context, same } from './targets';

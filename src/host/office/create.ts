@@ -2,7 +2,7 @@
  * The Office.js host: the only code that calls `Excel.run`. Pass the real API in the task
  * pane (`officeExcelApi()`), or a SimulatedExcel in tests and the workbench.
  */
-import { officeMessages } from '../../engine/messages/office';
+import { officeMessages } from './messages';
 import { HostError, type AppliedPlanSummary, type ExcelHost } from '../host';
 import { type ApplyFeatures, applyPlanIn } from './apply';
 import { revertIn } from './restore';
@@ -107,12 +107,6 @@ export function createOfficeHost(excel: ExcelApi): ExcelHost {
       }),
     appliedPlans: () => run(async (context) => summaries(await ledgerIn(context))),
     selectCell: (sheet, address) => run((context) => selectIn(context, sheet, address)),
-    readSettings: () => run(settingsIn),
-    writeSettings: (settings) =>
-      run(async (context) => {
-        context.workbook.settings.add(SETTINGS_KEY, settings);
-        await context.sync();
-      }),
     updateSettings: (changes) =>
       run(async (context) => {
         context.workbook.settings.add(SETTINGS_KEY, { ...(await settingsIn(context)), ...changes });

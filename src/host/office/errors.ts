@@ -1,5 +1,5 @@
 /** Turns whatever Office throws into one plain-English HostError for the message bar. */
-import { officeMessages } from '../../engine/messages/office';
+import { officeMessages } from './messages';
 import { HostError } from '../host';
 
 /** Office's error codes (OfficeExtension.Error.code) the adapter distinguishes. */

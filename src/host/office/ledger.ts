@@ -4,8 +4,7 @@
  * (for an exact revert) and a hash of each row it wrote (to tell its own output from the
  * officer's: a cell is "own output" while its row still hashes to what the add-in wrote).
  */
-import type { ChartSpec } from '../../engine/chart';
-import type { ConditionalStyle } from '../../engine/plan';
+import type { ChartSpec, ConditionalStyle } from '../../engine';
 
 export const LEDGER_KEY = 'budgetMonitor.appliedPlans';
 export const SETTINGS_KEY = 'budgetMonitor.settings';

@@ -3,9 +3,8 @@
  * protection and settings (sync 1), used ranges (sync 2), then cell blocks (sync 3, plus
  * one per further ~4 MB of cells). Every load names its leaf properties.
  */
-import { rangeToA1, type RangeRef } from '../../engine/address';
-import type { Cell, CellValue, Sheet } from '../../engine/grid';
-import { officeMessages } from '../../engine/messages/office';
+import { type Cell, type CellValue, type RangeRef, rangeToA1, type Sheet } from '../../engine';
+import { officeMessages } from './messages';
 import type { ReadResult } from '../host';
 import { readInBlocks, type BlockRead } from './blocks';
 import { LEDGER_KEY, parseLedger, SETTINGS_KEY } from './ledger';

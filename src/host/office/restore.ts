@@ -2,8 +2,8 @@
  * Putting a plan's prior state back: on revert (checked first against later edits, so the
  * officer's work is never overwritten) and on rolling back a write that failed part-way.
  */
-import { parseRange, type RangeRef, rangeToA1, splitQualified } from '../../engine/address';
-import { officeMessages } from '../../engine/messages/office';
+import { parseRange, type RangeRef, rangeToA1, splitQualified } from '../../engine';
+import { officeMessages } from './messages';
 import { HostError } from '../host';
 import { BLOCK_BYTES, type BlockRead, measure, readInBlocks } from './blocks';
 import { type AppliedPlan, LEDGER_KEY, parseLedger, type RangeRecord, rowHash, type Scalar, unpack, unpackRows } from './ledger';

@@ -1,7 +1,6 @@
 /** What the adapter's edits are aimed at: a sheet and a rectangle, resolved once, and how rectangles compare. */
-import { parseRange, type RangeRef, rangeToA1 } from '../../engine/address';
-import { officeMessages } from '../../engine/messages/office';
-import type { Edit } from '../../engine/plan';
+import { type Edit, parseRange, type RangeRef, rangeToA1 } from '../../engine';
+import { officeMessages } from './messages';
 import { HostError } from '../host';
 
 export type Context = Excel.RequestContext;

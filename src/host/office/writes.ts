@@ -2,7 +2,7 @@
  * Writes in blocks: each queued write knows its request size; they are sent in syncs of
  * about 4 MB, and a sync refused for its size is resent in halves.
  */
-import { type RangeRef, rangeToA1 } from '../../engine/address';
+import { type RangeRef, rangeToA1 } from '../../engine';
 import { BLOCK_BYTES, measure } from './blocks';
 import { isPayloadError } from './errors';
 import { type AppliedPlan, LEDGER_KEY, trimLedger } from './ledger';

@@ -1,5 +1,5 @@
 /** Simulated Excel.RangeAreas: several rectangles on one sheet (merged areas, a split conditional format's ranges). */
-import { quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
+import { quoteSheetName, type RangeRef, rangeToA1 } from '../../engine';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { SimObject } from './proxy';

@@ -13,7 +13,7 @@
  *   `series.points.getItemAt(i).format.fill.setSolidColor` (1.1).
  * A series keeps its ranges as references, so the chart follows later edits of the cells.
  */
-import { parseA1, quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
+import { parseA1, quoteSheetName, rangeToA1, type RangeRef } from '../../engine';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';

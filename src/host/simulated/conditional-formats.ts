@@ -2,7 +2,7 @@
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';
-import type { RangeRef } from '../../engine/address';
+import type { RangeRef } from '../../engine';
 import { SimRangeAreas } from './areas';
 import type { LocatedRange } from './locators';
 import { intersects } from './rects';

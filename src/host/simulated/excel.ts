@@ -3,8 +3,7 @@
  * the adapter uses, with Office's semantics (see DESIGN.md). `run` is the `Excel.run`
  * entry; the other methods act as the officer or the test harness, outside the API.
  */
-import { columnLetters, parseA1, parseRange, toA1, type RangeRef } from '../../engine/address';
-import type { Workbook } from '../../engine/grid';
+import { columnLetters, parseA1, parseRange, type RangeRef, toA1, type Workbook } from '../../engine';
 import { recalculate } from './calc';
 import { refText, seriesFromSource, type SimChart } from './charts';
 import { SimulatedRequestContext, type ContextHost, type InjectedFailure, type SyncStats } from './context';

@@ -4,7 +4,7 @@
  * this shape, not on SimRange itself: the range creates them, so importing it back would
  * make a circle.
  */
-import type { RangeRef } from '../../engine/address';
+import type { RangeRef } from '../../engine';
 import type { SimSheet, SimState } from './state';
 
 /** How a range finds its sheet at sync (the sheet may have been deleted meanwhile). */

@@ -1,5 +1,5 @@
 /** Simulated Excel.Range and its format, fill, font and data validation. */
-import { columnLetters, quoteSheetName, rangeToA1, type RangeRef } from '../../engine/address';
+import { quoteSheetName, type RangeRef, rangeToA1 } from '../../engine';
 import { SimConditionalFormatCollection } from './conditional-formats';
 import type { LocatedRange, RangeLocator, SheetLocator } from './locators';
 import { intersects } from './rects';
@@ -599,4 +599,3 @@ function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
 export const fixedRange = (ref: RangeRef): RangeLocator => () => ref;
 export const usedRange: RangeLocator = (_state, sheet) => usedBounds(sheet);
 export const wholeSheet: RangeLocator = () => ({ start: { row: 0, col: 0 }, end: { row: MAX_ROWS - 1, col: MAX_COLUMNS - 1 } });
-export const columnLabel = (col: number): string => columnLetters(col);

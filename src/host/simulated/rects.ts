@@ -1,5 +1,5 @@
 /** Rectangles of cells on one sheet. */
-import type { RangeRef } from '../../engine/address';
+import type { RangeRef } from '../../engine';
 
 /** True when two rectangles share at least one cell. */
 export function intersects(a: RangeRef, b: RangeRef): boolean {

@@ -2,8 +2,7 @@
  * The simulated workbook's in-memory state: everything the Excel JavaScript API can see
  * through the parts the adapter uses. Proxies read and write it only inside `sync`.
  */
-import type { Cell, CellValue, DefinedName, Workbook } from '../../engine/grid';
-import type { RangeRef } from '../../engine/address';
+import type { Cell, CellValue, DefinedName, RangeRef, Workbook } from '../../engine';
 
 /** A value as Excel's `Range.values` holds it: `""` is empty, errors are `#DIV/0!` strings. */
 export type ExcelScalar = string | number | boolean;

@@ -3,7 +3,7 @@
  * A formula written into a table column whose other cells are empty fills the whole
  * column, as Excel's calculated columns do.
  */
-import type { RangeRef } from '../../engine/address';
+import type { RangeRef } from '../../engine';
 import { slideFormula } from '../xlsx/fast/slide-formula';
 import type { SimulatedRequestContext } from './context';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';

@@ -1,5 +1,5 @@
 /** Simulated Excel.Workbook, its worksheets, protection and settings. */
-import { parseRange, quoteSheetName, rangeToA1 } from '../../engine/address';
+import { parseRange, quoteSheetName, rangeToA1 } from '../../engine';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
 import { itemLoadPaths, notLoaded, SimObject } from './proxy';

@@ -6,7 +6,7 @@
  * xlsx reader yields grids only.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters, rangeToA1 } from '../../engine/address';
+import { columnLetters, rangeToA1 } from '../../engine';
 import { pointsToCharacterWidth } from '../xlsx/apply-plan';
 import { internals } from '../xlsx/internals';
 import { readWorkbookBytesAsFile } from '../xlsx/read-bytes';

@@ -5,10 +5,8 @@
  * its edit changes anything.
  */
 import ExcelJS from 'exceljs';
-import { columnIndex, columnLetters, parseRange, type RangeRef } from '../../engine/address';
-import type { CellValue } from '../../engine/grid';
-import { xlsxMessages } from '../../engine/messages/xlsx';
-import type { ConditionalFormatSpec, ConditionalStyle, Edit, EditPlan } from '../../engine/plan';
+import { type CellValue, columnIndex, columnLetters, type ConditionalFormatSpec, type ConditionalStyle, type Edit, type EditPlan, parseRange, type RangeRef } from '../../engine';
+import { xlsxMessages } from './messages';
 import { formulaHasTag, tagFormula } from './cf-tag';
 import { PlanApplyError } from './errors';
 import { internals, isProtected } from './internals';

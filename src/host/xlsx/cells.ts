@@ -3,7 +3,7 @@
  * checks, so it avoids per-cell allocation beyond the Cell itself.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue } from '../../engine/grid';
+import type { Cell, CellValue } from '../../engine';
 import { indentOfLeadingSpaces } from './indent';
 
 const MS_PER_DAY = 86_400_000;
@@ -17,10 +17,6 @@ const EPOCH_OFFSET_1904 = 24_107;
  */
 export function dateToSerial(date: Date, date1904: boolean): number {
   return date.getTime() / MS_PER_DAY + (date1904 ? EPOCH_OFFSET_1904 : EPOCH_OFFSET_1900);
-}
-
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date((serial - (date1904 ? EPOCH_OFFSET_1904 : EPOCH_OFFSET_1900)) * MS_PER_DAY);
 }
 
 // Lives apart from exceljs so the fast reader can use it in the task pane.

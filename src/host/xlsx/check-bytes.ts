@@ -2,8 +2,8 @@
  * The checks every reader makes before and after parsing (size, file kind, something in it),
  * free of exceljs so the task pane's fast reader shares them. Every failure is a WorkbookReadError.
  */
-import type { Workbook } from '../../engine/grid';
-import { xlsxMessages } from '../../engine/messages/xlsx';
+import type { Workbook } from '../../engine';
+import { xlsxMessages } from './messages';
 import { WorkbookReadError } from './errors';
 import { sniffFileKind } from './sniff';
 import { checkDeclaredSizes } from './zip-guard';

@@ -4,7 +4,7 @@
  * everything else, including "2005-06 " and "-", stays text as written. Excel would turn
  * "2005-06" into a date; keeping it as text keeps year headers readable as headers.
  */
-import type { Cell, Sheet, Workbook } from '../../engine/grid';
+import type { Cell, Sheet, Workbook } from '../../engine';
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

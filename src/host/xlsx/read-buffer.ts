@@ -3,8 +3,8 @@
  * and, through read-file.ts, by the CLI. Every failure is a WorkbookReadError.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, Sheet, Workbook } from '../../engine/grid';
-import { xlsxMessages } from '../../engine/messages/xlsx';
+import type { Cell, Sheet, Workbook } from '../../engine';
+import { xlsxMessages } from './messages';
 import { toEngineCell } from './cells';
 import { WorkbookReadError } from './errors';
 import { checkWorkbookBytes, nonEmpty } from './check-bytes';

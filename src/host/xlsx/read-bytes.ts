@@ -4,7 +4,7 @@
  * workbench and `check` see the same cells, cached results and defined names. Only how the
  * zip is opened differs: Node's zlib in the CLI, the browser's streams in the workbench.
  */
-import type { Workbook } from '../../engine/grid';
+import type { Workbook } from '../../engine';
 import { browserZipCodec } from './fast/browser-codec';
 import { readWorkbookPackage } from './fast/read-package';
 import { type AsyncZipCodec, type ZipCodec, type ZipPackage, openZipAsync } from './fast/zip';

@@ -1,8 +1,8 @@
 /** Reading a workbook from disk (Node only: the CLI and tests); the grid itself is read as in the browser (read-bytes.ts). */
 import { promises as fs } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import type { Workbook } from '../../engine/grid';
-import { xlsxMessages } from '../../engine/messages/xlsx';
+import type { Workbook } from '../../engine';
+import { xlsxMessages } from './messages';
 import { csvSheetName, csvToWorkbook, isCsvPath } from './csv';
 import { WorkbookReadError } from './errors';
 import { nodeZipCodec } from './fast/node-codec';

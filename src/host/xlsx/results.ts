@@ -5,7 +5,7 @@
  * (HyperFormula via src/host/calc in Node) to keep this module free of it.
  */
 import ExcelJS from 'exceljs';
-import { isErrorValue, type Workbook } from '../../engine/grid';
+import { isErrorValue, type Workbook } from '../../engine';
 import type { WrittenFormula } from './apply-plan';
 import { excelJsToWorkbook } from './read-buffer';
 import { excelResult } from './write';

@@ -1,7 +1,6 @@
 /** Engine grid -> a real .xlsx through exceljs: values, formulas with cached results, formats, bold, indent. */
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue, Workbook } from '../../engine/grid';
-import { isErrorValue } from '../../engine/grid';
+import { type Cell, type CellValue, isErrorValue, type Workbook } from '../../engine';
 import { indentOfLeadingSpaces } from './cells';
 import { internals } from './internals';
 

@@ -4,7 +4,7 @@
  * part's declared size (the codecs), so memory stays bounded; either way the officer gets
  * a WorkbookReadError naming the file, never a zip library's own words. Browser-safe.
  */
-import { xlsxMessages } from '../../engine/messages/xlsx';
+import { xlsxMessages } from './messages';
 import { WorkbookReadError } from './errors';
 import { FastReadUnsupported, MAX_UNPACKED_BYTES, ZipTooLarge, readDirectory, type AsyncZipCodec, type ZipCodec } from './fast/zip';
 

@@ -1,9 +1,8 @@
 /** Insert chart: lines or sections, beside the table or on a Charts sheet; previewed in words, revertable. */
 import { Button, Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { chartUi as UI } from '../../engine/messages/charts';
-import type { MonitoringTable } from '../../engine/model';
-import type { ChartCategories, ChartPlacement } from '../../engine/operations/chart';
+import { CHART_UI as UI } from '../messages';
+import type { ChartCategories, ChartPlacement, MonitoringTable } from '../../engine';
 
 export function ChartSection({ table, busy, onInsert }: { table: MonitoringTable | undefined; busy: boolean; onInsert: (per: ChartCategories, placement: ChartPlacement) => void }) {
   const [per, setPer] = useState<ChartCategories>('lines');

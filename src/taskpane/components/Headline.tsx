@@ -5,7 +5,7 @@
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
-import { explanationMessages } from '../../engine/messages/explanations';
+import { EXPLANATION_UI } from '../messages';
 import type { PaneAction } from '../state/reducer';
 
 const useStyles = makeStyles({
@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   text: { flexGrow: 1, userSelect: 'text' },
 });
 
-const M = explanationMessages.ui;
+const M = EXPLANATION_UI;
 
 /** Copies the text, or selects it when the clipboard cannot be written; returns which happened. */
 export async function copyOrSelect(text: string, element: HTMLElement | null): Promise<'copied' | 'selected'> {

@@ -1,8 +1,8 @@
 /** Movement since the previous period: from an earlier sheet, or from last month's file. */
 import { Button, Dropdown, Field, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Workbook } from '../../engine/grid';
-import { UI } from '../../engine/messages/ui';
+import type { Workbook } from '../../engine';
+import { UI } from '../messages';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
 
@@ -69,7 +69,7 @@ export function MovementTab({ state, commands }: { state: PaneState; commands: P
       <Button
         appearance="primary"
         disabled={busy || !table || chosenSheet === null}
-        onClick={() => table && chosenSheet && void commands.previewMovement(table.id, source === 'file' && file ? { sheet: chosenSheet, file: { workbook: file.workbook, fileName: file.name } } : { sheet: chosenSheet })}
+        onClick={() => table && chosenSheet && void commands.previewMovement(table.id, source === 'file' && file ? { workbook: file.workbook, fileName: file.name, sheet: chosenSheet } : { sheet: chosenSheet })}
       >
         {UI.movement.apply}
       </Button>

@@ -5,10 +5,9 @@
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Workbook } from '../../engine/grid';
 import { planInWords } from '../state/plan-words';
-import { UI } from '../../engine/messages/ui';
-import type { Edit, EditPlan } from '../../engine/plan';
+import { UI } from '../messages';
+import type { Edit, EditPlan, Workbook } from '../../engine';
 import type { CellChange } from '../state/cell-changes';
 import { describeChartEdit } from './chart-preview';
 

@@ -1,7 +1,7 @@
 /** The council's RAG policy: thresholds by level in money and percent, the basis, saved in the workbook. */
 import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { UI } from '../../engine/messages/ui';
+import { UI } from '../messages';
 import { percentTextToFraction, poundsTextToNumber } from '../format';
 import { LEVELS, fromDraft, toDraft } from '../state/rag-draft';
 import type { PaneState } from '../state/reducer';

@@ -4,7 +4,7 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { useState } from 'react';
-import { UI } from '../../engine/messages/ui';
+import { UI } from '../messages';
 import type { AppliedPlanSummary } from '../../host/host';
 
 /** "at 10:32 today" or "on 3 December at 10:32", in the officer's own time zone. */

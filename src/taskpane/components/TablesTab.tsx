@@ -1,7 +1,7 @@
 /** The tables found, each column's role, and a dropdown to correct a wrong guess. */
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ROLE_NAMES, UI } from '../../engine/messages/ui';
-import type { ColumnRole } from '../../engine/model';
+import { ROLE_NAMES, UI } from '../messages';
+import type { ColumnRole } from '../../engine';
 import type { PaneCommands } from '../commands';
 import type { PaneState } from '../state/reducer';
 

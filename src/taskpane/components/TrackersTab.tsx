@@ -1,16 +1,15 @@
 /** Insert or update the trackers and the validation report; officers' entries survive regeneration. */
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { UI } from '../../engine/messages/ui';
-import { explanationMessages } from '../../engine/messages/explanations';
-import type { MonitoringTable } from '../../engine/model';
+import { UI, EXPLANATION_UI } from '../messages';
+import type { MonitoringTable } from '../../engine';
 import type { PaneState } from '../state/reducer';
 import type { PaneCommands } from '../commands';
 import { ChartSection } from './ChartSection';
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' } });
 
-export function TrackersTab({ state, commands, offered }: { state: PaneState; commands: PaneCommands; offered: { mitigation: boolean; savings: boolean; report: boolean; chart?: boolean; explanations?: boolean } }) {
+export function TrackersTab({ state, commands }: { state: PaneState; commands: PaneCommands }) {
   const styles = useStyles();
   const sources = state.tables.filter((t) => t.kind === 'monitoring' || t.kind === 'savingsTracker');
   const [tableId, setTableId] = useState<string | null>(null);
@@ -27,7 +26,7 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
           {sources.map((t) => <Option key={t.id} value={t.id}>{`${t.sheet} · ${t.range}`}</Option>)}
         </Dropdown>
       </Field>
-      {offered.mitigation && sections.length > 0 && (
+      {sections.length > 0 && (
         <Field label={UI.trackers.mitigate}>
           <Dropdown value={section || UI.trackers.wholeTable} selectedOptions={[section]} onOptionSelect={(_e, d) => setSection(d.optionValue ?? '')}>
             <Option value="">{UI.trackers.wholeTable}</Option>
@@ -36,12 +35,12 @@ export function TrackersTab({ state, commands, offered }: { state: PaneState; co
         </Field>
       )}
       <div className={styles.actions}>
-        {offered.mitigation && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null, section || undefined)}>{UI.trackers.mitigation}</Button>}
-        {offered.savings && <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>}
-        {offered.explanations && <Button disabled={busy || !table || table.kind !== 'monitoring'} onClick={() => void commands.previewTracker('explanations', table?.id ?? null)}>{explanationMessages.ui.button}</Button>}
-        {offered.report && <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>}
+        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('mitigation', table?.id ?? null, section || undefined)}>{UI.trackers.mitigation}</Button>
+        <Button disabled={busy || !table} onClick={() => void commands.previewTracker('savings', table?.id ?? null)}>{UI.trackers.savings}</Button>
+        <Button disabled={busy || !table || table.kind !== 'monitoring'} onClick={() => void commands.previewTracker('explanations', table?.id ?? null)}>{EXPLANATION_UI.button}</Button>
+        <Button disabled={busy} onClick={() => void commands.previewTracker('report', null)}>{UI.trackers.report}</Button>
       </div>
-      {offered.chart === true && <ChartSection table={table} busy={busy} onInsert={(per, placement) => void commands.previewChart(table?.id ?? null, per, placement)} />}
+      {<ChartSection table={table} busy={busy} onInsert={(per, placement) => void commands.previewChart(table?.id ?? null, per, placement)} />}
     </>
   );
 }

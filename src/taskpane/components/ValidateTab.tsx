@@ -5,9 +5,8 @@
  */
 import { Button, Label, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
-import { ruleById } from '../../engine/rules';
-import type { Finding } from '../../engine/findings';
-import { UI } from '../../engine/messages/ui';
+import { ruleById, type Finding } from '../../engine';
+import { UI } from '../messages';
 import { findingFigures, type CellFormats } from '../finding-figures';
 import { evidenceLine, findingCounts, findingKey, fixableOfKind, type FindingCard, type FindingFilter, type PaneAction, type PaneState } from '../state/reducer';
 import { findingSheets, listSections, withoutIgnored, type ListEntry } from '../state/finding-list';

@@ -1,6 +1,6 @@
 /** One line of plain text for a chart edit in the plan preview. */
-import { toA1 } from '../../engine/address';
-import type { Edit } from '../../engine/plan';
+import { toA1 } from '../../engine';
+import type { Edit } from '../../engine';
 
 export function describeChartEdit(edit: Extract<Edit, { kind: 'addChart' | 'removeCharts' }>): string {
   if (edit.kind === 'removeCharts') return `${edit.sheet}: remove this add-in's earlier charts of the table (never yours)`;

@@ -3,9 +3,7 @@
  * workbook as it was when the plan was made. Other edits (formats, colour rules, sheets)
  * are described in PlanPreview.
  */
-import { parseRange, toA1 } from '../../engine/address';
-import { cellAt, findSheet, isErrorValue, type Cell, type CellValue, type Workbook } from '../../engine/grid';
-import type { EditPlan } from '../../engine/plan';
+import { type Cell, cellAt, type CellValue, type EditPlan, findSheet, isErrorValue, parseRange, toA1, type Workbook } from '../../engine';
 import { formatCellNumber } from '../format';
 
 export interface CellChange {

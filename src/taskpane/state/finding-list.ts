@@ -3,7 +3,7 @@
  * the severity and sheet filters, in groups by sheet and severity, where many findings of one
  * kind become one entry ("1,174 totals are typed numbers, not formulas") rather than a wall.
  */
-import type { Finding, Severity } from '../../engine/findings';
+import type { Finding, Severity } from '../../engine';
 import { findingKey, groupFindings, type FindingCard, type FindingFilter } from './reducer';
 
 /** From this many findings of one kind in a group, they are shown as one entry. */

@@ -3,7 +3,7 @@
  * unless told; the pane tells them only for plans the officer has previewed and accepted
  * that are meant to replace figures (a fix, computed movement, RAG words), never trackers.
  */
-import type { EditPlan } from '../../engine/plan';
+import type { EditPlan } from '../../engine';
 import type { QualifiedRange } from '../../host/host';
 
 export function writtenRanges(plan: EditPlan): QualifiedRange[] {

@@ -4,12 +4,8 @@
  * small sample of those colours; never formula text or hex codes. Every cell, format and rule
  * is still listed below it, for whoever wants the detail.
  */
-import { parseRange, toA1 } from '../../engine/address';
-import { cellAt, findSheet, type Workbook } from '../../engine/grid';
-import { UI } from '../../engine/messages/ui';
-import type { ConditionalStyle, Edit, EditPlan } from '../../engine/plan';
-import { RAG_PALETTE } from '../../engine/operations/rag-formatting';
-import { TAG_PREFIX } from '../../engine/operations/shared';
+import { cellAt, type ConditionalStyle, type Edit, type EditPlan, findSheet, isRagTag, parseRange, RAG_PALETTE, toA1, type Workbook } from '../../engine';
+import { UI } from '../messages';
 import { BLANK, type CellChange } from './cell-changes';
 
 /** How many changed cells are named as examples. */
@@ -97,11 +93,6 @@ function samples(edits: readonly ConditionalEdit[]): ColourSample[] {
     seen.set(key, { label, ...(style.fill ? { fill: style.fill } : {}), ...(style.fontColor ? { fontColor: style.fontColor } : {}) });
   }
   return [...seen.values()];
-}
-
-/** The RAG operation's own colour rules (a tracker's check highlights are not the policy's). */
-function isRagTag(tag: string): boolean {
-  return tag.startsWith(`${TAG_PREFIX}rag@`);
 }
 
 function ragStatusOf(style: ConditionalStyle): string | undefined {

@@ -1,5 +1,5 @@
 /** The RAG policy editor's form: text as typed, turned into a policy only when every field is valid. */
-import type { RagLevel, RagPolicy } from '../../engine/policy';
+import type { RagLevel, RagPolicy } from '../../engine';
 import { formatPounds, fractionToPercentText, percentTextToFraction, poundsTextToNumber } from '../format';
 
 export const LEVELS: readonly RagLevel[] = ['line', 'section', 'table'];

@@ -2,19 +2,13 @@
  * The task pane's state and every transition, as a pure reducer: the components only
  * dispatch, and async work (reading, applying) happens outside and reports back here.
  */
-import { summarise, type CauseRef, type Finding, type FindingSummary, type Severity } from '../../engine/findings';
-import { UI } from '../../engine/messages/ui';
-import type { ColumnOverride, ColumnRole, MonitoringTable } from '../../engine/model';
-import type { EditPlan } from '../../engine/plan';
-import type { Workbook } from '../../engine/grid';
-import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../engine/policy';
+import { type CauseRef, type ColumnOverride, type ColumnRole, DEFAULT_RAG_POLICY, type EditPlan, type Finding, type FindingSummary, type MonitoringTable, type PreviousPeriod, type RagPolicy, type Severity, summarise, type Workbook } from '../../engine';
+import { UI } from '../messages';
 import type { AppliedPlanSummary, QualifiedRange } from '../../host/host';
 import type { CellChange } from './cell-changes';
 import type { CellFormats } from '../finding-figures';
 
 export type PaneTab = 'tables' | 'validate' | 'rag' | 'movement' | 'trackers';
-
-export type PreviousSource = { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'file'; readonly fileName: string; readonly sheet: string };
 
 export interface PendingPlan {
   readonly plan: EditPlan;
@@ -48,7 +42,8 @@ export interface PaneState {
   readonly headline: string | null;
   readonly pending: PendingPlan | null;
   readonly policy: RagPolicy;
-  readonly previous: PreviousSource | null;
+  /** Last month's file, once the officer chose it (Movement tab): validation compares movements with it. */
+  readonly previous: PreviousPeriod | null;
   /** Plans that can still be reverted, newest first (as the host reports them). */
   readonly applied: readonly AppliedPlanSummary[];
   /** Root findings (by `findingKey`) whose list of consequences is open. */
@@ -104,7 +99,7 @@ export type PaneAction =
   | { type: 'planApplied'; applied: AppliedPlanSummary }
   | { type: 'reverted'; title: string }
   | { type: 'policyChanged'; policy: RagPolicy }
-  | { type: 'previousChosen'; previous: PreviousSource | null }
+  | { type: 'previousChosen'; previous: PreviousPeriod | null }
   | { type: 'noticeShown'; message: string }
   | { type: 'consequencesToggled'; root: Finding }
   | { type: 'figuresChanged' }

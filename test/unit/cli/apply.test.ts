@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
 import { seed000Table1Formulas } from '../../fixtures/grids';
-import { realEngine } from '../../../src/cli/engine-wiring';
+import { realTools } from '../../../src/cli/tools';
 import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
 import { internals } from '../../../src/host/xlsx/internals';
 import { markerOfFormula } from '../../../src/host/xlsx/cf-tag';
@@ -20,7 +20,8 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const engine = realEngine();
+const tools = realTools();
+const { engine } = tools;
 
 async function revalidate(file: string) {
   return engine.validate(await readWorkbookFile(file), { policy: DEFAULT_RAG_POLICY });
@@ -116,17 +117,9 @@ describe('apply refuses, writing nothing', () => {
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
-  it('an operation that is not available', async () => {
-    const out = path.join(dir, 'out.xlsx');
-    const engineWithout = { ...engine, operations: {} };
-    expectOneLineError(await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--tracker'], engineWithout), /--tracker is not available yet .*nothing was written\./);
-    await expect(fs.stat(out)).rejects.toThrow();
-    expect(await fs.readdir(dir)).toEqual([]);
-  });
-
   it('an operation that refuses this workbook', async () => {
     const out = path.join(dir, 'out.xlsx');
-    const refusing = { ...engine, operations: { report: () => ({ plan: { title: 'Report', edits: [] }, notes: [], problems: ['The sheet "Report" is not the add-in’s own.'] }) } };
+    const refusing = { ...tools, engine: { ...engine, runOperation: () => ({ plan: { title: 'Report', edits: [] }, notes: [], problems: ['The sheet "Report" is not the add-in’s own.'] }) } };
     expectOneLineError(await runWith(['apply', fixturePath('seed000-months'), '--out', out, '--report'], refusing), /--report: The sheet "Report" is not the add-in’s own\. Nothing was written\./);
     expect(await fs.readdir(dir)).toEqual([]);
   });

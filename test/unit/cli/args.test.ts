@@ -41,14 +41,17 @@ describe('parseArgs', () => {
 
 describe('policyFromJson', () => {
   it('keeps the default for every field left out', () => {
-    expect(policyFromJson({})).toEqual(DEFAULT_RAG_POLICY);
+    expect(policyFromJson({})).toEqual({ ok: true, policy: DEFAULT_RAG_POLICY });
     const p = policyFromJson({ basis: 'gross', amberFromPercent: 0.02, red: { line: { percent: 0.1 } }, words: { Red: ['Red'] } });
     expect(p).toEqual({
-      ...DEFAULT_RAG_POLICY,
-      basis: 'gross',
-      amberFromPercent: 0.02,
-      red: { ...DEFAULT_RAG_POLICY.red, line: { money: 100_000, percent: 0.1, combine: 'lower' } },
-      words: { ...DEFAULT_RAG_POLICY.words, Red: ['Red'] },
+      ok: true,
+      policy: {
+        ...DEFAULT_RAG_POLICY,
+        basis: 'gross',
+        amberFromPercent: 0.02,
+        red: { ...DEFAULT_RAG_POLICY.red, line: { money: 100_000, percent: 0.1, combine: 'lower' } },
+        words: { ...DEFAULT_RAG_POLICY.words, Red: ['Red'] },
+      },
     });
   });
 
@@ -61,6 +64,6 @@ describe('policyFromJson', () => {
     [{ words: { Red: [] } }, '"words.Red" must be a list of words'],
     [{ colour: 'red' }, 'unknown field "colour"'],
   ])('%j: %s', (json, problem) => {
-    expect(policyFromJson(json)).toBe(problem);
+    expect(policyFromJson(json)).toEqual({ ok: false, problems: [problem] });
   });
 });

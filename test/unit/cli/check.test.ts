@@ -4,8 +4,8 @@ import path from 'node:path';
 import { ALL_XLSX_FIXTURES, FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
 import { TABLE1_FIRST_ROW, seed000Table1Formulas } from '../../fixtures/grids';
 import { checkJson, expectOneLineError, runWith } from './run-cli';
-import { realEngine } from '../../../src/cli/engine-wiring';
-import type { ValidateOptions } from '../../../src/cli/engine-port';
+import { realTools } from '../../../src/cli/tools';
+import type { ValidateOptions } from '../../../src/engine';
 
 /** Excel row of the first "sub total" on Table 1, found from the grid rather than hard-coded. */
 function firstSubtotalRow(): number {
@@ -141,7 +141,8 @@ describe('check: options reach the engine', () => {
 
   it('--prior reaches the engine as a sheet of the workbook or as last month’s workbook', async () => {
     const seen: unknown[] = [];
-    const spy = { ...realEngine(), validate: (_w: unknown, options: ValidateOptions) => (seen.push(options.prior), { tables: [], findings: [] }) };
+    const real = realTools();
+    const spy = { ...real, engine: { ...real.engine, validate: (_w: unknown, options: ValidateOptions = {}) => (seen.push(options.previous), { tables: [], findings: [] }) } };
     expect((await runWith(['check', fixturePath('seed000-months'), '--prior', 'Month 6'], spy)).code).toBe(0);
     expect((await runWith(['check', fixturePath('seed000-table1-values'), '--prior', fixturePath('seed000-months')], spy)).code).toBe(0);
     expect((await runWith(['check', fixturePath('seed000-months')], spy)).code).toBe(0);

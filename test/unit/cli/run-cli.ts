@@ -1,7 +1,6 @@
 /** Runs the CLI in-process with the real engine and captures what it prints. */
 import { runCli } from '../../../src/cli/main';
-import { realEngine } from '../../../src/cli/engine-wiring';
-import type { CliEngine } from '../../../src/cli/engine-port';
+import { realTools, type CliTools } from '../../../src/cli/tools';
 
 export interface CliRun {
   readonly code: number;
@@ -9,12 +8,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-let engine: CliEngine | undefined;
+let tools: CliTools | undefined;
 
-export async function runWith(argv: readonly string[], withEngine?: CliEngine): Promise<CliRun> {
+export async function runWith(argv: readonly string[], withTools?: CliTools): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, withEngine ?? (engine ??= realEngine()));
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, withTools ?? (tools ??= realTools()));
   return { code, stdout, stderr };
 }
 
@@ -27,7 +26,7 @@ export function expectOneLineError(run: CliRun, pattern: RegExp): void {
   expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
 }
 
-/** Checks a `check --format json` document against issue 7's schema, field for field. */
+/** Checks a `check --format json` document against the documented JSON schema, field for field. */
 export function expectCheckSchema(doc: unknown, file: string): void {
   expect(Object.keys(doc as object).sort()).toEqual(['file', 'findings', 'summary', 'tables']);
   const d = doc as Record<string, unknown>;

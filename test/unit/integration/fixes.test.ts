@@ -16,7 +16,6 @@ import { createOfficeHost } from '../../../src/host/office';
 import { SimulatedExcel } from '../../../src/host/simulated/excel';
 import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
 import { createPaneCommands } from '../../../src/taskpane/commands';
-import { paneEngine } from '../../../src/taskpane/engine';
 import { fixableOfKind, initialPaneState, paneReducer, type PaneState } from '../../../src/taskpane/state/reducer';
 import { FAULT_FIXTURES, fixturePath } from '../../fixtures/build-fixtures';
 import { seed000Table1Formulas } from '../../fixtures/grids';
@@ -104,7 +103,7 @@ describe('the task pane’s "Fix all of this kind", over the simulated Excel', (
   async function fixAllInPane(workbook: Workbook): Promise<PaneState> {
     const host = createOfficeHost(SimulatedExcel.fromWorkbook(workbook));
     let state: PaneState = initialPaneState;
-    const commands = createPaneCommands(host, paneEngine, (a) => void (state = paneReducer(state, a)), () => state);
+    const commands = createPaneCommands(host, (a) => void (state = paneReducer(state, a)), () => state);
     await commands.load();
     await commands.validate();
     for (let step = 0; step < 20; step++) {

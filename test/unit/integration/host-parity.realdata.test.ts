@@ -15,8 +15,8 @@ import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { toA1 } from '../../../src/engine/address';
 import { isErrorValue, type Workbook } from '../../../src/engine/grid';
-import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
-import { realEngine } from '../../../src/cli/engine-wiring';
+import { DEFAULT_RAG_POLICY, validate } from '../../../src/engine';
+import { realTools } from '../../../src/cli/tools';
 import { EXIT_UNREADABLE } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 import { jsonReport } from '../../../src/cli/report';
@@ -26,7 +26,6 @@ import type { SimulatedExcel } from '../../../src/host/simulated';
 import type { SimCell } from '../../../src/host/simulated/state';
 import { isWorkbookReadError } from '../../../src/host/xlsx/errors';
 import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
-import { paneEngine } from '../../../src/taskpane/engine';
 
 const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
 const FILES = existsSync(REALDATA) ? readdirSync(REALDATA).filter((n) => n.toLowerCase().endsWith('.xlsx')).sort() : [];
@@ -48,7 +47,7 @@ const key = (f: Compared): string => JSON.stringify(compared(f));
 
 async function cliAnswer(file: string): Promise<Answer> {
   let stdout = '';
-  const code = await runCli(['check', file, '--format', 'json'], { stdout: (t) => void (stdout += t), stderr: () => undefined }, realEngine());
+  const code = await runCli(['check', file, '--format', 'json'], { stdout: (t) => void (stdout += t), stderr: () => undefined }, realTools());
   if (code === EXIT_UNREADABLE) return { refused: true };
   return { findings: (JSON.parse(stdout) as { findings: Compared[] }).findings.map(compared) };
 }
@@ -66,8 +65,8 @@ async function workbenchOpen(file: string): Promise<SimulatedExcel | undefined> 
 /** What the pane shows after "Check workbook": the adapter's read, validated by the pane's engine with its default policy. */
 async function paneAnswer(excel: SimulatedExcel, name: string): Promise<Compared[]> {
   const { workbook } = await createOfficeHost(excel).readWorkbook();
-  const result = paneEngine.validate(workbook, [], DEFAULT_RAG_POLICY);
-  return jsonReport(name, result, workbook).findings.map(compared);
+  const result = validate(workbook, { overrides: [], policy: DEFAULT_RAG_POLICY });
+  return jsonReport(name, result).findings.map(compared);
 }
 
 /** Formula cells that showed no error and now show #NAME?, #REF! or an engine-only error. */

@@ -66,12 +66,12 @@ describe('movement against the previous period, engine', () => {
 
   it('(b) last month’s file holding a "Month 6" sheet', () => {
     const current = { sheets: [sheetOf(workbook, 'Month 7')] };
-    expect(movementErrors(current, { previous: { workbook: { sheets: [sheetOf(workbook, 'Month 6')] } } })).toEqual([want('Month 7')]);
+    expect(movementErrors(current, { previous: { workbook: { sheets: [sheetOf(workbook, 'Month 6')] }, fileName: 'Month 6.xlsx' } })).toEqual([want('Month 7')]);
   });
 
   it('(b) last month’s file with the same sheet name and layout as this month’s (the same table id)', () => {
     const current = { sheets: [{ ...sheetOf(workbook, 'Month 7'), name: 'Budget' }] };
-    expect(movementErrors(current, { previous: { workbook: lastMonthInSameLayout(workbook, 'Budget') } })).toEqual([want('Budget')]);
+    expect(movementErrors(current, { previous: { workbook: lastMonthInSameLayout(workbook, 'Budget'), fileName: 'Budget.xlsx' } })).toEqual([want('Budget')]);
   });
 });
 

@@ -9,19 +9,12 @@ import { summarise } from '../../../src/engine/findings';
 import type { Cell, Sheet, Workbook } from '../../../src/engine/grid';
 import { detectPreviousSheet } from '../../../src/engine/domain/periods';
 import { columnByRole, type MonitoringTable } from '../../../src/engine/model';
-import {
-  currentMonitoringTable,
-  EXPLANATIONS_SHEET,
-  MITIGATION_SHEET,
-  planMitigationTracker,
-  planMovement,
-  planRagFormatting,
-  planSavingsTracker,
-  planValidationReport,
-  planVarianceExplanations,
-  REPORT_SHEET,
-  SAVINGS_SHEET,
-} from '../../../src/engine/operations';
+import { currentMonitoringTable, MITIGATION_SHEET, planMitigationTracker } from '../../../src/engine/operations/mitigation-tracker';
+import { planMovement } from '../../../src/engine/operations/movement';
+import { planRagFormatting } from '../../../src/engine/operations/rag-formatting';
+import { planSavingsTracker, SAVINGS_SHEET } from '../../../src/engine/operations/savings-tracker';
+import { planValidationReport, REPORT_SHEET } from '../../../src/engine/operations/validation-report';
+import { EXPLANATIONS_SHEET, planVarianceExplanations } from '../../../src/engine/operations/variance-explanations';
 import { explanationsNeeded } from '../../../src/engine/narrative/explanations';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { readTables } from '../../../src/engine/read';

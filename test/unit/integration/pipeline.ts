@@ -5,7 +5,7 @@
 import { applyPlan } from '../../../src/engine/apply';
 import type { Finding } from '../../../src/engine/findings';
 import type { Workbook } from '../../../src/engine/grid';
-import type { OperationResult } from '../../../src/engine/operations';
+import type { OperationResult } from '../../../src/engine';
 import type { EditPlan } from '../../../src/engine/plan';
 import { validateWorkbook, type ValidateOptions } from '../../../src/engine/validate';
 import { recalculate } from '../../../src/host/calc/recalculate';

@@ -7,8 +7,8 @@ const M7 = 'Month 7';
 ruleTester(movementRule, {
   valid: [
     { name: 'Month 7 against the Month 6 sheet its movement header names', workbook: seed000MonthsWorkbook() },
-    { name: 'Table 1 typed as published, against Month 6 from last month\'s file', workbook: seed000Table1Values(), options: { previous: { workbook: seed000MonthsWorkbook(), sheet: 'Month 6' } } },
-    { name: 'Table 1 as published, last month\'s file found by the header\'s period', workbook: seed000Table1Values(), options: { previous: { workbook: seed000MonthsWorkbook() } } },
+    { name: 'Table 1 typed as published, against Month 6 from last month\'s file', workbook: seed000Table1Values(), options: { previous: { workbook: seed000MonthsWorkbook(), fileName: 'Month 6.xlsx', sheet: 'Month 6' } } },
+    { name: 'Table 1 as published, last month\'s file found by the header\'s period', workbook: seed000Table1Values(), options: { previous: { workbook: seed000MonthsWorkbook(), fileName: 'Month 6.xlsx' } } },
     { name: 'the mitigation tracker (Quarter 2 and Month 7 columns)', workbook: seed000Mitigations() },
     { name: 'no previous period available: nothing to check', workbook: seed000Table1Values() },
   ],
@@ -21,7 +21,7 @@ ruleTester(movementRule, {
     {
       name: 'a movement against last month\'s file',
       workbook: withValue(seed000Table1Values(), M7, 'K7', 0.334),
-      options: { previous: { workbook: seed000MonthsWorkbook(), sheet: 'Month 6' } },
+      options: { previous: { workbook: seed000MonthsWorkbook(), fileName: 'Month 6.xlsx', sheet: 'Month 6' } },
       errors: [{ cell: 'K7', messageId: 'sheet', sheet: M7, expected: 0.234 }],
     },
     {

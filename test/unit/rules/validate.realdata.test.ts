@@ -5,7 +5,7 @@ import { parseA1 } from '../../../src/engine/address';
 import type { Workbook } from '../../../src/engine/grid';
 import { RULES } from '../../../src/engine/rules';
 import { validateWorkbook } from '../../../src/engine/validate';
-import { isWorkbookReadError } from '../../../src/host/xlsx';
+import { isWorkbookReadError } from '../../../src/host/xlsx/errors';
 import { readWorkbookFile } from '../../../src/host/xlsx/read-file';
 
 describe('real spreadsheets (../shared/realdata)', () => {

@@ -29,8 +29,8 @@ function withExplanationSheet(wb: Workbook, rows: readonly [string, string][]): 
 
 const policy = (explanations: unknown): RagPolicy => {
   const p = parseRagPolicy({ explanations });
-  if (typeof p === 'string') throw new Error(p);
-  return p;
+  if (!p.ok) throw new Error(p.problems.join(' '));
+  return p.policy;
 };
 
 ruleTester(varianceExplainedRule, {

@@ -6,7 +6,6 @@ import { SimulatedExcel } from '../../../src/host/simulated/excel';
 import { createOfficeHost } from '../../../src/host/office';
 import { HostError } from '../../../src/host/host';
 import { createPaneCommands } from '../../../src/taskpane/commands';
-import { paneEngine } from '../../../src/taskpane/engine';
 import { findingFigures } from '../../../src/taskpane/finding-figures';
 import { SETTING_KEYS } from '../../../src/taskpane/settings-keys';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from '../../../src/taskpane/state/reducer';
@@ -21,7 +20,7 @@ function setUp() {
     actions.push(action);
     state = paneReducer(state, action);
   };
-  const commands = createPaneCommands(host, paneEngine, dispatch, () => state);
+  const commands = createPaneCommands(host, dispatch, () => state);
   return { excel, commands, actions, state: () => state };
 }
 
@@ -78,7 +77,7 @@ describe('pane commands', () => {
 
     // A colleague opening the workbook gets the same roles and policy.
     let colleagueState: PaneState = initialPaneState;
-    const colleague = createPaneCommands(createOfficeHost(excel), paneEngine, (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
+    const colleague = createPaneCommands(createOfficeHost(excel), (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
     await colleague.load();
     expect(colleagueState.overrides).toEqual([{ sheet: 'Month 7', column: 'K', role: 'comments' }]);
     expect(colleagueState.policy.basis).toBe('gross');
@@ -95,7 +94,7 @@ describe('pane commands', () => {
     expect(JSON.stringify(excel.settings())).toContain(`"${SETTING_KEYS.ignoredKinds}":["total-formula"]`);
 
     let colleagueState: PaneState = initialPaneState;
-    const colleague = createPaneCommands(createOfficeHost(excel), paneEngine, (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
+    const colleague = createPaneCommands(createOfficeHost(excel), (a) => { colleagueState = paneReducer(colleagueState, a); }, () => colleagueState);
     await colleague.load();
     expect(colleagueState.ignored).toEqual(['total-formula']);
 
@@ -118,6 +117,28 @@ describe('pane commands', () => {
     const { excel, commands } = setUp();
     await commands.selectFinding({ rule: 'x', severity: 'error', sheet: 'Month 7', cell: 'F16', message: '', expected: null, actual: null });
     expect(excel.state.selection).toEqual({ sheet: 'Month 7', address: 'F16' });
+  });
+});
+
+describe('last month\'s file in the pane', () => {
+  it('once chosen for movement, validation checks movements against it too', async () => {
+    // Excel holds Month 7 only; last month's file has Month 6 with External Placements' variance at 1.000.
+    const [month6, month7] = sampleWorkbook().sheets;
+    const excel = SimulatedExcel.fromWorkbook({ sheets: [month7!] });
+    const lastMonth = { ...month6!, rows: month6!.rows.map((row, r) => (r === 6 ? row!.map((cell, c) => (c === 5 ? { value: 1, format: cell!.format! } : cell)) : row)) };
+    let state: PaneState = initialPaneState;
+    const commands = createPaneCommands(createOfficeHost(excel), (a) => void (state = paneReducer(state, a)), () => state);
+    await commands.load();
+    await commands.validate();
+    expect(state.findings!.filter((f) => f.rule === 'movement')).toEqual([]);
+
+    await commands.previewMovement('Month 7!A3:K37', { workbook: { sheets: [lastMonth] }, fileName: 'Month 6.xlsx', sheet: 'Month 6' });
+    expect(state.error).toBeNull();
+    expect(state.pending?.plan.title).toBe('Movement from Month 6 on Month 7');
+    await commands.validate();
+    expect(state.findings!.filter((f) => f.rule === 'movement').map((f) => [f.cell, f.message])).toEqual([
+      ['K7', 'Movement K7 for External Placements is 0.234 but this variance 14.701 less 1.000 on Month 6 is 13.701 (£m)'],
+    ]);
   });
 });
 
@@ -161,31 +182,6 @@ describe('variance explanations and the headline from the pane', () => {
   });
 });
 
-describe('one Excel.run per action', () => {
-  it('load, validate, apply (with its re-validation), revert, choosing a role and saving the policy each take one', async () => {
-    const { excel, commands, state } = setUp();
-    const runsOf = async (action: () => Promise<void>): Promise<number> => {
-      const before = excel.runs;
-      await action();
-      expect(state().error).toBeNull();
-      return excel.runs - before;
-    };
-    expect(await runsOf(() => commands.load())).toBe(1);
-    excel.typeInto('Month 7', 'B16', 115);
-    expect(await runsOf(() => commands.validate())).toBe(1);
-    const fixable = state().findings!.find((f) => f.sheet === 'Month 7' && f.cell === 'B16' && f.fix)!;
-    expect(await runsOf(() => commands.previewFix([fixable]))).toBe(1);
-    expect(await runsOf(() => commands.applyPending())).toBe(1);
-    // The re-validation came from the same run: B16 is fixed and the list says so.
-    expect(state().findings!.some((f) => f.sheet === 'Month 7' && f.cell === 'B16')).toBe(false);
-    expect(await runsOf(() => commands.revert())).toBe(1);
-    expect(state().findings!.some((f) => f.sheet === 'Month 7' && f.cell === 'B16' && f.rule === 'total-sum')).toBe(true);
-    expect(await runsOf(() => commands.chooseRole('Month 7', 'K', 'comments'))).toBe(1);
-    expect(state().tables.find((t) => t.id === 'Month 7!A3:K37')?.columns.find((c) => c.letter === 'K')?.role).toBe('comments');
-    expect(await runsOf(() => commands.savePolicy({ ...state().policy, basis: 'gross' }))).toBe(1);
-  });
-});
-
 describe('a change too large for Excel to keep its Undo record', () => {
   it('is refused with the preview kept open, offering to apply without Undo, which then applies it', async () => {
     const excel = SimulatedExcel.fromWorkbook(sampleWorkbook());
@@ -193,7 +189,7 @@ describe('a change too large for Excel to keep its Undo record', () => {
     // Excel keeps about 1 MB a setting: this host refuses every Undo record, as it would a huge one.
     const host = { ...real, applyPlan: (plan: Parameters<typeof real.applyPlan>[0], options?: Parameters<typeof real.applyPlan>[1]) => (options?.withoutUndo ? real.applyPlan(plan, options) : Promise.reject(new HostError('undoTooLarge', 'too large to undo'))) };
     let state: PaneState = initialPaneState;
-    const commands = createPaneCommands(host, paneEngine, (a) => { state = paneReducer(state, a); }, () => state);
+    const commands = createPaneCommands(host, (a) => { state = paneReducer(state, a); }, () => state);
     await commands.load();
     excel.typeInto('Month 7', 'B16', 115);
     await commands.validate();

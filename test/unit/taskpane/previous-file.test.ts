@@ -1,10 +1,10 @@
 /** Last month's file in the pane: read by the fast reader, and a plain sentence for a file it cannot follow. */
 import { promises as fs } from 'node:fs';
-import { UI } from '../../../src/engine/messages/ui';
-import { paneEngine } from '../../../src/taskpane/engine';
+import { UI } from '../../../src/taskpane/messages';
+import { readPreviousWorkbook } from '../../../src/taskpane/previous-file';
 import { fixturePath } from '../../fixtures/build-fixtures';
 
-const read = paneEngine.readWorkbookFile!;
+const read = readPreviousWorkbook;
 
 async function fixtureBuffer(name: string): Promise<ArrayBuffer> {
   const bytes = await fs.readFile(fixturePath(name));

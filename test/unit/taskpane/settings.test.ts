@@ -1,6 +1,6 @@
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { officeThemeKind } from '../../../src/taskpane/theme';
-import { planOrThrow } from '../../../src/taskpane/engine';
+import { operationOutcome } from '../../../src/taskpane/commands';
 import { fromDraft, toDraft } from '../../../src/taskpane/state/rag-draft';
 import { isOverrideList, ragPolicyFromSetting } from '../../../src/taskpane/settings';
 import { percentTextToFraction, poundsTextToNumber, formatPounds } from '../../../src/taskpane/format';
@@ -60,11 +60,12 @@ describe('officeThemeKind', () => {
   });
 });
 
-describe('planOrThrow', () => {
+describe('operationOutcome', () => {
   const plan = { title: 'Colour RAG on Month 7', edits: [] };
   it('refuses with the operation\'s own words, and puts notes in the preview', () => {
-    expect(() => planOrThrow({ plan, notes: [], problems: ['No variance column on Month 7.', 'Choose a table.'] })).toThrow('No variance column on Month 7. Choose a table.');
-    expect(planOrThrow({ plan, notes: ['Two new lines since Month 6.'], problems: [] })).toEqual({ ...plan, description: 'Two new lines since Month 6.' });
-    expect(planOrThrow({ plan, notes: [], problems: [] })).toBe(plan);
+    expect(operationOutcome({ plan, notes: [], problems: ['No variance column on Month 7.', 'Choose a table.'] })).toEqual({ message: 'No variance column on Month 7. Choose a table.' });
+    expect(operationOutcome({ plan, notes: ['Two new lines since Month 6.'], problems: [] })).toEqual({ plan: { ...plan, description: 'Two new lines since Month 6.' } });
+    const unchanged = operationOutcome({ plan, notes: [], problems: [] });
+    expect('plan' in unchanged && unchanged.plan).toBe(plan);
   });
 });

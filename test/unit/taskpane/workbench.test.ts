@@ -2,7 +2,8 @@
 import { validateWorkbook } from '../../../src/engine/validate';
 import { findSheet, type Workbook } from '../../../src/engine/grid';
 import { SimulatedExcel } from '../../../src/host/simulated/excel';
-import { conditionalStyles, shiftFormula } from '../../../src/workbench/conditional-colours';
+import { conditionalStyles } from '../../../src/workbench/conditional-colours';
+import { slideFormula } from '../../../src/host/xlsx/fast/slide-formula';
 import { displayNumber } from '../../../src/workbench/display';
 import { sampleWorkbook } from '../../../src/workbench/sample';
 
@@ -48,11 +49,11 @@ describe('displayNumber', () => {
   });
 });
 
-describe('shiftFormula', () => {
+describe('slideFormula, as the workbench shifts a conditional format\'s formula to each cell', () => {
   it('moves relative parts only, and leaves quoted text and sheet names alone', () => {
-    expect(shiftFormula('=$F5>=MIN(0.1,5%*ABS($D5))', 2, 0)).toBe('=$F7>=MIN(0.1,5%*ABS($D7))');
-    expect(shiftFormula(`=AND(F5>0,'Month 6'!F5<0,"A1"=B$2,LOG10(A1))`, 1, 1)).toBe(`=AND(G6>0,'Month 6'!G6<0,"A1"=C$2,LOG10(B2))`);
-    expect(shiftFormula('=Z1+$A$1', 0, 1)).toBe('=AA1+$A$1');
+    expect(slideFormula('=$F5>=MIN(0.1,5%*ABS($D5))', 2, 0)).toBe('=$F7>=MIN(0.1,5%*ABS($D7))');
+    expect(slideFormula(`=AND(F5>0,'Month 6'!F5<0,"A1"=B$2,LOG10(A1))`, 1, 1)).toBe(`=AND(G6>0,'Month 6'!G6<0,"A1"=C$2,LOG10(B2))`);
+    expect(slideFormula('=Z1+$A$1', 0, 1)).toBe('=AA1+$A$1');
   });
 });
 

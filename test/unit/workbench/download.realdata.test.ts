@@ -1,5 +1,5 @@
 /**
- * Download must never damage a workbook (issue 13 §1): every real file in ../shared/realdata,
+ * Download must never damage a workbook: every real file in ../shared/realdata,
  * opened through the workbench's Open and downloaded, keeps its whole package. Without
  * edits the file comes back byte for byte; with an edit only the parts and cells it
  * touched differ.
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { toA1 } from '../../../src/engine/address';
 import { DEFAULT_RAG_POLICY } from '../../../src/engine/policy';
 import { sheetsTouched } from '../../../src/engine/plan';
-import { realEngine } from '../../../src/cli/engine-wiring';
+import { engine } from '../../../src/engine';
 import { createOfficeHost } from '../../../src/host/office';
 import { simulatedExcelFromXlsx } from '../../../src/host/simulated/xlsx';
 import { nodePackageCodec } from '../../../src/host/xlsx/fast/node-codec';
@@ -22,7 +22,6 @@ const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
 const files = existsSync(REALDATA) ? readdirSync(REALDATA).filter((f) => f.endsWith('.xlsx')).sort() : [];
 if (files.length === 0) console.warn(`download.realdata: ${REALDATA} is absent; the real-data Download tests are skipped.`);
 const maybe = files.length > 0 ? describe : describe.skip;
-const engine = realEngine();
 
 async function open(file: string) {
   const bytes = new Uint8Array(readFileSync(path.join(REALDATA, file)));
@@ -105,7 +104,7 @@ maybe('Download of real workbooks', () => {
     const { bytes, excel, opened } = await open(file);
     const workbook = excel.toWorkbook();
     const { tables, findings } = engine.validate(workbook, { policy: DEFAULT_RAG_POLICY });
-    const outcome = engine.operations.rag!({ workbook, tables, findings, policy: DEFAULT_RAG_POLICY });
+    const outcome = engine.runOperation('rag', { workbook, tables, findings, policy: DEFAULT_RAG_POLICY });
     if (outcome.problems.length > 0 || outcome.plan.edits.length === 0) return; // no table to format
     await createOfficeHost(excel).applyPlan(outcome.plan);
     const out = await workbookBytes(excel.state, excel.toWorkbook(), opened, nodePackageCodec);

@@ -1,7 +1,7 @@
 /**
  * The workbench's Download on a small workbook built here: without edits the opened file
  * comes back byte for byte; a typed value, and an engine plan applied through the
- * add-in's adapter, change only the parts, cells and rules they touch (issue 13 §1).
+ * add-in's adapter, change only the parts, cells and rules they touch.
  */
 import ExcelJS from 'exceljs';
 import { createOfficeHost } from '../../../src/host/office';

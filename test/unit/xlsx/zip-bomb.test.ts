@@ -1,5 +1,5 @@
 /**
- * Zip bombs (issue 13 §1): a small file whose parts unpack to gigabytes is refused before
+ * Zip bombs: a small file whose parts unpack to gigabytes is refused before
  * it is inflated, with a plain message naming the file, by every reader (the CLI's check
  * and apply, the workbench's Open, the task pane's fast reader). The bombs are built here,
  * in memory: 64 MB of zeros deflates to about 64 KB.

@@ -4,7 +4,7 @@
  * WorkbookReadError with its own message); past them a file this reader cannot handle
  * throws FastReadUnsupported, which the caller words for the officer.
  */
-import type { Workbook } from '../../../engine/grid';
+import type { Workbook } from '../../../engine';
 import { checkWorkbookBytes, nonEmpty } from '../check-bytes';
 import { browserZipCodec } from './browser-codec';
 import { readWorkbookPackage } from './read-package';

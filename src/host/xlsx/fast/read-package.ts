@@ -6,7 +6,7 @@
  * anything unusual. Entries: read-fast.ts (Node) and read-fast-browser.ts (the task pane).
  * A test holds it equal to the exceljs path on every fixture and realdata file.
  */
-import type { DefinedName, Sheet, Workbook } from '../../../engine/grid';
+import type { DefinedName, Sheet, Workbook } from '../../../engine';
 import { parseSheet } from './sheet';
 import { parseStyles } from './styles';
 import { FastReadUnsupported, type ZipPackage } from './zip';

@@ -2,8 +2,7 @@
  * One worksheet's XML -> an engine Sheet, scanning the cells with regular expressions
  * (no DOM, no per-node objects): the whole point of the fast path.
  */
-import { columnIndex } from '../../../engine/address';
-import type { Cell, CellValue, Sheet } from '../../../engine/grid';
+import { type Cell, type CellValue, columnIndex, type Sheet } from '../../../engine';
 import { indentOfLeadingSpaces } from '../indent';
 import type { CellStyle } from './styles';
 import { slideFormula } from './slide-formula';

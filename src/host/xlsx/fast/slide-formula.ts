@@ -3,7 +3,7 @@
  * does when it fills a formula: relative references shift, `$`-anchored parts stay,
  * text in quotes and sheet names are left alone.
  */
-import { columnIndex, columnLetters } from '../../../engine/address';
+import { columnIndex, columnLetters } from '../../../engine';
 
 // A quoted string | a quoted sheet name | a cell reference (not part of a longer name or a function call).
 const TOKEN_RE = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;

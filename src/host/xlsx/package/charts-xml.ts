@@ -7,7 +7,7 @@
  * it: the chart's anchor is appended to it. Removing the add-in's charts takes out only
  * anchors whose name starts with the given prefix, and their chart parts.
  */
-import type { ChartSpec } from '../../../engine/chart';
+import type { ChartSpec } from '../../../engine';
 import { relsPath, resolveTarget } from '../fast/read-package';
 import { attr } from '../fast/xml';
 import { escapeText, escapeXml, findElement, findElements, inner, insertBefore, splice } from './xml-edit';

@@ -5,11 +5,9 @@
  * merges, column widths, hidden sheets, external links, custom XML, printer settings);
  * a touched sheet keeps every row, cell and element that was not edited.
  */
-import { columnIndex, parseRange } from '../../../engine/address';
+import { type CellValue, columnIndex, type ConditionalStyle, parseRange } from '../../../engine';
 import { relsPath, resolveTarget } from '../fast/read-package';
-import type { CellValue } from '../../../engine/grid';
-import { xlsxMessages } from '../../../engine/messages/xlsx';
-import type { ConditionalStyle } from '../../../engine/plan';
+import { xlsxMessages } from '../messages';
 import { PlanApplyError } from '../errors';
 import { attr } from '../fast/xml';
 import { FastReadUnsupported, readDirectory, ZipTooLarge, type ZipDirectory } from '../fast/zip';
@@ -18,7 +16,7 @@ import { emptySheetXml, SheetDoc, type CellContent } from './sheet-xml';
 import { MINIMAL_STYLES, StylesDoc, type CellStyleChange } from './styles-xml';
 import { escapeXml, findElement, findElements, inner, insertBefore, setAttr, splice } from './xml-edit';
 import { rewritePackage, type PartContent } from './zip-write';
-import type { ChartSpec } from '../../../engine/chart';
+import type { ChartSpec } from '../../../engine';
 import { SheetCharts, withDrawing } from './charts-xml';
 
 export type { CellContent } from './sheet-xml';

@@ -3,14 +3,11 @@
  * plan is its own group, so a plan's own Red, Amber and Green rules all stay while the
  * add-in's earlier rules with the same tag on those cells are replaced.
  */
-import { columnLetters } from '../../../engine/address';
-import type { CellValue } from '../../../engine/grid';
-import type { EditPlan } from '../../../engine/plan';
+import { type CellValue, columnLetters, type EditPlan, parseRange, type RangeRef } from '../../../engine';
 import { checkShape, plainValue, textCondition } from '../apply-plan';
 import { markerOfTag, tagFormula } from '../cf-tag';
 import { PlanApplyError } from '../errors';
-import { xlsxMessages } from '../../../engine/messages/xlsx';
-import { parseRange, type RangeRef } from '../../../engine/address';
+import { xlsxMessages } from '../messages';
 import { columnOf, type PackageChange } from './patch';
 
 function rangeOf(sheet: string, range: string): RangeRef {

@@ -3,8 +3,7 @@
  * conditional formats and list validations. Rows and cells that are not edited, and every
  * other element of the sheet (merges, drawings, page setup, extensions), stay byte for byte.
  */
-import { columnIndex, columnLetters, parseRange, type RangeRef } from '../../../engine/address';
-import { isErrorValue, type CellValue } from '../../../engine/grid';
+import { type CellValue, columnIndex, columnLetters, isErrorValue, parseRange, type RangeRef } from '../../../engine';
 import { markerOfFormula } from '../cf-tag';
 import { attr, decodeXml } from '../fast/xml';
 import { slideFormula } from '../fast/slide-formula';

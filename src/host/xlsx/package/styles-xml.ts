@@ -3,7 +3,7 @@
  * cloned and changed (its borders, alignment and protection kept), and only appended,
  * so every existing index stays valid and the original entries stay as they were.
  */
-import type { ConditionalStyle } from '../../../engine/plan';
+import type { ConditionalStyle } from '../../../engine';
 import { BUILT_IN_FORMATS } from '../fast/styles';
 import { attr } from '../fast/xml';
 import { appendToList, escapeXml, findElement, findElements, inner, rootPrefix, setAttr } from './xml-edit';

@@ -1,6 +1,5 @@
 /** Every string the task pane and the workbench show, in en-GB. */
-import type { Severity } from '../findings';
-import type { ColumnRole } from '../model';
+import type { ColumnRole, Severity } from '../engine';
 
 export const UI = {
   appTitle: 'Budget Monitor',
@@ -130,9 +129,8 @@ export const UI = {
   },
   errors: {
     generic: 'Something went wrong. Your workbook has not been changed.',
-    noTables: 'No monitoring table was found, so there is nothing to do yet.',
     unknownSheet: (sheet: string) => `The sheet “${sheet}” no longer exists.`,
-    unavailable: 'That is not available in this version of Budget Monitor.',
+    tableChanged: 'The table has changed since it was chosen; choose it again.',
   },
   workbench: {
     title: 'Budget Monitor workbench',
@@ -202,3 +200,25 @@ export const ROLE_NAMES: Record<ColumnRole, string> = {
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** The chart section of the Trackers tab. */
+export const CHART_UI = {
+  heading: 'Chart',
+  intro: 'Native Excel charts of budget against forecast outturn and of the variance coloured by RAG, linked to the table so they follow later edits.',
+  per: 'One bar per',
+  perLines: 'Line',
+  perSections: 'Section (sub totals)',
+  place: 'Place the charts',
+  placeBeside: 'Beside the table',
+  placeSheet: 'On a "Charts" sheet',
+  insert: 'Insert chart…',
+};
+
+/** Draft explanations and the headline. */
+export const EXPLANATION_UI = {
+    button: 'Draft variance explanations',
+    headline: 'Headline',
+    copy: 'Copy',
+    copied: 'Headline copied.',
+    selected: 'Headline selected: press Ctrl+C to copy it.',
+} as const;

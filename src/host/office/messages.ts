@@ -1,5 +1,5 @@
 /** What the officer reads when something stops the add-in inside Excel (the Office.js host). */
-import { sheetQualified } from '../address';
+import { sheetQualified } from '../../engine';
 
 const where = (sheet: string, address?: string): string => (address ? sheetQualified(sheet, address) : `sheet "${sheet}"`);
 

@@ -95,9 +95,6 @@ Examples:
     noSheet: (sheet: string, file: string) =>
       `--prior "${sheet}": ${file} has no sheet of that name, and no such file exists either.`,
   },
-  operationTitles: { rag: 'RAG colours', movement: 'Movement columns', tracker: 'Mitigation tracker', 'savings-tracker': 'Savings tracker', explanations: 'Variance explanations', report: 'Validation report', chart: 'Charts' },
-  noChartTable: 'No monitoring table with a variance column was found to chart.',
-  operationUnavailable: (flag: string) => `${flag} is not available yet in this version of the command-line tool; nothing was written.`,
   operationRefused: (flag: string, problem: string) => `${flag}: ${problem} Nothing was written.`,
   cannotApply: (problem: string) => `The changes could not be made: ${problem} Nothing was written.`,
   cannotWrite: (file: string, reason: string) => `${file} could not be written (${reason}); nothing was written.`,
