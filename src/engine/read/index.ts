@@ -49,8 +49,29 @@ export function readTables(workbook: Workbook, options: ReadOptions = {}): Monit
 export function readSheet(sheet: Sheet, overrides: readonly ColumnOverride[] = []): MonitoringTable[] {
   const scan = scanSheet(sheet);
   return findRegions(scan)
-    .filter((region) => !isFindingsList(scan, region))
+    .filter((region) => !isFindingsList(scan, region) && !isLinkedCopy(scan, region))
     .map((region) => readRegion(scan, region, overrides));
+}
+
+/** A formula that is one cell of this or another sheet and nothing else: `='Month 7'!$D$5`. */
+const SINGLE_REFERENCE = /^=(?:(?:'(?:[^']|'')+'|[^!'=(),+\-*/]+)!)?\$?[A-Z]{1,3}\$?\d+$/;
+
+/**
+ * A block whose every cell, labels included, is a link to one cell elsewhere copies another
+ * table (the chart's linked block is one): it has no arithmetic of its own, and whatever is
+ * wrong in it is wrong, and reported, where it points. Typed labels make it a table again.
+ */
+function isLinkedCopy(scan: SheetScan, region: TableRegion): boolean {
+  let links = 0;
+  for (let r = region.firstRow; r <= region.lastRow; r++) {
+    for (let c = region.firstCol; c <= region.lastCol; c++) {
+      const cell = scan.sheet.rows[r]?.[c];
+      if (!cell || (cell.formula === undefined && (cell.value === null || cell.value === ''))) continue;
+      if (cell.formula === undefined || !SINGLE_REFERENCE.test(cell.formula)) return false;
+      links++;
+    }
+  }
+  return links > 0;
 }
 
 /**

@@ -59,7 +59,7 @@ describe('misuse is a named error', () => {
   });
 
   it('an unknown operation', () => {
-    expect(() => runOperation('chart' as OperationName, { workbook: months, tables })).toThrow(UnknownOperationError);
+    expect(() => runOperation('sparkline' as OperationName, { workbook: months, tables })).toThrow(UnknownOperationError);
   });
 });
 

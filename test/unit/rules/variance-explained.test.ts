@@ -114,7 +114,7 @@ describe('explanationsNeeded', () => {
 
 describe('the explanations policy setting', () => {
   it('defaults to Red and £100,000, and reads what a council states', () => {
-    expect(parseRagPolicy({})).toEqual(DEFAULT_RAG_POLICY);
+    expect(parseRagPolicy({})).toEqual({ ok: true, policy: DEFAULT_RAG_POLICY });
     expect(DEFAULT_RAG_POLICY.explanations).toEqual({ red: true, money: 100_000 });
     expect(policy({ money: 250_000 }).explanations).toEqual({ red: true, money: 250_000 });
     expect(policy({ red: false }).explanations).toEqual({ red: false, money: 100_000 });
@@ -122,16 +122,16 @@ describe('the explanations policy setting', () => {
   });
 
   it('says in plain words what is wrong with a bad value', () => {
-    expect(parseRagPolicy({ explanations: 5 })).toBe('"explanations" must be an object such as {"red": true, "money": 100000}');
-    expect(parseRagPolicy({ explanations: { red: 'yes' } })).toBe('"explanations.red" must be true or false');
-    expect(parseRagPolicy({ explanations: { money: -1 } })).toBe('"explanations.money" must be an amount in pounds of 0 or more, or null for no amount');
-    expect(parseRagPolicy({ explanations: { money: '100k' } })).toBe('"explanations.money" must be an amount in pounds of 0 or more, or null for no amount');
-    expect(parseRagPolicy({ explanations: { amount: 1 } })).toBe('unknown field "explanations.amount"');
+    expect(parseRagPolicy({ explanations: 5 })).toEqual({ ok: false, problems: ['"explanations" must be an object such as {"red": true, "money": 100000}'] });
+    expect(parseRagPolicy({ explanations: { red: 'yes' } })).toEqual({ ok: false, problems: ['"explanations.red" must be true or false'] });
+    expect(parseRagPolicy({ explanations: { money: -1 } })).toEqual({ ok: false, problems: ['"explanations.money" must be an amount in pounds of 0 or more, or null for no amount'] });
+    expect(parseRagPolicy({ explanations: { money: '100k' } })).toEqual({ ok: false, problems: ['"explanations.money" must be an amount in pounds of 0 or more, or null for no amount'] });
+    expect(parseRagPolicy({ explanations: { amount: 1 } })).toEqual({ ok: false, problems: ['unknown field "explanations.amount"'] });
   });
 
   it('round-trips through JSON', () => {
     const p = policy({ red: false, money: null });
-    expect(parseRagPolicy(JSON.parse(JSON.stringify(ragPolicyToJson(p))))).toEqual(p);
+    expect(parseRagPolicy(JSON.parse(JSON.stringify(ragPolicyToJson(p))))).toEqual({ ok: true, policy: p });
     expect(ragPolicyToJson(DEFAULT_RAG_POLICY)).toMatchObject({ explanations: { red: true, money: 100_000 } });
   });
 
