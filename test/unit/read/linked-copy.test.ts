@@ -5,7 +5,7 @@ import type { Cell, Workbook } from '../../../src/engine/grid';
 const link = (ref: string, value: string | number): Cell => ({ formula: `='Month 7'!${ref}`, value });
 
 function book(labels: 'links' | 'typed'): Workbook {
-  const rows: (Cell | null)[][] = [
+  const rows: Cell[][] = [
     [{ value: 'Service area' }, { value: 'Budget £m' }, { value: 'Forecast £m' }, { value: 'Variance £m' }],
     ...[['A5', 'Fostering', 10, 11], ['A6', 'Adoption', 4, 3.5], ['A7', 'Leaving care', 2, 2.4]].map(([ref, label, budget, forecast], i) => [
       labels === 'links' ? link(String(ref), String(label)) : { value: String(label) },
