@@ -102,9 +102,11 @@ export function planSavingsTracker(workbook: Workbook, tables: readonly Monitori
   const title = msg.savingsTitle(sheetName);
   const words = options.policy?.words ?? DEFAULT_RAG_POLICY.words;
   const [red, amber, green] = [words.Red[0] ?? 'Red', words.Amber[0] ?? 'Amber', words.Green[0] ?? 'Green'];
-  const source = options.tableId
-    ? tables.find((t) => t.id === options.tableId)
-    : tables.find((t) => t.kind === 'savingsTracker' && t.sheet !== sheetName && columnByRole(t, 'target'));
+  // Savings come only from a savings table (the one chosen, else the workbook's); a
+  // monitoring table's service lines are not savings, so without one the rows start empty.
+  const isSavings = (t: MonitoringTable) => t.kind === 'savingsTracker' && t.sheet !== sheetName && columnByRole(t, 'target') !== undefined;
+  const chosen = options.tableId ? tables.find((t) => t.id === options.tableId) : undefined;
+  const source = chosen && isSavings(chosen) ? chosen : tables.find(isSavings);
   const oldSheet = findSheet(workbook, sheetName);
   const existing = oldSheet ? readSavingsTracker(oldSheet) : undefined;
   if (oldSheet && !existing && oldSheet.rows.some((r) => r?.some((c) => c && hasContent(c)))) {

@@ -239,6 +239,11 @@ export function settleContextualRoles(columns: readonly TableColumn[], kind: Tab
     const latest = dated.reduce((a, b) => (periodOrder(b.period!) > periodOrder(a.period!) ? b : a));
     for (const c of dated) if (c !== latest) out[out.indexOf(c)] = { ...c, role: 'previousPeriod' };
   }
+  // In a mitigation tracker "Status" is where each action stands (Proposed, Agreed, Delivered),
+  // not a RAG rating: the RAG check and RAG colours leave it alone.
+  if (kind === 'mitigationTracker') {
+    for (const c of out) if (c.role === 'rag' && !c.overridden && /^status$/i.test(c.header.trim())) out[out.indexOf(c)] = { ...c, role: 'otherText' };
+  }
   if (kind === 'savingsTracker' && !out.some((c) => c.role === 'target')) {
     const firstStatus = out.findIndex((c) => SAVINGS_STATUS.has(c.role));
     for (let i = firstStatus - 1; i >= 0; i--) {

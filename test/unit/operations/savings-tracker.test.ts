@@ -54,3 +54,22 @@ describe('savings tracker from seed 001 (MTFP tracker)', () => {
     expect(again.after).toEqual(typed);
   });
 });
+
+describe('savings tracker asked for from a monitoring table', () => {
+  it('starts from empty rows to fill, never from the service lines', () => {
+    const months = GRID_FIXTURES['seed000-months']!();
+    const monitoring = readTables(months).find((t) => t.kind === 'monitoring')!;
+    const { result, after } = generate(months, { tableId: monitoring.id });
+    expect(result.problems).toEqual([]);
+    // Header on row 3, ten empty rows to fill (4 to 13), totals on row 14.
+    expect(['A4', 'B4', 'C4', 'B13'].map((a) => valueAt(after, SHEET, a))).toEqual([null, null, null, null]);
+    expect(valueAt(after, SHEET, 'B14')).toBe('TOTALS');
+  });
+
+  it('starts from the workbook’s savings table when it has one, whichever table was chosen', () => {
+    const both: Workbook = { sheets: [...GRID_FIXTURES['seed000-months']!().sheets, ...GRID_FIXTURES['seed001-mtfp-tracker']!().sheets] };
+    const monitoring = readTables(both).find((t) => t.kind === 'monitoring')!;
+    const { after } = generate(both, { tableId: monitoring.id });
+    expect(valueAt(after, SHEET, 'A4')).toBe(MTFP_ROWS[0]![0]);
+  });
+});

@@ -24,3 +24,15 @@ describe('a linked copy', () => {
     expect(readTables(book('typed')).map((t) => `${t.sheet}!${t.range}`)).toEqual(['Charts!A1:D4']);
   });
 });
+
+describe('a mitigation tracker’s Status column', () => {
+  it('is where each action stands, not a RAG rating', async () => {
+    const { sampleWorkbook } = await import('../../../src/workbench/sample');
+    const { runOperation } = await import('../../../src/engine');
+    const { applyPlan } = await import('../../../src/engine/apply');
+    const workbook = sampleWorkbook();
+    const after = applyPlan(workbook, runOperation('mitigationTracker', { workbook, tables: readTables(workbook) }).plan);
+    const tracker = readTables(after).find((t) => t.kind === 'mitigationTracker')!;
+    expect(tracker.columns.filter((c) => c.header === 'Status' || c.role === 'rag').map((c) => `${c.letter}:${c.role}`)).toEqual(['I:otherText']);
+  });
+});
