@@ -100,13 +100,22 @@ function says(value: unknown): boolean {
   return t !== '' && !isNilText(t) && !isUnknownText(t) && /[a-z]{2}/i.test(t);
 }
 
+/**
+ * A footnote reference in the comments cell ("3", "Note 3", "see note 3"): the explanation is
+ * in the paper's notes, which the workbook does not hold, so it cannot be said to be missing.
+ */
+function isNoteReference(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value < 1000;
+  return typeof value === 'string' && /^\s*(?:see\s+)?(?:note\s*)?\d{1,3}\s*$/i.test(value);
+}
+
 /** The rows of a table that have an explanation somewhere in the workbook. */
 export function explainedRows(workbook: Workbook, sheet: Sheet, table: MonitoringTable): Set<number> {
   const places = explanationPlaces(workbook, table);
   const index = labelIndexOf(table);
   const out = new Set<number>();
   for (const r of table.rows) {
-    if (places.commentCols.some((c) => says(cellAt(sheet, r.row, c).value))) out.add(r.row);
+    if (places.commentCols.some((c) => says(cellAt(sheet, r.row, c).value) || isNoteReference(cellAt(sheet, r.row, c).value))) out.add(r.row);
   }
   for (const e of explanationSheets(workbook)) {
     if (!explainsTable(e, table)) continue;

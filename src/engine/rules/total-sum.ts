@@ -11,7 +11,7 @@ import { compareFigures } from './utils/compare';
 import { coveredSum } from './utils/column-sum';
 import { inferredRowTotals } from './inferred-row-totals';
 import { type SumCheck, SumChecks, cellRuns, evidenceOf } from './utils/evidence';
-import { isAdditive, sameColumnRows } from '../domain/formula-references';
+import { isAdditive, sameColumnRows, sameSheetRanges } from '../domain/formula-references';
 import { namesSection } from '../domain/labels';
 import { labelSaysTotal } from '../read/rows';
 import { toleranceFor } from '../units';
@@ -221,6 +221,13 @@ function namesExactly(formula: string, col: number, row: number, rows: readonly 
  */
 function typedTotalFix(ctx: RuleContext, row: number, col: number, covers: readonly number[], shown: string): EditPlan | undefined {
   if (ctx.cell(row, col).formula !== undefined || ctx.figure(row, col).kind !== 'number') return undefined;
+  // A line whose own formula reads the total would make the SUM circular: Excel could not
+  // work it out, so the fix would not clear the finding. The finding stands without one.
+  const readsTotal = covers.some((r) => {
+    const formula = ctx.cell(r, col).formula;
+    return formula !== undefined && sameSheetRanges(formula).some((g) => g.startRow <= row && row <= g.endRow && g.startCol <= col && col <= g.endCol);
+  });
+  if (readsTotal) return undefined;
   const meta = totalSumRule.meta;
   const cell = toA1(row, col);
   const formula = sumFormulaFor(col, covers, bridgeable(ctx, col));

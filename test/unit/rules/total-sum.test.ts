@@ -1,5 +1,5 @@
 import { recalculate } from '../../../src/host/calc/recalculate';
-import { sheetFromValues } from '../../../src/engine/grid';
+import { sheetFromValues, type Workbook } from '../../../src/engine/grid';
 import { validateWorkbook } from '../../../src/engine/validate';
 import { totalSumRule } from '../../../src/engine/rules';
 import {
@@ -95,5 +95,23 @@ describe('total-sum with a line stored as text', () => {
     expect(total?.severity).toBe('error');
     expect(total?.fix).toBeUndefined();
     expect(findings.find((f) => f.rule === 'number-as-text' && f.cell === 'B2')?.fix).toBeDefined();
+  });
+});
+
+describe('a typed total over a line whose formula reads the total', () => {
+  it('is reported, with no fix: the SUM would be circular and could not clear it', () => {
+    const workbook: Workbook = {
+      sheets: [{
+        name: 'Month 7',
+        rows: [
+          [{ value: 'Budget monitoring (£m)' }], [],
+          [{ value: 'Service Area' }, { value: 'Current Expenditure Budget £m' }, { value: 'Current Income Budget £m' }, { value: 'Current Net Budget £m' }, { value: 'Full Year Projection £m' }, { value: 'Month 7 Variance £m' }],
+          [{ value: 'Line B' }, { value: 0, formula: '=SUM(A1:Z99)' }],
+          [{ value: 'sub total' }, { value: 5 }],
+        ],
+      }],
+    };
+    const found = validateWorkbook(workbook, { rules: ['total-sum'] }).findings.filter((f) => f.cell === 'B5');
+    expect(found.map((f) => [f.message, f.fix])).toEqual([['Sub total B5 is 5.000 but its lines add up to 0.000 (£m)', undefined]]);
   });
 });

@@ -141,3 +141,17 @@ describe('the explanations policy setting', () => {
     expect(validateWorkbook(table(), { policy: old, rules: ['variance-explained'] }).findings).toEqual([]);
   });
 });
+
+describe('a footnote reference in the comments cell', () => {
+  it.each([[3], ['Note 3'], ['see note 12']])('%p: the explanation is in the paper’s notes, so nothing is claimed missing', (note) => {
+    const [t] = readTables(table());
+    const sheet = table().sheets[0]!;
+    const rows = sheet.rows.map((r) => [...(r ?? [])]);
+    const row = t!.rows.find((x) => x.label === 'Day Services')!.row;
+    const comments = t!.columns.find((c) => c.role === 'comments')!.col;
+    rows[row]![comments] = { value: note };
+    const workbook = { sheets: [{ ...sheet, rows }] };
+    const found = validateWorkbook(workbook, { rules: ['variance-explained'] }).findings.filter((f) => f.message.includes('Day Services'));
+    expect(found).toEqual([]);
+  });
+});
