@@ -112,7 +112,8 @@ export function usePaneFocus(state: PaneState, root: RefObject<HTMLElement>): vo
     if (target === null) return;
     // Only while the officer is working in the pane (or focus has just been lost from it): never taken from the sheet.
     const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected && !el.contains(active)) return;
+    // A dialog the pane opened (Revert's question) sits outside it, in a portal: still the pane's.
+    if (active && active !== document.body && active.isConnected && !el.contains(active) && !active.closest('[role="dialog"], [role="alertdialog"]')) return;
     // Nor at the start, before the officer has used the pane.
     if (lastUsed.current === null) return;
     const firstAction = () => el.querySelector<HTMLElement>(`main :is(${FOCUSABLE})`) ?? el.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');

@@ -79,6 +79,7 @@ export const tests = [
       await page.waitForFunction((el) => el.getAttribute('data-value') === '9.5', await forecast.elementHandle());
       // The officer's own edit is not the chart's: Revert takes the chart and its block away all the same.
       await pane(page).getByRole('button', { name: 'Revert last change' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revert', exact: true }).click();
       await page.getByTestId('sheet-charts').waitFor({ state: 'detached' });
       assert.equal(await cell(page, 'M4').innerText(), '');
     },

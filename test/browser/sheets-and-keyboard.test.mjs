@@ -326,7 +326,9 @@ export const tests = [
       await noError(page);
       assert.equal(await cell(page, 'B16').innerText(), '115.076');
 
-      // Revert: back to the tab's first action, Validate workbook.
+      // Revert: it asks first (focus on its Revert button); then back to the tab's first action, Validate workbook.
+      await page.keyboard.press('Enter');
+      await waitForFocus(page, /^button Revert$/);
       await page.keyboard.press('Enter');
       await pane(page).getByTestId('notice').filter({ hasText: /^Reverted: / }).waitFor();
       await waitForFocus(page, /^button Validate workbook$/);
