@@ -74,6 +74,8 @@ export interface ExcelHost {
 export interface WorkbookChange {
   readonly sheet?: string;
   readonly address?: string;
+  /** The host knows the officer made it (the workbench's grid): never an echo of the pane's own write. */
+  readonly byOfficer?: boolean;
 }
 
 export type HostErrorCode =

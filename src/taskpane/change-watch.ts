@@ -35,9 +35,10 @@ export class ChangeWatcher {
     this.lastWorkEnded = this.ports.now();
   }
 
-  changed(): void {
+  /** `byOfficer`: the host knows the officer made the change, so it cannot be the pane's echo. */
+  changed(byOfficer = false): void {
     const { ports } = this;
-    if (ports.isBusy() || ports.now() - this.lastWorkEnded < OWN_WRITE_ECHO_MS) return;
+    if (ports.isBusy() || (!byOfficer && ports.now() - this.lastWorkEnded < OWN_WRITE_ECHO_MS)) return;
     if (!ports.hasResults()) return;
     ports.markStale();
     this.schedule();

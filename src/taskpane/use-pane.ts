@@ -48,7 +48,7 @@ function useChangeWatch(host: ExcelHost, commands: PaneCommands, dispatch: (a: P
     let stop: (() => Promise<void>) | undefined;
     let ended = false;
     // Watching is a help, not a need: where Excel refuses the events the pane works as before.
-    host.watchChanges(() => watcher.changed()).then(
+    host.watchChanges((change) => watcher.changed(change.byOfficer === true)).then(
       (s) => (ended ? void s().catch(() => undefined) : (stop = s)),
       () => undefined,
     );

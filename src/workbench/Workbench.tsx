@@ -274,7 +274,7 @@ export function Workbench({ initialTheme }: { initialTheme: PaneTheme }) {
                 doc.excel.typeInto(sheet.name, address, typedContent(text));
                 setUnsaved(true);
                 changed();
-                for (const listener of editListeners) listener({ sheet: sheet.name, address });
+                for (const listener of editListeners) listener({ sheet: sheet.name, address, byOfficer: true });
               }}
               onLeave={() => focusRegion('pane', lastInPane.current)}
             />

@@ -50,6 +50,13 @@ describe('ChangeWatcher', () => {
     expect(t.log).toEqual(['stale']);
   });
 
+  it('takes a change the host knows the officer made at once, however soon after the pane’s work', () => {
+    const t = setUp();
+    t.watcher.workEnded();
+    t.watcher.changed(true);
+    expect(t.log).toEqual(['stale']);
+  });
+
   it('does nothing before the workbook was validated', () => {
     const t = setUp();
     t.setResults(false);
