@@ -6,6 +6,21 @@
 import { type SignConvention, type TableColumn, type TableRow } from '../model';
 import type { SheetScan } from './cells';
 import { numberAt } from './values';
+import { toA1 } from '../address';
+
+/**
+ * What a net budget's own formula says: `=B9+C9` adds the income, `=B9-C9` takes it away.
+ * The workbook's words for its convention, where the figures (one of them perhaps wrong) only suggest it.
+ */
+function formulaSays(scan: SheetScan, row: number, exp: number, inc: number, net: number): 'plus' | 'minus' | undefined {
+  const formula = scan.sheet.rows[row]?.[net]?.formula?.replace(/[\s$]/g, '').toUpperCase();
+  if (!formula) return undefined;
+  const e = toA1(row, exp);
+  const i = toA1(row, inc);
+  if (formula === `=${e}+${i}` || formula === `=${i}+${e}`) return 'plus';
+  if (formula === `=${e}-${i}`) return 'minus';
+  return undefined;
+}
 
 export const DEFAULT_SIGNS: SignConvention = { income: 'negative', variance: 'overspendPositive' };
 
@@ -22,6 +37,8 @@ export function detectSigns(scan: SheetScan, columns: readonly TableColumn[], ro
   let underPositive = 0;
   let negativeIncomes = 0;
   let positiveIncomes = 0;
+  let formulasAdd = 0;
+  let formulasSubtract = 0;
   for (const row of rows) {
     if (row.kind !== 'line' && row.kind !== 'subtotal' && row.kind !== 'total') continue;
     const r = row.row;
@@ -32,6 +49,9 @@ export function detectSigns(scan: SheetScan, columns: readonly TableColumn[], ro
     const v = vr === undefined ? undefined : numberAt(scan, r, vr);
     if (i !== undefined && i < 0) negativeIncomes++;
     if (i !== undefined && i > 0) positiveIncomes++;
+    const said = exp !== undefined && inc !== undefined && net !== undefined ? formulaSays(scan, r, exp, inc, net) : undefined;
+    if (said === 'plus') formulasAdd++;
+    if (said === 'minus') formulasSubtract++;
     if (e !== undefined && i !== undefined && n !== undefined && i !== 0) {
       const plus = Math.abs(n - (e + i));
       const minus = Math.abs(n - (e - i));
@@ -46,7 +66,9 @@ export function detectSigns(scan: SheetScan, columns: readonly TableColumn[], ro
     }
   }
   let income: SignConvention['income'] = DEFAULT_SIGNS.income;
-  if (incomeNegative !== incomePositive) income = incomeNegative > incomePositive ? 'negative' : 'positive';
+  // The formulas, where they say it, outweigh the figures: a wrong figure cannot outvote them.
+  if (formulasAdd !== formulasSubtract) income = formulasAdd > formulasSubtract ? 'negative' : 'positive';
+  else if (incomeNegative !== incomePositive) income = incomeNegative > incomePositive ? 'negative' : 'positive';
   else if (negativeIncomes !== positiveIncomes) income = negativeIncomes > positiveIncomes ? 'negative' : 'positive';
   const variance: SignConvention['variance'] =
     overPositive === underPositive ? DEFAULT_SIGNS.variance : overPositive > underPositive ? 'overspendPositive' : 'underspendPositive';
