@@ -39,7 +39,7 @@ export { decimalsOfFormat, formatFigure, parseNumberText, roundTo, stripFormatLi
 export { tableHeadline, workbookHeadline } from './narrative/headline';
 export { ruleById, RULE_METAS, type RuleMeta } from './rules';
 export type { ChartCategories, ChartPlacement } from './operations/chart';
-export { isRagTag, RAG_PALETTE } from './operations/rag-formatting';
+export { isRagPlanTitle, isRagTag, RAG_PALETTE } from './operations/rag-formatting';
 export { CHART_NAME_PREFIX, chartData, resolveReference, type ChartSpec } from './chart';
 
 export { UnknownOperationError, UnknownTableError } from './errors';

@@ -5,7 +5,7 @@
  */
 import {
   type ColumnOverride, type ColumnRole, type EditPlan, type Finding, fixPlan, type MonitoringTable, type OperationName, type OperationResult,
-  type PreviousPeriod, type RagPolicy, readTables as readTablesOf, runOperation, validate as validateWorkbook, type Workbook, workbookHeadline,
+  type PreviousPeriod, type RagPolicy, readTables as readTablesOf, runOperation, validate as validateWorkbook, type Workbook, workbookHeadline, isRagPlanTitle,
 } from '../engine';
 import { UI } from './messages';
 import { type ExcelHost, HostError, type ReadResult } from '../host/host';
@@ -199,6 +199,8 @@ export function createPaneCommands(host: ExcelHost, dispatch: (action: PaneActio
         dispatch({ type: 'policyChanged', policy });
         await saveSetting(SETTING_KEYS.ragPolicy, policy);
         dispatch({ type: 'noticeShown', message: UI.rag.saved });
+        // Colours applied under the old policy would now disagree with it: offer to apply them again.
+        if (getState().applied.some((p) => isRagPlanTitle(p.title))) dispatch({ type: 'reapplyOffered' });
       }),
     previewRag: () =>
       run(reading(), async () => {

@@ -100,6 +100,8 @@ export const UI = {
     amberFrom: 'Amber from (% of budget; 0 = any overspend)',
     save: 'Save policy',
     saved: 'RAG policy saved in the workbook.',
+    reapplyOffer: 'The RAG colours in this workbook were applied under the policy before this one. Apply them again so the colours follow the saved policy?',
+    reapply: 'Apply colours again…',
     apply: 'Apply RAG colours',
     invalid: 'Thresholds must be numbers of zero or more.',
   },

@@ -4,6 +4,7 @@
  * thresholds for their level (line, section sub total, whole-table total). Reapplying
  * first removes the add-in's own rules for this table (by tag), never the officer's.
  */
+import { operationRunMessages } from '../messages/operation-runs';
 import { toA1 } from '../address';
 import { cellAt, findSheet, type Workbook } from '../grid';
 import { operationMessages as msg } from '../messages/operations';
@@ -37,6 +38,11 @@ const LEVEL_OF: Partial<Record<RowKind, RagLevel>> = { line: 'line', subtotal: '
 const STATUSES: readonly RagStatus[] = ['Red', 'Amber', 'Green'];
 
 /** The tag of this table's RAG rules: anchored on the header's top-left cell, which stays put as rows are added. */
+/** Whether an applied plan (by its title, as Revert's list keeps it) was RAG colours: one table's, or several. */
+export function isRagPlanTitle(title: string): boolean {
+  return title.startsWith(msg.ragTitle('')) || title === operationRunMessages.ragTitleMany;
+}
+
 /** Whether a colour rule is the RAG operation's own (a tracker's check highlights are not). */
 export function isRagTag(tag: string): boolean {
   return tag.startsWith(`${TAG_PREFIX}rag@`);

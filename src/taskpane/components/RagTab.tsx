@@ -1,5 +1,5 @@
 /** The council's RAG policy: thresholds by level in money and percent, the basis, saved in the workbook. */
-import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { UI } from '../messages';
 import { percentTextToFraction, poundsTextToNumber } from '../format';
@@ -57,6 +57,14 @@ export function RagTab({ state, commands }: { state: PaneState; commands: PaneCo
       <Field label={UI.rag.amberFrom} validationMessage={percentTextToFraction(draft.amberFrom) === undefined ? UI.rag.invalid : undefined}>
         <Input inputMode="decimal" value={draft.amberFrom} onChange={(_e, d) => setDraft({ ...draft, amberFrom: d.value })} />
       </Field>
+      {state.reapplyOffered && (
+        <MessageBar intent="info" data-testid="reapply-offer">
+          <MessageBarBody>{UI.rag.reapplyOffer}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => void commands.previewRag()} disabled={busy}>{UI.rag.reapply}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button onClick={() => policy && void commands.savePolicy(policy)} disabled={busy || policy === undefined}>{UI.rag.save}</Button>
         <Button appearance="primary" onClick={() => void commands.previewRag()} disabled={busy}>{UI.rag.apply}</Button>

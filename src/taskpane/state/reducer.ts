@@ -56,6 +56,8 @@ export interface PaneState {
   readonly filter: FindingFilter;
   /** Groups of many findings of one kind (by `kindKey`) whose cells are listed. */
   readonly openKinds: readonly string[];
+  /** A policy was saved while RAG colours applied under the old one are in the workbook: offer to apply them again. */
+  readonly reapplyOffered: boolean;
 }
 
 export interface FindingFilter {
@@ -82,6 +84,7 @@ export const initialPaneState: PaneState = {
   ignored: [],
   filter: { severity: 'all', sheet: 'all' },
   openKinds: [],
+  reapplyOffered: false,
 };
 
 export type PaneAction =
@@ -105,12 +108,13 @@ export type PaneAction =
   | { type: 'figuresChanged' }
   | { type: 'ignoredChanged'; ignored: readonly string[] }
   | { type: 'filterChanged'; filter: Partial<FindingFilter> }
-  | { type: 'kindToggled'; key: string };
+  | { type: 'kindToggled'; key: string }
+  | { type: 'reapplyOffered' };
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case 'tabChosen':
-      return { ...state, tab: action.tab, pending: null };
+      return { ...state, tab: action.tab, pending: null, reapplyOffered: false };
     case 'workStarted':
       return { ...state, busy: action.label, error: null, notice: null };
     case 'workFailed':
@@ -129,7 +133,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'validated':
       return { ...state, busy: null, stale: false, findings: action.findings, findingFormats: action.formats ?? {}, headline: action.headline ?? null };
     case 'previewOpened':
-      return { ...state, busy: null, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes, ...(action.workbook ? { workbook: action.workbook } : {}) } };
+      return { ...state, busy: null, reapplyOffered: false, pending: { plan: action.plan, fixes: action.fixes, allowOverwrite: action.allowOverwrite, changes: action.changes, ...(action.workbook ? { workbook: action.workbook } : {}) } };
     case 'previewClosed':
       return { ...state, pending: null };
     case 'planApplied': {
@@ -167,6 +171,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const open = state.openKinds.includes(action.key);
       return { ...state, openKinds: open ? state.openKinds.filter((k) => k !== action.key) : [...state.openKinds, action.key] };
     }
+    case 'reapplyOffered':
+      return { ...state, reapplyOffered: true };
     case 'figuresChanged':
       return state.findings === null ? state : { ...state, stale: true };
     case 'consequencesToggled': {

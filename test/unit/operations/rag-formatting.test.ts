@@ -2,7 +2,7 @@ import { columnLetters } from '../../../src/engine/address';
 import type { Edit } from '../../../src/engine/plan';
 import { DEFAULT_RAG_POLICY, type RagPolicy, type RagStatus } from '../../../src/engine/policy';
 import { ragStatusFor } from '../../../src/engine/domain/rag';
-import { planRagFormatting, RAG_PALETTE, ragTag } from '../../../src/engine/operations/rag-formatting';
+import { isRagPlanTitle, planRagFormatting, RAG_PALETTE, ragTag } from '../../../src/engine/operations/rag-formatting';
 import { evaluateRules } from './cf-eval';
 import { seed000Rows, seed000Workbook, tableOf, typeInto } from './seed-workbooks';
 
@@ -178,5 +178,11 @@ describe('ragStatusFor', () => {
     }
     expect(checked).toBe(30);
     void columnLetters;
+  });
+});
+
+describe('isRagPlanTitle', () => {
+  it('knows the RAG plans by the titles Revert lists, one table or several, and nothing else', () => {
+    expect(['Colour RAG on Month 7', 'RAG colours', 'Mitigation tracker on Mitigation Tracker', 'Fix sub total B16'].map(isRagPlanTitle)).toEqual([true, true, false, false]);
   });
 });

@@ -103,6 +103,22 @@ describe('pane commands', () => {
     expect(JSON.stringify(excel.settings())).toContain(`"${SETTING_KEYS.ignoredKinds}":[]`);
   });
 
+  it('saving a policy offers to apply the colours again only when RAG colours were applied before', async () => {
+    const { commands, state } = setUp();
+    await commands.load();
+    await commands.savePolicy({ ...state().policy, basis: 'gross' });
+    expect(state().reapplyOffered).toBe(false);
+    await commands.previewRag();
+    await commands.applyPending();
+    expect(state().applied[0]!.title).toBe('Colour RAG on Month 7');
+    await commands.savePolicy({ ...state().policy, basis: 'net' });
+    expect(state().reapplyOffered).toBe(true);
+    // Taking the offer opens the RAG preview, and the offer goes.
+    await commands.previewRag();
+    expect(state().pending?.plan.title).toBe('Colour RAG on Month 7');
+    expect(state().reapplyOffered).toBe(false);
+  });
+
   it('an operation that cannot run ends in one plain-English message and changes nothing', async () => {
     const { excel, commands, state } = setUp();
     await commands.load();
