@@ -32,6 +32,14 @@ export const tests = [
       assert.equal(await background(page, 'H13'), 'rgb(255, 235, 156)');
       assert.equal(await background(page, 'H7'), 'rgb(255, 199, 206)');
       assert.equal(await background(page, 'H5'), 'rgb(198, 239, 206)');
+      // Saving the policy again, with those colours in the workbook, offers to apply them again.
+      await pane(page).getByRole('button', { name: 'Save policy' }).click();
+      const offer = pane(page).getByTestId('reapply-offer');
+      await offer.waitFor();
+      await offer.getByRole('button', { name: 'Apply colours again…' }).click();
+      await pane(page).getByTestId('plan-preview').waitFor();
+      assert.equal(await offer.count(), 0);
+      await pane(page).getByTestId('plan-preview').getByRole('button', { name: 'Cancel' }).click();
     },
   },
 ];
