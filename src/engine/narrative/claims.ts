@@ -6,6 +6,7 @@
  * ("net overspend", "additional underspends"), plural, about another year or about
  * something the table does not name is left alone.
  */
+import { DIRECTION_WORDS } from '../domain/variance-words';
 import { type MoneyPhrase, findMoneyPhrases } from './money';
 
 export type Measure =
@@ -83,16 +84,7 @@ export function tokensOf(text: string): Token[] {
 }
 
 const SPEND_WORDS: Readonly<Record<string, VarianceWords>> = {
-  overspend: { direction: 'over', family: 'spend' },
-  overspent: { direction: 'over', family: 'spend' },
-  overspending: { direction: 'over', family: 'spend' },
-  underspend: { direction: 'under', family: 'spend' },
-  underspent: { direction: 'under', family: 'spend' },
-  underspending: { direction: 'under', family: 'spend' },
-  underachievement: { direction: 'over', family: 'income' },
-  overachievement: { direction: 'under', family: 'income' },
-  underrecovery: { direction: 'over', family: 'income' },
-  overrecovery: { direction: 'under', family: 'income' },
+  ...DIRECTION_WORDS,
   variance: { direction: undefined, family: undefined },
 };
 

@@ -3,6 +3,7 @@
  * Underspend; on income lines (net budget ≤ 0) Underachievement / Overachievement;
  * a nil variance is on budget.
  */
+import { DIRECTION_WORDS } from '../domain/variance-words';
 import type { Finding } from '../findings';
 import { toA1 } from '../address';
 import { type RuleContext, columnOf } from './context';
@@ -18,18 +19,7 @@ interface LabelWord {
 }
 
 const WORDS: Readonly<Record<string, LabelWord>> = {
-  overspend: { direction: 'over', family: 'spend' },
-  overspent: { direction: 'over', family: 'spend' },
-  overspending: { direction: 'over', family: 'spend' },
-  underspend: { direction: 'under', family: 'spend' },
-  underspent: { direction: 'under', family: 'spend' },
-  underspending: { direction: 'under', family: 'spend' },
-  underachievement: { direction: 'over', family: 'income' },
-  underachieved: { direction: 'over', family: 'income' },
-  underrecovery: { direction: 'over', family: 'income' },
-  overachievement: { direction: 'under', family: 'income' },
-  overachieved: { direction: 'under', family: 'income' },
-  overrecovery: { direction: 'under', family: 'income' },
+  ...DIRECTION_WORDS,
   onbudget: { direction: 'nil', family: 'nil' },
   nil: { direction: 'nil', family: 'nil' },
   breakeven: { direction: 'nil', family: 'nil' },
