@@ -7,20 +7,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-const pane = (page) => page.getByTestId('task-pane');
-const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
-
-async function showSheet(page, name) {
-  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true }).click();
-}
-
-async function waitForPreview(page) {
-  const preview = pane(page).getByTestId('plan-preview');
-  const bar = pane(page).getByTestId('error-bar');
-  await preview.or(bar).first().waitFor();
-  if (await bar.count()) assert.fail(`Message bar instead of a preview: ${await bar.innerText()}`);
-  return preview;
-}
+import { cell, pane, showSheet, waitForPreview } from '../support/workbench-page.mjs';
 
 export const tests = [
   {

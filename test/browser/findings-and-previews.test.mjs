@@ -3,31 +3,14 @@
  * in the workbench on the seed 000 sample.
  */
 import assert from 'node:assert/strict';
-
-const pane = (page) => page.getByTestId('task-pane');
-const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
-const sheetTab = (page, name) => page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name });
-
-async function typeInto(page, a1, text) {
-  await cell(page, a1).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function waitForPreview(page) {
-  const preview = pane(page).getByTestId('plan-preview');
-  const bar = pane(page).getByTestId('error-bar');
-  await preview.or(bar).first().waitFor();
-  if (await bar.count()) assert.fail(`Message bar instead of a preview: ${await bar.innerText()}`);
-  return preview;
-}
+import { cell, pane, showSheet, typeInto, waitForPreview } from '../support/workbench-page.mjs';
 
 export const tests = [
   {
     name: 'an edit after validating says the figures changed at once, never "Ready to submit", then validates again by itself',
     async run({ url, page }) {
       await page.goto(`${url}/workbench.html`);
-      await sheetTab(page, 'Month 7').click();
+      await showSheet(page, 'Month 7');
       await pane(page).getByRole('button', { name: 'Validate workbook' }).click();
       const summary = pane(page).getByTestId('summary');
       await summary.filter({ hasText: /^Ready to submit/ }).waitFor();
@@ -44,7 +27,7 @@ export const tests = [
     name: 'four typed totals are one entry with Fix all, Show cells and Ignore this kind; ignoring is undone by Check again',
     async run({ url, page }) {
       await page.goto(`${url}/workbench.html`);
-      await sheetTab(page, 'Month 7').click();
+      await showSheet(page, 'Month 7');
       // Each sub total typed over with the figure it shows: no error, four typed totals.
       for (const a1 of ['C16', 'C21', 'C33', 'C36']) {
         await cell(page, a1).click();

@@ -7,37 +7,16 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const pane = (page) => page.getByTestId('task-pane');
-const cell = (page, a1) => page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
+import { cell, pane, showSheet, typeInto, waitForPreview } from '../support/workbench-page.mjs';
 
 async function chooseTab(page, name) {
   await pane(page).getByRole('tab', { name, exact: true }).click();
-}
-
-async function showSheet(page, name) {
-  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true }).click();
-}
-
-/** Types into a grid cell as the officer would: select it, type, Enter. */
-async function typeInto(page, a1, text) {
-  await cell(page, a1).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
 }
 
 async function validate(page) {
   await chooseTab(page, 'Validate');
   await pane(page).getByRole('button', { name: 'Validate workbook' }).click();
   await pane(page).getByTestId('summary').waitFor();
-}
-
-/** Waits for the plan preview; if the pane shows an error instead, fails with its text. */
-async function waitForPreview(page) {
-  const preview = pane(page).getByTestId('plan-preview');
-  const bar = pane(page).getByTestId('error-bar');
-  await preview.or(bar).first().waitFor();
-  if (await bar.count()) assert.fail(`Message bar instead of a preview: ${await bar.innerText()}`);
-  return preview;
 }
 
 async function applyPreview(page) {
