@@ -2,8 +2,7 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { varianceRule } from '../../../src/engine/rules';
 import { seed000Table1Formulas, seed000Table1Values } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
-import { favourableVarianceTable, positiveIncomeTable } from './small-tables';
-import { grid, m, mf } from './small-tables';
+import { favourableVarianceTable, grid, m, mf, positiveIncomeTable } from './small-tables';
 
 // ---------------------------------------------------------------------------------------
 // Small tables whose figures show why each expected variance is expected.
