@@ -2,6 +2,72 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { mitigationTrackerRule } from '../../../src/engine/rules';
 import { seed000Mitigations } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
+import { grid, m } from './small-tables';
+
+// ---------------------------------------------------------------------------------------
+// A small tracker whose figures show why each expected amount is expected.
+
+/**
+ * Seed 000 Table 3's shape. Rows: 1 title, 2 header, 3 To be Mitigated, 4-6 actions (one TBC),
+ * 7 Total Mitigations, 8 Still to be Mitigated. Movement = Month 7 − Quarter 2; each action's
+ * one-off + ongoing = its Month 7 amount; total = the actions; still = to be mitigated + total.
+ *
+ *   To be Mitigated              1.000    1.200    0.200
+ *   Reduce agency staff         (0.100)  (0.300)  (0.200)  (0.100)  (0.200)
+ *   Review transport contracts     -     (0.200)  (0.200)     -     (0.200)
+ *   Recharge health partners      TBC      TBC      TBC      TBC      TBC
+ *   Total Mitigations           (0.100)  (0.500)  (0.400)  (0.100)  (0.400)
+ *   Still to be Mitigated        0.900    0.700   (0.200)
+ */
+const tracker = (at = {}) => grid('Mitigations', [
+  ['Table 3: Mitigating Actions Identified not yet included in the forecast outturn'],
+  ['In-Year Mitigation Proposed', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m', 'One-Off Mitigation £m', 'Ongoing Mitigation £m', 'Comments'],
+  ['To be Mitigated', m(1), m(1.2), m(0.2), null, null, 'Overspend in Children & Families'],
+  ['Reduce agency staff', m(-0.1), m(-0.3), m(-0.2), m(-0.1), m(-0.2), null],
+  ['Review transport contracts', m(0), m(-0.2), m(-0.2), m(0), m(-0.2), null],
+  ['Recharge health partners', 'TBC', 'TBC', 'TBC', 'TBC', 'TBC', 'To be quantified by Month 8'],
+  ['Total Mitigations Identified to be Actioned', m(-0.1), m(-0.5), m(-0.4), m(-0.1), m(-0.4), null],
+  ['Still to be Mitigated', m(0.9), m(0.7), m(-0.2), null, null, null],
+], at);
+
+ruleTester(mitigationTrackerRule, {
+  valid: [{ name: 'small tracker: splits, total and balance all hold (TBC adds nothing)', workbook: tracker() }],
+  invalid: [
+    {
+      // The actions are (0.300) + (0.200) + TBC = (0.500); Total and Still were both typed from (0.600).
+      name: 'small tracker: a Total Mitigations that is not the sum of the actions',
+      workbook: tracker({ C7: m(-0.6), C8: m(0.6) }),
+      errors: [{ cell: 'C7', messageId: 'total', severity: 'error', message: 'C7 ("Total Mitigations Identified to be Actioned") is (0.600) but the actions above it add up to (0.500) (£m)', expected: -0.5, shown: { expected: '(0.500)', actual: '(0.600)' }, output: null }],
+    },
+    {
+      // 1.200 + (0.500) = 0.700, Still to be Mitigated says 0.800.
+      name: 'small tracker: a Still to be Mitigated that is not to be mitigated plus total',
+      workbook: tracker({ C8: m(0.8) }),
+      errors: [{ cell: 'C8', messageId: 'still', message: 'C8 ("Still to be Mitigated") is 0.800 but to be mitigated 1.200 plus total mitigations (0.500) is 0.700 (£m)', expected: 0.7, output: null }],
+    },
+    {
+      // At Quarter 2: 1.000 + (0.100) = 0.900, it says 1.000.
+      name: 'small tracker: the Quarter 2 balance',
+      workbook: tracker({ B8: m(1) }),
+      errors: [{ cell: 'B8', messageId: 'still', message: 'B8 ("Still to be Mitigated") is 1.000 but to be mitigated 1.000 plus total mitigations (0.100) is 0.900 (£m)', expected: 0.9, output: null }],
+    },
+    {
+      // One-off (0.100) + ongoing (0.200) = (0.300), the action says (0.250); total and balance typed to match it.
+      name: 'small tracker: an action whose one-off and ongoing do not add up to it',
+      workbook: tracker({ C4: m(-0.25), C7: m(-0.45), C8: m(0.75) }),
+      errors: [{ cell: 'C4', messageId: 'split', message: 'C4 for Reduce agency staff is (0.250) but its one-off (0.100) and ongoing (0.200) mitigation add up to (0.300) (£m)', expected: -0.3, output: null }],
+    },
+    {
+      // 0.7004 shows as 0.700, which is 1.200 + (0.500).
+      name: 'small tracker: a balance off by less than half a shown decimal is rounding',
+      workbook: tracker({ C8: m(0.7004) }),
+      errors: [{ cell: 'C8', messageId: 'rounding', severity: 'info', message: 'C8 for Still to be Mitigated is 0.700 and should be 0.700 (£m): a rounding difference, not an error', output: null }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const S = 'Mitigations';
 

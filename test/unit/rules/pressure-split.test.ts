@@ -1,6 +1,65 @@
 import { pressureSplitRule } from '../../../src/engine/rules';
 import { seed000Table1Formulas, seed000Table1Values } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
+import { grid, m, mf } from './small-tables';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose figures show why each expected pressure is expected.
+
+/**
+ * Rows: 1 title, 2 header, 3-7 lines, 8 sub total (SUMs). Variance = forecast − budget;
+ * Traded Services is an income line (net budget negative). Pressures split each overspend.
+ *
+ *   Fostering        10.000   10.300   0.300  Overspend         Red    0.300  -
+ *   Adoption          4.000    4.020   0.020  Overspend         Amber  -      0.020
+ *   Leaving Care      6.000    5.900  (0.100) Underspend        Green  -      -
+ *   Youth Justice     1.000    1.000   -      -                 Green  -      -
+ *   Traded Services  (2.000)  (1.950)  0.050  Underachievement  Amber  0.050  -
+ *   sub total        19.000   19.270   0.270  Overspend         Red    0.350  0.020
+ */
+const table = (at = {}) => grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m'],
+  ['Fostering', m(10), m(10.3), m(0.3), 'Overspend', 'Red', m(0.3), m(0)],
+  ['Adoption', m(4), m(4.02), m(0.02), 'Overspend', 'Amber', m(0), m(0.02)],
+  ['Leaving Care', m(6), m(5.9), m(-0.1), 'Underspend', 'Green', m(0), m(0)],
+  ['Youth Justice', m(1), m(1), m(0), '-', 'Green', m(0), m(0)],
+  ['Traded Services', m(-2), m(-1.95), m(0.05), 'Underachievement', 'Amber', m(0.05), m(0)],
+  ['Children & Families sub total', mf('=SUM(B3:B7)', 19), mf('=SUM(C3:C7)', 19.27), mf('=SUM(D3:D7)', 0.27), 'Overspend', 'Red', mf('=SUM(G3:G7)', 0.35), mf('=SUM(H3:H7)', 0.02)],
+], at);
+
+ruleTester(pressureSplitRule, {
+  valid: [{ name: 'small table: ongoing + one-off = each overspend, nil on underspends', workbook: table() }],
+  invalid: [
+    {
+      // Fostering overspends 0.300; ongoing 0.200 + one-off nil = 0.200.
+      name: 'small table: pressures short of the overspend',
+      workbook: table({ G3: m(0.2) }),
+      errors: [{ cell: 'G3', messageId: 'split', severity: 'error', message: 'Pressures for Fostering add up to 0.200 (ongoing 0.200, one-off 0.000) but its overspend in D3 is 0.300 (£m)', expected: 0.3, shown: { expected: '0.300', actual: '0.200' }, output: null }],
+    },
+    {
+      // An overspend of 0.050 on the income line with both pressures cleared: 0 + 0 ≠ 0.050.
+      name: 'small table: an overspending line with no pressure',
+      workbook: table({ G7: m(0) }),
+      errors: [{ cell: 'G7', messageId: 'split', message: 'Pressures for Traded Services add up to 0.000 (ongoing 0.000, one-off 0.000) but its overspend in D7 is 0.050 (£m)', expected: 0.05, output: null }],
+    },
+    {
+      // Leaving Care underspends by 0.100: no pressure to split.
+      name: 'small table: a pressure on an underspending line',
+      workbook: table({ G5: m(0.05) }),
+      errors: [{ cell: 'G5', messageId: 'notOverspent', message: 'G5 shows a pressure of 0.050 but Leaving Care is not overspending (variance (0.100)): pressures should be nil (£m)', expected: 0, output: null }],
+    },
+    {
+      // 0.0204 against the 0.020 overspend: under half the last shown decimal, both show 0.020.
+      name: 'small table: a split off by less than half a shown decimal is rounding',
+      workbook: table({ H4: m(0.0204) }),
+      errors: [{ cell: 'H4', messageId: 'splitRounding', severity: 'info', message: 'Pressures for Adoption add up to 0.020 and its overspend is 0.020 (£m): a rounding difference, not an error', expected: 0.02, output: null }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const M7 = 'Month 7';
 const values = seed000Table1Values;

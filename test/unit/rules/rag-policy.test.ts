@@ -2,6 +2,98 @@ import { DEFAULT_RAG_POLICY, type RagPolicy } from '../../../src/engine/policy';
 import { ragPolicyRule } from '../../../src/engine/rules';
 import { seed000Table1Formulas, seed000Table1Values } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
+import { grid, m, mf } from './small-tables';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose figures show why each expected status is expected. Default key: a line
+// is Red when its overspend is ≥ 5% of |budget| or ≥ £0.1m (whichever is lower), a sub total
+// at 5% or £0.25m; any smaller overspend Amber; break-even or underspend Green.
+
+/**
+ * Rows: 1 title, 2 header, 3-7 lines, 8 sub total (SUMs). Variance = forecast − budget;
+ * Traded Services is an income line (net budget negative). Pressures split each overspend.
+ *
+ *   Fostering        10.000   10.300   0.300  Overspend         Red    0.300  -
+ *   Adoption          4.000    4.020   0.020  Overspend         Amber  -      0.020
+ *   Leaving Care      6.000    5.900  (0.100) Underspend        Green  -      -
+ *   Youth Justice     1.000    1.000   -      -                 Green  -      -
+ *   Traded Services  (2.000)  (1.950)  0.050  Underachievement  Amber  0.050  -
+ *   sub total        19.000   19.270   0.270  Overspend         Red    0.350  0.020
+ */
+const table = (at = {}) => grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m'],
+  ['Fostering', m(10), m(10.3), m(0.3), 'Overspend', 'Red', m(0.3), m(0)],
+  ['Adoption', m(4), m(4.02), m(0.02), 'Overspend', 'Amber', m(0), m(0.02)],
+  ['Leaving Care', m(6), m(5.9), m(-0.1), 'Underspend', 'Green', m(0), m(0)],
+  ['Youth Justice', m(1), m(1), m(0), '-', 'Green', m(0), m(0)],
+  ['Traded Services', m(-2), m(-1.95), m(0.05), 'Underachievement', 'Amber', m(0.05), m(0)],
+  ['Children & Families sub total', mf('=SUM(B3:B7)', 19), mf('=SUM(C3:C7)', 19.27), mf('=SUM(D3:D7)', 0.27), 'Overspend', 'Red', mf('=SUM(G3:G7)', 0.35), mf('=SUM(H3:H7)', 0.02)],
+], at);
+
+const status = (cell: string, word: string) => [{ kind: 'setValues' as const, sheet: 'Month 7', range: cell, values: [[word]] }];
+
+ruleTester(ragPolicyRule, {
+  valid: [
+    { name: 'small table: every status fits the default key', workbook: table() },
+    { name: 'small table: letters and lower case', workbook: table({ F3: 'R', F4: 'a', F5: 'G' }) },
+  ],
+  invalid: [
+    {
+      // 0.020 is 0.5% of 4.000, under both 5% (0.200) and £0.1m: Amber, not Red.
+      name: 'small table: a small overspend marked Red',
+      workbook: table({ F4: 'Red' }),
+      errors: [{ cell: 'F4', messageId: 'wrongStatus', severity: 'error', message: 'F4 says Red but Adoption is overspending by 0.020 (£m) (0.5% of its budget 4.000): under the RAG policy it should be Amber', expected: 'Amber', shown: { expected: 'Amber', actual: 'Red' }, output: status('F4', 'Amber') }],
+    },
+    {
+      // 0.300 is only 3.0% of 10.000, but it is over £0.1m (the lower threshold): Red.
+      name: 'small table: an overspend of £0.3m marked Amber',
+      workbook: table({ F3: 'Amber' }),
+      errors: [{ cell: 'F3', messageId: 'wrongStatus', message: 'F3 says Amber but Fostering is overspending by 0.300 (£m) (3.0% of its budget 10.000): under the RAG policy it should be Red', expected: 'Red', output: status('F3', 'Red') }],
+    },
+    {
+      // 5.900 − 6.000 = (0.100), an underspend: Green.
+      name: 'small table: an underspend marked Amber',
+      workbook: table({ F5: 'Amber' }),
+      errors: [{ cell: 'F5', messageId: 'wrongStatus', message: 'F5 says Amber but Leaving Care is on budget or underspending (variance (0.100)): under the RAG policy it should be Green', expected: 'Green', output: status('F5', 'Green') }],
+    },
+    {
+      // Income line: 0.050 is 2.5% of |(2.000)|, under 5% (0.100) and £0.1m: Amber.
+      name: 'small table: an income line measured against its budget\'s size',
+      workbook: table({ F7: 'Red' }),
+      errors: [{ cell: 'F7', messageId: 'wrongStatus', message: 'F7 says Red but Traded Services is overspending by 0.050 (£m) (2.5% of its budget (2.000)): under the RAG policy it should be Amber', expected: 'Amber', output: status('F7', 'Amber') }],
+    },
+    {
+      // Sub total level: 0.270 is 1.4% of 19.000 but over £0.25m: Red.
+      name: 'small table: a sub total judged at section level',
+      workbook: table({ F8: 'Amber' }),
+      errors: [{ cell: 'F8', messageId: 'wrongStatus', message: 'F8 says Amber but Children & Families sub total is overspending by 0.270 (£m) (1.4% of its budget 19.000): under the RAG policy it should be Red', expected: 'Red', output: status('F8', 'Red') }],
+    },
+    {
+      // An underspend, so the word it should be is Green.
+      name: 'small table: a word outside the vocabulary',
+      workbook: table({ F5: 'Purple' }),
+      errors: [{ cell: 'F5', messageId: 'notAWord', message: 'F5 says "Purple", which is not one of the RAG words (Red, R, Amber, A, Green, G): Leaving Care should be Green', expected: 'Green', output: status('F5', 'Green') }],
+    },
+    {
+      // 0.300 over £0.1m: the blank should be Red.
+      name: 'small table: a missing status',
+      workbook: table({ F3: null }),
+      errors: [{ cell: 'F3', messageId: 'missing', severity: 'warning', message: 'F3 has no RAG status: Fostering is overspending by 0.300 (£m) (3.0% of its budget 10.000), so it should be Red', expected: 'Red', output: status('F3', 'Red') }],
+    },
+    {
+      // Amber only from 2%: Adoption's 0.020 is 0.5% of 4.000, so Green. (The message is not
+      // asserted: it calls the 0.020 overspend "on budget or underspending", see the report.)
+      name: 'small table: a council policy with Amber only from 2%',
+      workbook: table(),
+      options: { policy: { ...DEFAULT_RAG_POLICY, amberFromPercent: 0.02 } },
+      errors: [{ cell: 'F4', messageId: 'wrongStatus', expected: 'Green', output: status('F4', 'Green') }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const M7 = 'Month 7';
 const values = seed000Table1Values;

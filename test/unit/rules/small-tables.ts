@@ -3,7 +3,8 @@
  * (net = gross − income), variances shown positive when favourable, a variance % column,
  * a mixed-unit table. Figures are consistent unless a test injects a fault.
  */
-import type { Workbook } from '../../../src/engine/grid';
+import { parseA1 } from '../../../src/engine/address';
+import { type Cell, type CellValue, type Workbook, sheetFromValues } from '../../../src/engine/grid';
 import { recalculate } from '../../../src/host/calc/recalculate';
 import { FMT_THOUSANDS as K, fx, num, sheet } from '../../fixtures/grids';
 
@@ -44,3 +45,32 @@ export function favourableVarianceTable(): Workbook {
     ],
   });
 }
+
+export type Entry = CellValue | Cell;
+
+/**
+ * A one-sheet workbook written out row by row (Excel row 1 first), with `at` replacing cells
+ * by A1 ({ B5: 70 }): the small table a case reads, and the one change it makes to it.
+ */
+export function grid(name: string, rows: ReadonlyArray<ReadonlyArray<Entry>>, at: Readonly<Record<string, Entry>> = {}): Workbook {
+  const copy: Entry[][] = rows.map((r) => [...r]);
+  for (const [a1, entry] of Object.entries(at)) {
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`grid: ${a1} is not a cell`);
+    const row = copy[ref.row] ?? [];
+    while (row.length < ref.col) row.push(null);
+    row[ref.col] = entry;
+    copy[ref.row] = row;
+  }
+  return { sheets: [sheetFromValues(name, copy)] };
+}
+
+/** A formula cell with the value Excel shows for it. */
+export const f = (formula: string, value: CellValue): Cell => ({ value, formula });
+
+/** £m to three decimals, as seed 000 shows its figures: (1.223) for a negative, "-" for nil. */
+export const FMT_M = '#,##0.000;(#,##0.000);"-"';
+/** A typed figure in £m. */
+export const m = (value: number): Cell => ({ value, format: FMT_M });
+/** A formula figure in £m, with the value Excel shows for it. */
+export const mf = (formula: string, value: number): Cell => ({ value, formula, format: FMT_M });

@@ -2,6 +2,83 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { sumRangeRule } from '../../../src/engine/rules';
 import { layoutAdultsNested, layoutTotalsAbove, seed000MonthsWorkbook, seed000Mitigations, seed000Table1Formulas, seed004Table5 } from '../../fixtures/grids';
 import { findingsOf, ruleTester, withFormula, withValue } from '../../support/rule-tester';
+import { FMT_M, grid, m } from './small-tables';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose formulas show why each expected range is expected.
+
+/** A £m formula whose value the calculation engine fills in. */
+const calc = (formula: string) => ({ value: null, formula, format: FMT_M });
+
+/**
+ * Rows: 1 title, 2 header, 3-4 and 6-7 lines, 5 and 8 sub totals, 9 the total of the two
+ * sub totals. Budget: 10 + 20 = 30, 5 + 7 = 12, 30 + 12 = 42.
+ */
+const table = (at = {}) => recalculate(grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m'],
+  ['Fostering', m(10), m(10.3), calc('=C3-B3')],
+  ['Adoption', m(20), m(19.9), calc('=C4-B4')],
+  ['Children & Families sub total', calc('=SUM(B3:B4)'), calc('=SUM(C3:C4)'), calc('=SUM(D3:D4)')],
+  ['Schools', m(5), m(5), calc('=C6-B6')],
+  ['Transport', m(7), m(7.5), calc('=C7-B7')],
+  ['Education sub total', calc('=SUM(B6:B7)'), calc('=SUM(C6:C7)'), calc('=SUM(D6:D7)')],
+  ["Children's Services Total", calc('=SUM(B5,B8)'), calc('=SUM(C5,C8)'), calc('=SUM(D5,D8)')],
+], at));
+
+/** £000 savings by year; a row-total column (=SUM of the three years) and a total row. */
+const byYear = (at = {}) => recalculate(grid('Table 5', [
+  ['Savings by year'],
+  ['Proposal', "2024/25 £'000", "2025/26 £'000", "2026/27 £'000", "Total £'000"],
+  ['Transport', 100, 200, 300, { value: null, formula: '=SUM(B3:D3)' }],
+  ['Placements', 400, 500, 600, { value: null, formula: '=SUM(B4:D4)' }],
+  ['Total', { value: null, formula: '=SUM(B3:B4)' }, { value: null, formula: '=SUM(C3:C4)' }, { value: null, formula: '=SUM(D3:D4)' }, { value: null, formula: '=SUM(E3:E4)' }],
+], at));
+
+const formula = (cell: string, f: string) => [{ kind: 'setFormulas' as const, sheet: 'Month 7', range: cell, formulas: [[f]] }];
+
+ruleTester(sumRangeRule, {
+  valid: [
+    { name: 'small table: each sub total SUMs its section, the total its sub totals', workbook: table() },
+    { name: 'small table: a sub total written as additions', workbook: table({ B5: calc('=B3+B4') }) },
+    { name: 'small table: row totals over their years', workbook: byYear() },
+  ],
+  invalid: [
+    {
+      // Children & Families is rows 3-4: =SUM(B3:B3) drops Adoption.
+      name: 'small table: a SUM shortened by one line',
+      workbook: table({ B5: calc('=SUM(B3:B3)') }),
+      errors: [{ cell: 'B5', messageId: 'wrongRange', severity: 'error', message: 'Sub total B5 is =SUM(B3:B3), which leaves out row 4 (Adoption); it should be =SUM(B3:B4)', expected: '=SUM(B3:B4)', shown: { expected: '=SUM(B3:B4)', actual: '=SUM(B3:B3)' }, output: formula('B5', '=SUM(B3:B4)') }],
+    },
+    {
+      // Row 2 is the header: the section's lines start at row 3.
+      name: 'small table: a SUM that takes in the header',
+      workbook: table({ B5: calc('=SUM(B2:B4)') }),
+      errors: [{ cell: 'B5', messageId: 'wrongRange', message: 'Sub total B5 is =SUM(B2:B4), which takes in the header row 2; it should be =SUM(B3:B4)', expected: '=SUM(B3:B4)', output: formula('B5', '=SUM(B3:B4)') }],
+    },
+    {
+      // B8 already holds Transport (row 7): adding B7 again counts it twice.
+      name: 'small table: a total that adds a sub total and one of its lines',
+      workbook: table({ B9: calc('=SUM(B5,B8,B7)') }),
+      errors: [{ cell: 'B9', messageId: 'wrongRange', message: 'Total B9 is =SUM(B5,B8,B7), which counts row 7 (Transport) twice (double counting); it should be =SUM(B5,B8)', expected: '=SUM(B5,B8)', output: formula('B9', '=SUM(B5,B8)') }],
+    },
+    {
+      // B3:B8 holds both sub totals and all four lines they add: every line is counted twice.
+      name: 'small table: a total over the whole column, sub totals included',
+      workbook: table({ B9: calc('=SUM(B3:B8)') }),
+      errors: [{ cell: 'B9', messageId: 'wrongRange', message: 'Total B9 is =SUM(B3:B8), which counts row 3 (Fostering), row 4 (Adoption), row 6 (Schools), row 7 (Transport) twice (double counting); it should be =SUM(B5,B8)', expected: '=SUM(B5,B8)', output: formula('B9', '=SUM(B5,B8)') }],
+    },
+    {
+      // The forecast sub total adds the budget column B instead of its own column C.
+      name: 'small table: a sub total adding up the wrong column',
+      workbook: table({ C5: calc('=SUM(B3:B4)') }),
+      errors: [{ cell: 'C5', messageId: 'wrongRange', message: 'Sub total C5 is =SUM(B3:B4), which leaves out row 3 (Fostering), row 4 (Adoption) and takes in B3:B4 from another column or sheet; it should be =SUM(C3:C4)', expected: '=SUM(C3:C4)', output: formula('C5', '=SUM(C3:C4)') }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const M7 = 'Month 7';
 const t1 = (cell: string, formula: string) => recalculate(withFormula(seed000Table1Formulas(), M7, cell, formula));

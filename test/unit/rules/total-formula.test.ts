@@ -1,6 +1,75 @@
 import { totalFormulaRule } from '../../../src/engine/rules';
 import { seed000Mitigations, seed000Table1Formulas, seed000Table1Values, seed001MtfpTracker, seed004Table5 } from '../../fixtures/grids';
 import { findingsOf, ruleTester, withCell, withValue } from '../../support/rule-tester';
+import { FMT_M, grid, m } from './small-tables';
+import { recalculate } from '../../../src/host/calc/recalculate';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose typed totals show why each expected formula is expected.
+
+/** A £m formula whose value the calculation engine fills in. */
+const calc = (formula: string) => ({ value: null, formula, format: FMT_M });
+
+/**
+ * Rows: 1 title, 2 header, 3-4 and 6-7 lines, 5 and 8 sub totals, 9 the total of the two
+ * sub totals. Budget: 10 + 20 = 30, 5 + 7 = 12, 30 + 12 = 42.
+ */
+const table = (at = {}) => recalculate(grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m'],
+  ['Fostering', m(10), m(10.3), calc('=C3-B3')],
+  ['Adoption', m(20), m(19.9), calc('=C4-B4')],
+  ['Children & Families sub total', calc('=SUM(B3:B4)'), calc('=SUM(C3:C4)'), calc('=SUM(D3:D4)')],
+  ['Schools', m(5), m(5), calc('=C6-B6')],
+  ['Transport', m(7), m(7.5), calc('=C7-B7')],
+  ['Education sub total', calc('=SUM(B6:B7)'), calc('=SUM(C6:C7)'), calc('=SUM(D6:D7)')],
+  ["Children's Services Total", calc('=SUM(B5,B8)'), calc('=SUM(C5,C8)'), calc('=SUM(D5,D8)')],
+], at));
+
+/** £000 savings by year; a row-total column (=SUM of the three years) and a total row. */
+const byYear = (at = {}) => recalculate(grid('Table 5', [
+  ['Savings by year'],
+  ['Proposal', "2024/25 £'000", "2025/26 £'000", "2026/27 £'000", "Total £'000"],
+  ['Transport', 100, 200, 300, { value: null, formula: '=SUM(B3:D3)' }],
+  ['Placements', 400, 500, 600, { value: null, formula: '=SUM(B4:D4)' }],
+  ['Total', { value: null, formula: '=SUM(B3:B4)' }, { value: null, formula: '=SUM(C3:C4)' }, { value: null, formula: '=SUM(D3:D4)' }, { value: null, formula: '=SUM(E3:E4)' }],
+], at));
+
+ruleTester(totalFormulaRule, {
+  valid: [
+    { name: 'small table: sub totals and total are SUMs', workbook: table() },
+    { name: 'small table: row and column totals are SUMs', workbook: byYear() },
+  ],
+  invalid: [
+    {
+      // 30 is right today (10 + 20), but typed it will not follow a changed line.
+      name: 'small table: a sub total typed over its formula',
+      workbook: table({ B5: m(30) }),
+      errors: [{ cell: 'B5', messageId: 'typed', severity: 'warning', message: 'Sub total B5 is the typed number 30.000, not a formula: it will not follow changes to its lines. Use =SUM(B3:B4)', expected: '=SUM(B3:B4)', shown: { expected: '=SUM(B3:B4)', actual: '30.000' }, output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B5', formulas: [['=SUM(B3:B4)']] }] }],
+    },
+    {
+      // The total is 30 + 12 = 42: the formula adds the two sub totals, not every row above.
+      name: 'small table: the grand total typed',
+      workbook: table({ B9: m(42) }),
+      errors: [{ cell: 'B9', messageId: 'typed', message: 'Total B9 is the typed number 42.000, not a formula: it will not follow changes to its lines. Use =SUM(B5,B8)', expected: '=SUM(B5,B8)', output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B9', formulas: [['=SUM(B5,B8)']] }] }],
+    },
+    {
+      // 100 + 200 + 300 = 600, typed rather than =SUM(B3:D3).
+      name: 'small table: a typed row total',
+      workbook: byYear({ E3: 600 }),
+      errors: [{ cell: 'E3', messageId: 'typedRowTotal', message: 'Row total E3 is the typed number 600, not a formula: it will not follow changes to its years. Use =SUM(B3:D3)', expected: '=SUM(B3:D3)', output: [{ kind: 'setFormulas', sheet: 'Table 5', range: 'E3', formulas: [['=SUM(B3:D3)']] }] }],
+    },
+    {
+      // 200 + 500 = 700, typed in the total row.
+      name: 'small table: a typed column total under a row-total column',
+      workbook: byYear({ C5: 700 }),
+      errors: [{ cell: 'C5', messageId: 'typed', message: 'Total C5 is the typed number 700, not a formula: it will not follow changes to its lines. Use =SUM(C3:C4)', expected: '=SUM(C3:C4)', output: [{ kind: 'setFormulas', sheet: 'Table 5', range: 'C5', formulas: [['=SUM(C3:C4)']] }] }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const M7 = 'Month 7';
 const M = '#,##0.000;(#,##0.000);"-"';

@@ -11,8 +11,94 @@ import {
   seed004Table6,
 } from '../../fixtures/grids';
 import { findingsOf, ruleTester, withValue } from '../../support/rule-tester';
+import { grid, m, mf } from './small-tables';
 
 const M7 = 'Month 7';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose figures show why each expected total is expected.
+
+const HEAD = ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m'];
+const TITLE = "Children's Services budget monitoring, Month 7";
+
+/** Rows: 1 title, 2 header, 3-5 lines, 6 typed sub total. 10 + 20 + 30 = 60 budget; 0.3 − 0.1 + 0 = 0.2 variance. */
+const oneSection = (at = {}) => grid('Month 7', [
+  [TITLE], HEAD,
+  ['Fostering', m(10), m(10.3), m(0.3)],
+  ['Adoption', m(20), m(19.9), m(-0.1)],
+  ['Leaving Care', m(30), m(30), m(0)],
+  ['Children & Families sub total', m(60), m(60.2), m(0.2)],
+], at);
+
+/** Two sections with SUM sub totals (30 and 12) and a typed grand total 42 = 30 + 12. */
+const twoSections = (at = {}) => grid('Month 7', [
+  [TITLE], HEAD,
+  ['Fostering', m(10), m(10.3), m(0.3)],
+  ['Adoption', m(20), m(19.9), m(-0.1)],
+  ['Children & Families sub total', mf('=SUM(B3:B4)', 30), mf('=SUM(C3:C4)', 30.2), mf('=SUM(D3:D4)', 0.2)],
+  ['Schools', m(5), m(5), m(0)],
+  ['Transport', m(7), m(7.5), m(0.5)],
+  ['Education sub total', mf('=SUM(B6:B7)', 12), mf('=SUM(C6:C7)', 12.5), mf('=SUM(D6:D7)', 0.5)],
+  ["Children's Services Total", m(42), m(42.7), m(0.7)],
+], at);
+
+/** Savings by year in £000 with a typed row-total column: 100 + 200 + 300 = 600, 400 + 500 + 600 = 1,500. */
+const byYear = (at = {}) => grid('Table 5', [
+  ['Savings by year'],
+  ['Proposal', "2024/25 £'000", "2025/26 £'000", "2026/27 £'000", "Total £'000"],
+  ['Transport', 100, 200, 300, 600],
+  ['Placements', 400, 500, 600, 1500],
+  ['Total', 500, 700, 900, 2100],
+], at);
+
+ruleTester(totalSumRule, {
+  valid: [
+    { name: 'small table: 10 + 20 + 30 = 60, as the sub total says', workbook: oneSection() },
+    { name: 'small table: sub totals 30 and 12, grand total 42', workbook: twoSections() },
+    { name: 'small table: each row total is its three years', workbook: byYear() },
+  ],
+  invalid: [
+    {
+      // 10 + 20 + 30 = 60, the sub total says 70.
+      name: 'small table: a typed sub total 10 over its lines',
+      workbook: oneSection({ B6: m(70) }),
+      errors: [{ cell: 'B6', messageId: 'column', severity: 'error', message: 'Sub total B6 is 70.000 but its lines add up to 60.000 (£m)', expected: 60, shown: { expected: '60.000', actual: '70.000' }, output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B6', formulas: [['=SUM(B3:B5)']] }] }],
+    },
+    {
+      // 60.0004 is 0.0004 off 60, under half the last shown decimal (0.0005): both show 60.000.
+      name: 'small table: a sub total off by less than half a shown decimal is rounding',
+      workbook: oneSection({ B6: m(60.0004) }),
+      errors: [{ cell: 'B6', messageId: 'columnRounding', severity: 'info', message: 'Sub total B6 is 60.000 and its lines add up to 60.000 (£m): a rounding difference, not an error', expected: 60, output: null }],
+    },
+    {
+      // The grand total adds the sub totals: 30 + 12 = 42, it says 43; the fix sums the two sub totals.
+      name: 'small table: a typed grand total over two sub totals',
+      workbook: twoSections({ B9: m(43) }),
+      errors: [{ cell: 'B9', messageId: 'column', message: 'Total B9 is 43.000 but its lines add up to 42.000 (£m)', expected: 42, output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B9', formulas: [['=SUM(B5,B8)']] }] }],
+    },
+    {
+      // 10 + 20 = 30, the sub total is typed 31; the grand total 42 then no longer equals 31 + 12 = 43.
+      name: 'small table: a sub total typed over its SUM spoils the grand total too',
+      workbook: twoSections({ B5: m(31) }),
+      errors: [
+        { cell: 'B5', messageId: 'column', message: 'Sub total B5 is 31.000 but its lines add up to 30.000 (£m)', expected: 30, output: [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B5', formulas: [['=SUM(B3:B4)']] }] },
+        { cell: 'B9', messageId: 'column', message: 'Total B9 is 42.000 but its lines add up to 43.000 (£m)', expected: 43, output: null },
+      ],
+    },
+    {
+      // 100 + 200 + 300 = 600, the row total says 700; the column total 2,100 is then not 700 + 1,500 = 2,200.
+      name: 'small table: a typed row total that is not its years',
+      workbook: byYear({ E3: 700 }),
+      errors: [
+        { cell: 'E3', messageId: 'rowTotal', message: 'Row total E3 is 700 but the columns it adds (B3:D3) come to 600 (£000)', expected: 600, output: null },
+        { cell: 'E5', messageId: 'column', message: 'Total E5 is 2,100 but its lines add up to 2,200 (£000)', expected: 2200, output: null },
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 ruleTester(totalSumRule, {
   valid: [

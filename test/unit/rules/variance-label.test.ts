@@ -1,6 +1,94 @@
 import { varianceLabelRule } from '../../../src/engine/rules';
 import { seed000MonthsWorkbook, seed000Table1Formulas, seed000Table1Values } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
+import { grid, m, mf } from './small-tables';
+
+// ---------------------------------------------------------------------------------------
+// Small tables whose figures show why each expected word is expected.
+
+/**
+ * Rows: 1 title, 2 header, 3-7 lines, 8 sub total (SUMs). Variance = forecast − budget;
+ * Traded Services is an income line (net budget negative). Pressures split each overspend.
+ *
+ *   Fostering        10.000   10.300   0.300  Overspend         Red    0.300  -
+ *   Adoption          4.000    4.020   0.020  Overspend         Amber  -      0.020
+ *   Leaving Care      6.000    5.900  (0.100) Underspend        Green  -      -
+ *   Youth Justice     1.000    1.000   -      -                 Green  -      -
+ *   Traded Services  (2.000)  (1.950)  0.050  Underachievement  Amber  0.050  -
+ *   sub total        19.000   19.270   0.270  Overspend         Red    0.350  0.020
+ */
+const table = (at = {}) => grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m'],
+  ['Fostering', m(10), m(10.3), m(0.3), 'Overspend', 'Red', m(0.3), m(0)],
+  ['Adoption', m(4), m(4.02), m(0.02), 'Overspend', 'Amber', m(0), m(0.02)],
+  ['Leaving Care', m(6), m(5.9), m(-0.1), 'Underspend', 'Green', m(0), m(0)],
+  ['Youth Justice', m(1), m(1), m(0), '-', 'Green', m(0), m(0)],
+  ['Traded Services', m(-2), m(-1.95), m(0.05), 'Underachievement', 'Amber', m(0.05), m(0)],
+  ['Children & Families sub total', mf('=SUM(B3:B7)', 19), mf('=SUM(C3:C7)', 19.27), mf('=SUM(D3:D7)', 0.27), 'Overspend', 'Red', mf('=SUM(G3:G7)', 0.35), mf('=SUM(H3:H7)', 0.02)],
+], at);
+
+const label = (cell: string, word: string) => [{ kind: 'setValues' as const, sheet: 'Month 7', range: cell, values: [[word]] }];
+
+ruleTester(varianceLabelRule, {
+  valid: [
+    { name: 'small table: each word follows its variance (income line: Underachievement)', workbook: table() },
+    { name: 'small table: words in another case', workbook: table({ E3: 'OVERSPEND', E5: 'underspent' }) },
+  ],
+  invalid: [
+    {
+      // 5.900 − 6.000 = (0.100): an underspend, labelled Overspend.
+      name: 'small table: an underspend labelled Overspend',
+      workbook: table({ E5: 'Overspend' }),
+      errors: [{ cell: 'E5', messageId: 'wrongDirection', severity: 'error', message: 'E5 says "Overspend" but the variance (0.100) for Leaving Care is an underspend: it should say "Underspend"', expected: 'Underspend', shown: { expected: 'Underspend', actual: 'Overspend' }, output: label('E5', 'Underspend') }],
+    },
+    {
+      // Net budget (2.000) is income: a positive variance there is an Underachievement, not an Overspend.
+      name: 'small table: an income line labelled in spending words',
+      workbook: table({ E7: 'Overspend' }),
+      errors: [{ cell: 'E7', messageId: 'wrongFamily', severity: 'warning', message: 'E7 says "Overspend" but Traded Services is an income line (net budget (2.000)): it should say "Underachievement"', expected: 'Underachievement', output: label('E7', 'Underachievement') }],
+    },
+    {
+      // Net budget 10.000 is spending, variance +0.300: Overspend, not Underachievement.
+      name: 'small table: a spending line labelled in income words',
+      workbook: table({ E3: 'Underachievement' }),
+      errors: [{ cell: 'E3', messageId: 'notIncome', severity: 'warning', message: 'E3 says "Underachievement" but Fostering is not an income line (net budget 10.000): it should say "Overspend"', expected: 'Overspend', output: label('E3', 'Overspend') }],
+    },
+    {
+      // Income line, (1.950) − (2.000) = +0.050: less income than budgeted, an Underachievement.
+      name: 'small table: an income line with the wrong direction',
+      workbook: table({ E7: 'Overachievement' }),
+      errors: [{ cell: 'E7', messageId: 'wrongDirection', severity: 'error', expected: 'Underachievement', output: label('E7', 'Underachievement') }],
+    },
+    {
+      // 1.000 − 1.000 = nil: neither an underspend nor an overspend.
+      name: 'small table: a nil variance labelled Underspend',
+      workbook: table({ E6: 'Underspend' }),
+      errors: [{ cell: 'E6', messageId: 'nilVariance', severity: 'warning', message: 'E6 says "Underspend" but the variance for Youth Justice is nil: it should say "On budget"', expected: 'On budget', output: label('E6', 'On budget') }],
+    },
+    {
+      // 4.020 − 4.000 = 0.020: an overspend with no word beside it.
+      name: 'small table: a blank label on an overspend',
+      workbook: table({ E4: null }),
+      errors: [{ cell: 'E4', messageId: 'missing', severity: 'warning', message: 'E4 is blank but the variance 0.020 for Adoption is an overspend: it should say "Overspend"', expected: 'Overspend', output: label('E4', 'Overspend') }],
+    },
+    {
+      // A misspelling: the variance +0.300 says what the word should be.
+      name: 'small table: a word that is not a variance label',
+      workbook: table({ E3: 'Overspnd' }),
+      errors: [{ cell: 'E3', messageId: 'unknownWord', severity: 'error', message: 'E3 says "Overspnd", which is not a variance label: for a variance of 0.300 it should say "Overspend"', expected: 'Overspend', output: label('E3', 'Overspend') }],
+    },
+    {
+      // The sub total's variance 0.270 (0.3 + 0.02 − 0.1 + 0 + 0.05) is an overspend.
+      name: 'small table: a sub total labelled Underspend',
+      workbook: table({ E8: 'Underspend' }),
+      errors: [{ cell: 'E8', messageId: 'wrongDirection', message: 'E8 says "Underspend" but the variance 0.270 for Children & Families sub total is an overspend: it should say "Overspend"', expected: 'Overspend', output: label('E8', 'Overspend') }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------
+// Seed 000 and the other published tables, each with one changed cell.
 
 const M7 = 'Month 7';
 const values = seed000Table1Values;
