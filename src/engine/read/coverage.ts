@@ -88,20 +88,25 @@ function widerFormulas(scan: SheetScan, facts: readonly RowFacts[], settled: ByR
     // A total that closes a headed section covers that section: adding more is the fault.
     if ((s.kind !== 'total' && s.kind !== 'subtotal') || s.section !== undefined) continue;
     const covers = s.covers;
-    // The rows each column's formula adds; the widest that takes in the whole layout reading wins.
+    // The rows each column's formula adds; the widest that takes in the whole layout reading wins,
+    // unless more columns' formulas add exactly the layout reading: then the wide one is the fault.
     let widest: number[] | undefined;
+    let widerVotes = 0;
+    let layoutVotes = 0;
     for (const column of figureCols) {
       const formula = scan.sheet.rows[f.row]?.[column.col]?.formula;
       if (formula === undefined || !isAdditive(formula)) continue;
       const named = [...new Set(sameColumnRows(formula, column.col, f.row))].filter((r) => r !== f.row).sort((a, b) => a - b);
+      if (named.length === covers.length && covers.every((r) => named.includes(r))) layoutVotes++;
       if (named.length <= covers.length || !covers.every((r) => named.includes(r))) continue;
       // Only figures are added: a heading, note or blank named by the formula is sum-range's to report.
       if (named.some((r) => !FIGURE_KINDS.has(settled.get(r)?.kind ?? 'blank'))) continue;
       const reached = named.map((r) => reach(r));
       if (named.some((r) => reached.some((set, j) => named[j] !== r && set.has(r)))) continue; // double counting
+      widerVotes++;
       if (!widest || named.length > widest.length) widest = named;
     }
-    if (widest) settled.set(f.row, { ...s, covers: widest, coverBasis: 'widened' });
+    if (widest && widerVotes > layoutVotes) settled.set(f.row, { ...s, covers: widest, coverBasis: 'widened' });
   }
 }
 

@@ -2,7 +2,7 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { sumRangeRule } from '../../../src/engine/rules';
 import { layoutAdultsNested, layoutTotalsAbove, seed000MonthsWorkbook, seed000Mitigations, seed000Table1Formulas, seed004Table5 } from '../../fixtures/grids';
 import { findingsOf, ruleTester, withFormula, withValue } from '../../support/rule-tester';
-import { FMT_M, grid, m } from './small-tables';
+import { FMT_M, grid, m, mf } from './small-tables';
 
 // ---------------------------------------------------------------------------------------
 // Small tables whose formulas show why each expected range is expected.
@@ -132,5 +132,23 @@ describe('sum-range and row formulas', () => {
   it('leaves a total cell that adds across its own row (net = expenditure + income) to total-sum', () => {
     const wb = recalculate(withFormula(seed000Table1Formulas(), M7, 'D16', '=B16+C16'));
     expect(findingsOf(sumRangeRule, wb)).toEqual([]);
+  });
+});
+
+describe('one column’s SUM wider than the others agree on', () => {
+  it('is the fault: the sub total is read as the others add it, and the wide SUM is reported', () => {
+    // Budget's sub total adds itself and Schools (the next line); Forecast and Variance add Line A and Line B.
+    const workbook = grid('Month 7', [
+      ['Service Area', 'Budget £m', 'Forecast £m', 'Variance £m'],
+      ['Line A', m(10), m(11), mf('=C2-B2', 1)],
+      ['Line B', m(20), m(19), mf('=C3-B3', -1)],
+      ['Sub total', mf('=SUM(B2:B5)', 35), mf('=SUM(C2:C3)', 30), mf('=SUM(D2:D3)', 0)],
+      ['Schools', m(5), m(6), mf('=C5-B5', 1)],
+      ['Total', mf('=B4+B5', 40), mf('=C4+C5', 36), mf('=D4+D5', 1)],
+    ]);
+    const found = findingsOf(sumRangeRule, workbook);
+    expect(found.map((f) => [f.cell, f.message, f.fix?.edits])).toEqual([
+      ['B4', 'Sub total B4 is =SUM(B2:B5), which takes in row 5 (Schools) from outside what it totals and includes itself; it should be =SUM(B2:B3)', [{ kind: 'setFormulas', sheet: 'Month 7', range: 'B4', formulas: [['=SUM(B2:B3)']] }]],
+    ]);
   });
 });
