@@ -163,7 +163,7 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
   const cell = toA1(row.row, col);
   return ctx.report(meta, {
     messageId,
-    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason: reasonText(ctx, row, status, f), words: wordList(ctx.policy) },
+    data: { actual: text, expected, label: row.label || `row ${row.row + 1}`, reason: reasonText(ctx, row, f), words: wordList(ctx.policy) },
     row: row.row,
     col,
     ...(severity ? { severity } : {}),
@@ -176,9 +176,10 @@ function judge(ctx: RuleContext, row: TableRow, col: number, status: RagStatus, 
   });
 }
 
-function reasonText(ctx: RuleContext, row: TableRow, status: RagStatus, f: Figures): string {
+/** Why the line should have its status: an overspend is named as one, even one too small for Amber. */
+function reasonText(ctx: RuleContext, row: TableRow, f: Figures): string {
   const meta = ragPolicyRule.meta;
-  return status === 'Green' || f.over <= 0
+  return f.over <= 0
     ? ctx.text(meta, 'onBudgetReason', { variance: ctx.show(f.v, row.row, f.variance) })
     : f.budget === undefined
       ? ctx.text(meta, 'overspendNoBudget', { overspend: ctx.show(f.over, row.row, f.variance) })
