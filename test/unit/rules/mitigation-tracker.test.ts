@@ -2,33 +2,12 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { mitigationTrackerRule } from '../../../src/engine/rules';
 import { seed000Mitigations } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
-import { grid, m } from './small-tables';
+import { m, smallTracker } from './small-tables';
 
 // ---------------------------------------------------------------------------------------
 // A small tracker whose figures show why each expected amount is expected.
 
-/**
- * Seed 000 Table 3's shape. Rows: 1 title, 2 header, 3 To be Mitigated, 4-6 actions (one TBC),
- * 7 Total Mitigations, 8 Still to be Mitigated. Movement = Month 7 − Quarter 2; each action's
- * one-off + ongoing = its Month 7 amount; total = the actions; still = to be mitigated + total.
- *
- *   To be Mitigated              1.000    1.200    0.200
- *   Reduce agency staff         (0.100)  (0.300)  (0.200)  (0.100)  (0.200)
- *   Review transport contracts     -     (0.200)  (0.200)     -     (0.200)
- *   Recharge health partners      TBC      TBC      TBC      TBC      TBC
- *   Total Mitigations           (0.100)  (0.500)  (0.400)  (0.100)  (0.400)
- *   Still to be Mitigated        0.900    0.700   (0.200)
- */
-const tracker = (at = {}) => grid('Mitigations', [
-  ['Table 3: Mitigating Actions Identified not yet included in the forecast outturn'],
-  ['In-Year Mitigation Proposed', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m', 'One-Off Mitigation £m', 'Ongoing Mitigation £m', 'Comments'],
-  ['To be Mitigated', m(1), m(1.2), m(0.2), null, null, 'Overspend in Children & Families'],
-  ['Reduce agency staff', m(-0.1), m(-0.3), m(-0.2), m(-0.1), m(-0.2), null],
-  ['Review transport contracts', m(0), m(-0.2), m(-0.2), m(0), m(-0.2), null],
-  ['Recharge health partners', 'TBC', 'TBC', 'TBC', 'TBC', 'TBC', 'To be quantified by Month 8'],
-  ['Total Mitigations Identified to be Actioned', m(-0.1), m(-0.5), m(-0.4), m(-0.1), m(-0.4), null],
-  ['Still to be Mitigated', m(0.9), m(0.7), m(-0.2), null, null, null],
-], at);
+const tracker = smallTracker;
 
 ruleTester(mitigationTrackerRule, {
   valid: [{ name: 'small tracker: splits, total and balance all hold (TBC adds nothing)', workbook: tracker() }],

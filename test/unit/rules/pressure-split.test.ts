@@ -1,32 +1,12 @@
 import { pressureSplitRule } from '../../../src/engine/rules';
 import { seed000Table1Formulas, seed000Table1Values } from '../../fixtures/grids';
 import { ruleTester, withValue } from '../../support/rule-tester';
-import { grid, m, mf } from './small-tables';
+import { m, monitoringWithWords } from './small-tables';
 
 // ---------------------------------------------------------------------------------------
 // Small tables whose figures show why each expected pressure is expected.
 
-/**
- * Rows: 1 title, 2 header, 3-7 lines, 8 sub total (SUMs). Variance = forecast − budget;
- * Traded Services is an income line (net budget negative). Pressures split each overspend.
- *
- *   Fostering        10.000   10.300   0.300  Overspend         Red    0.300  -
- *   Adoption          4.000    4.020   0.020  Overspend         Amber  -      0.020
- *   Leaving Care      6.000    5.900  (0.100) Underspend        Green  -      -
- *   Youth Justice     1.000    1.000   -      -                 Green  -      -
- *   Traded Services  (2.000)  (1.950)  0.050  Underachievement  Amber  0.050  -
- *   sub total        19.000   19.270   0.270  Overspend         Red    0.350  0.020
- */
-const table = (at = {}) => grid('Month 7', [
-  ["Children's Services budget monitoring, Month 7"],
-  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m'],
-  ['Fostering', m(10), m(10.3), m(0.3), 'Overspend', 'Red', m(0.3), m(0)],
-  ['Adoption', m(4), m(4.02), m(0.02), 'Overspend', 'Amber', m(0), m(0.02)],
-  ['Leaving Care', m(6), m(5.9), m(-0.1), 'Underspend', 'Green', m(0), m(0)],
-  ['Youth Justice', m(1), m(1), m(0), '-', 'Green', m(0), m(0)],
-  ['Traded Services', m(-2), m(-1.95), m(0.05), 'Underachievement', 'Amber', m(0.05), m(0)],
-  ['Children & Families sub total', mf('=SUM(B3:B7)', 19), mf('=SUM(C3:C7)', 19.27), mf('=SUM(D3:D7)', 0.27), 'Overspend', 'Red', mf('=SUM(G3:G7)', 0.35), mf('=SUM(H3:H7)', 0.02)],
-], at);
+const table = monitoringWithWords;
 
 ruleTester(pressureSplitRule, {
   valid: [{ name: 'small table: ongoing + one-off = each overspend, nil on underspends', workbook: table() }],

@@ -74,3 +74,79 @@ export const FMT_M = '#,##0.000;(#,##0.000);"-"';
 export const m = (value: number): Cell => ({ value, format: FMT_M });
 /** A formula figure in £m, with the value Excel shows for it. */
 export const mf = (formula: string, value: number): Cell => ({ value, formula, format: FMT_M });
+
+/** A £m formula whose value the calculation engine fills in. */
+export const calc = (formula: string): Cell => ({ value: null, formula, format: FMT_M });
+
+/** The edit that writes one word (a RAG status, a variance label) into a cell of "Month 7". */
+export const writeWord = (cell: string, word: string) => [{ kind: 'setValues' as const, sheet: 'Month 7', range: cell, values: [[word]] }];
+
+/**
+ * Rows: 1 title, 2 header, 3-7 lines, 8 sub total (SUMs). Variance = forecast − budget;
+ * Traded Services is an income line (net budget negative). Pressures split each overspend.
+ *
+ *   Fostering        10.000   10.300   0.300  Overspend         Red    0.300  -
+ *   Adoption          4.000    4.020   0.020  Overspend         Amber  -      0.020
+ *   Leaving Care      6.000    5.900  (0.100) Underspend        Green  -      -
+ *   Youth Justice     1.000    1.000   -      -                 Green  -      -
+ *   Traded Services  (2.000)  (1.950)  0.050  Underachievement  Amber  0.050  -
+ *   sub total        19.000   19.270   0.270  Overspend         Red    0.350  0.020
+ */
+export const monitoringWithWords = (at: Readonly<Record<string, Entry>> = {}): Workbook => grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m', 'Overspend / (Underspend)', 'RAG Status', 'Ongoing Pressure £m', 'One-off Pressures £m'],
+  ['Fostering', m(10), m(10.3), m(0.3), 'Overspend', 'Red', m(0.3), m(0)],
+  ['Adoption', m(4), m(4.02), m(0.02), 'Overspend', 'Amber', m(0), m(0.02)],
+  ['Leaving Care', m(6), m(5.9), m(-0.1), 'Underspend', 'Green', m(0), m(0)],
+  ['Youth Justice', m(1), m(1), m(0), '-', 'Green', m(0), m(0)],
+  ['Traded Services', m(-2), m(-1.95), m(0.05), 'Underachievement', 'Amber', m(0.05), m(0)],
+  ['Children & Families sub total', mf('=SUM(B3:B7)', 19), mf('=SUM(C3:C7)', 19.27), mf('=SUM(D3:D7)', 0.27), 'Overspend', 'Red', mf('=SUM(G3:G7)', 0.35), mf('=SUM(H3:H7)', 0.02)],
+], at);
+
+/**
+ * Rows: 1 title, 2 header, 3-4 and 6-7 lines, 5 and 8 sub totals, 9 the total of the two
+ * sub totals. Budget: 10 + 20 = 30, 5 + 7 = 12, 30 + 12 = 42.
+ */
+export const twoSections = (at: Readonly<Record<string, Entry>> = {}): Workbook => recalculate(grid('Month 7', [
+  ["Children's Services budget monitoring, Month 7"],
+  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m'],
+  ['Fostering', m(10), m(10.3), calc('=C3-B3')],
+  ['Adoption', m(20), m(19.9), calc('=C4-B4')],
+  ['Children & Families sub total', calc('=SUM(B3:B4)'), calc('=SUM(C3:C4)'), calc('=SUM(D3:D4)')],
+  ['Schools', m(5), m(5), calc('=C6-B6')],
+  ['Transport', m(7), m(7.5), calc('=C7-B7')],
+  ['Education sub total', calc('=SUM(B6:B7)'), calc('=SUM(C6:C7)'), calc('=SUM(D6:D7)')],
+  ["Children's Services Total", calc('=SUM(B5,B8)'), calc('=SUM(C5,C8)'), calc('=SUM(D5,D8)')],
+], at));
+
+/**
+ * Seed 000 Table 3's shape. Rows: 1 title, 2 header, 3 To be Mitigated, 4-6 actions (one TBC),
+ * 7 Total Mitigations, 8 Still to be Mitigated. Movement = Month 7 − Quarter 2; each action's
+ * one-off + ongoing = its Month 7 amount; total = the actions; still = to be mitigated + total.
+ *
+ *   To be Mitigated              1.000    1.200    0.200
+ *   Reduce agency staff         (0.100)  (0.300)  (0.200)  (0.100)  (0.200)
+ *   Review transport contracts     -     (0.200)  (0.200)     -     (0.200)
+ *   Recharge health partners      TBC      TBC      TBC      TBC      TBC
+ *   Total Mitigations           (0.100)  (0.500)  (0.400)  (0.100)  (0.400)
+ *   Still to be Mitigated        0.900    0.700   (0.200)
+ */
+export const smallTracker = (at: Readonly<Record<string, Entry>> = {}): Workbook => grid('Mitigations', [
+  ['Table 3: Mitigating Actions Identified not yet included in the forecast outturn'],
+  ['In-Year Mitigation Proposed', 'Quarter 2 £m', 'Month 7 £m', 'Movement £m', 'One-Off Mitigation £m', 'Ongoing Mitigation £m', 'Comments'],
+  ['To be Mitigated', m(1), m(1.2), m(0.2), null, null, 'Overspend in Children & Families'],
+  ['Reduce agency staff', m(-0.1), m(-0.3), m(-0.2), m(-0.1), m(-0.2), null],
+  ['Review transport contracts', m(0), m(-0.2), m(-0.2), m(0), m(-0.2), null],
+  ['Recharge health partners', 'TBC', 'TBC', 'TBC', 'TBC', 'TBC', 'To be quantified by Month 8'],
+  ['Total Mitigations Identified to be Actioned', m(-0.1), m(-0.5), m(-0.4), m(-0.1), m(-0.4), null],
+  ['Still to be Mitigated', m(0.9), m(0.7), m(-0.2), null, null, null],
+], at);
+
+/** £000 savings by year; a row-total column (=SUM of the three years) and a total row. */
+export const savingsByYear = (at: Readonly<Record<string, Entry>> = {}): Workbook => recalculate(grid('Table 5', [
+  ['Savings by year'],
+  ['Proposal', "2024/25 £'000", "2025/26 £'000", "2026/27 £'000", "Total £'000"],
+  ['Transport', 100, 200, 300, { value: null, formula: '=SUM(B3:D3)' }],
+  ['Placements', 400, 500, 600, { value: null, formula: '=SUM(B4:D4)' }],
+  ['Total', { value: null, formula: '=SUM(B3:B4)' }, { value: null, formula: '=SUM(C3:C4)' }, { value: null, formula: '=SUM(D3:D4)' }, { value: null, formula: '=SUM(E3:E4)' }],
+], at));

@@ -2,38 +2,15 @@ import { recalculate } from '../../../src/host/calc/recalculate';
 import { sumRangeRule } from '../../../src/engine/rules';
 import { layoutAdultsNested, layoutTotalsAbove, seed000MonthsWorkbook, seed000Mitigations, seed000Table1Formulas, seed004Table5 } from '../../fixtures/grids';
 import { findingsOf, ruleTester, withFormula, withValue } from '../../support/rule-tester';
-import { FMT_M, grid, m, mf } from './small-tables';
+import { calc, grid, m, mf, savingsByYear, twoSections } from './small-tables';
 
 // ---------------------------------------------------------------------------------------
 // Small tables whose formulas show why each expected range is expected.
 
-/** A £m formula whose value the calculation engine fills in. */
-const calc = (formula: string) => ({ value: null, formula, format: FMT_M });
 
-/**
- * Rows: 1 title, 2 header, 3-4 and 6-7 lines, 5 and 8 sub totals, 9 the total of the two
- * sub totals. Budget: 10 + 20 = 30, 5 + 7 = 12, 30 + 12 = 42.
- */
-const table = (at = {}) => recalculate(grid('Month 7', [
-  ["Children's Services budget monitoring, Month 7"],
-  ['Service Area', 'Current Net Budget £m', 'Full Year Projection £m', 'Month 7 Variance £m'],
-  ['Fostering', m(10), m(10.3), calc('=C3-B3')],
-  ['Adoption', m(20), m(19.9), calc('=C4-B4')],
-  ['Children & Families sub total', calc('=SUM(B3:B4)'), calc('=SUM(C3:C4)'), calc('=SUM(D3:D4)')],
-  ['Schools', m(5), m(5), calc('=C6-B6')],
-  ['Transport', m(7), m(7.5), calc('=C7-B7')],
-  ['Education sub total', calc('=SUM(B6:B7)'), calc('=SUM(C6:C7)'), calc('=SUM(D6:D7)')],
-  ["Children's Services Total", calc('=SUM(B5,B8)'), calc('=SUM(C5,C8)'), calc('=SUM(D5,D8)')],
-], at));
+const table = twoSections;
 
-/** £000 savings by year; a row-total column (=SUM of the three years) and a total row. */
-const byYear = (at = {}) => recalculate(grid('Table 5', [
-  ['Savings by year'],
-  ['Proposal', "2024/25 £'000", "2025/26 £'000", "2026/27 £'000", "Total £'000"],
-  ['Transport', 100, 200, 300, { value: null, formula: '=SUM(B3:D3)' }],
-  ['Placements', 400, 500, 600, { value: null, formula: '=SUM(B4:D4)' }],
-  ['Total', { value: null, formula: '=SUM(B3:B4)' }, { value: null, formula: '=SUM(C3:C4)' }, { value: null, formula: '=SUM(D3:D4)' }, { value: null, formula: '=SUM(E3:E4)' }],
-], at));
+const byYear = savingsByYear;
 
 const formula = (cell: string, f: string) => [{ kind: 'setFormulas' as const, sheet: 'Month 7', range: cell, formulas: [[f]] }];
 
