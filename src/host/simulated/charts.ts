@@ -16,7 +16,7 @@
 import { parseA1, quoteSheetName, rangeToA1, type RangeRef } from '../../engine';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
-import { itemLoadPaths, notLoaded, SimObject } from './proxy';
+import { notLoaded, planItemsLoad, SimObject } from './proxy';
 import { SimRange } from './range';
 import { cellOf, normaliseColor, type SimChart, type SimChartRef, type SimChartSeries, type SimSheet, type SimState } from './state';
 
@@ -104,18 +104,7 @@ export class SimChartCollection extends SimObject {
     return sheetCharts(this.worksheet.sheetIn(state)).map((c) => c.id);
   }
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = itemLoadPaths(paths);
-    return (state) => {
-      const items = sheetCharts(this.worksheet.sheetIn(state)).map((c) => new SimChartProxy(this.context, this.worksheet, c.id, false));
-      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name'], ['id']])(state));
-      return {
-        response: { items: results.map((r) => r.response) },
-        deliver: () => {
-          this.list = items;
-          for (const r of results) r.deliver();
-        },
-      };
-    };
+    return planItemsLoad(paths, [['name'], ['id']], (state) => sheetCharts(this.worksheet.sheetIn(state)).map((c) => new SimChartProxy(this.context, this.worksheet, c.id, false)), (items) => (this.list = items));
   }
   /** By id or name (names compared regardless of case). */
   getItem(key: string): SimChartProxy {
@@ -426,18 +415,7 @@ export class SimChartSeriesCollection extends ChartPart {
   }
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
     if (!paths.some((p) => p[0] === 'items')) return super.planLoad(paths);
-    const itemPaths = itemLoadPaths(paths);
-    return (state) => {
-      const items = this.find(state).series.map((_, i) => new SimChartSeriesProxy(this.context, this, i));
-      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name']])(state));
-      return {
-        response: { items: results.map((r) => r.response) },
-        deliver: () => {
-          this.list = items;
-          for (const r of results) r.deliver();
-        },
-      };
-    };
+    return planItemsLoad(paths, [['name']], (state) => this.find(state).series.map((_, i) => new SimChartSeriesProxy(this.context, this, i)), (items) => (this.list = items));
   }
   getItemAt(index: number): SimChartSeriesProxy {
     return new SimChartSeriesProxy(this.context, this, index);

@@ -1,7 +1,7 @@
 /** Simulated conditional formats: the Custom (formula) and ContainsText kinds. */
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
-import { itemLoadPaths, notLoaded, SimObject } from './proxy';
+import { notLoaded, planItemsLoad, SimObject } from './proxy';
 import type { RangeRef } from '../../engine';
 import { SimRangeAreas } from './areas';
 import type { LocatedRange } from './locators';
@@ -34,21 +34,11 @@ export class SimConditionalFormatCollection extends SimObject {
   }
 
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = itemLoadPaths(paths);
-    return (state) => {
+    const itemsIn = (state: SimState) => {
       const { sheet, ref } = this.range.resolve(state);
-      const items = sheet.conditionalFormats
-        .filter((cf) => intersects(cf.range, ref))
-        .map((cf) => new SimConditionalFormatProxy(this.context, this.range, cf.id));
-      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['id'], ['type']])(state));
-      return {
-        response: { items: results.map((r) => r.response) },
-        deliver: () => {
-          this.list = items;
-          for (const r of results) r.deliver();
-        },
-      };
+      return sheet.conditionalFormats.filter((cf) => intersects(cf.range, ref)).map((cf) => new SimConditionalFormatProxy(this.context, this.range, cf.id));
     };
+    return planItemsLoad(paths, [['id'], ['type']], itemsIn, (items) => (this.list = items));
   }
 
   /** `getItem(id)`: the format with that id (ItemNotFound at sync when it is not there). */

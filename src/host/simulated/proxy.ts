@@ -24,6 +24,26 @@ export function itemLoadPaths(paths: readonly string[][]): string[][] {
   return paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
 }
 
+/**
+ * A collection's `load('items/…')`: each item it holds in `state` loads what was asked under
+ * `items/` (or `defaults` when only `items` was), the responses go back as `items`, and the
+ * items are kept (`keep`) for `.items` once the sync delivers.
+ */
+export function planItemsLoad<T extends SimObject>(paths: readonly string[][], defaults: string[][], itemsIn: (state: SimState) => T[], keep: (items: T[]) => void): LoadPlan {
+  const itemPaths = itemLoadPaths(paths);
+  return (state) => {
+    const items = itemsIn(state);
+    const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : defaults)(state));
+    return {
+      response: { items: results.map((r) => r.response) },
+      deliver: () => {
+        keep(items);
+        for (const r of results) r.deliver();
+      },
+    };
+  };
+}
+
 export function parseLoadSpec(spec: LoadSpec | undefined): string[][] | undefined {
   if (spec === undefined) return undefined;
   const text = Array.isArray(spec) ? spec.join(',') : typeof spec === 'string' ? spec : [spec.select, spec.expand].filter(Boolean).join(',');

@@ -6,7 +6,7 @@
 import type { RangeRef } from '../../engine';
 import { slideFormula } from '../xlsx/fast/slide-formula';
 import type { SimulatedRequestContext } from './context';
-import { itemLoadPaths, notLoaded, SimObject } from './proxy';
+import { notLoaded, planItemsLoad, SimObject } from './proxy';
 import { cellOf, isEmptySimCell, mutableCell, type SimSheet, type SimState } from './state';
 
 export interface SimTable {
@@ -76,18 +76,7 @@ export class SimTableCollection extends SimObject {
     );
   }
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = itemLoadPaths(paths);
-    return (state) => {
-      const items = this.tablesIn(state).map((t) => new SimTableItem(this.context, t));
-      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name']])(state));
-      return {
-        response: { items: results.map((r) => r.response) },
-        deliver: () => {
-          this.list = items;
-          for (const r of results) r.deliver();
-        },
-      };
-    };
+    return planItemsLoad(paths, [['name']], (state) => this.tablesIn(state).map((t) => new SimTableItem(this.context, t)), (items) => (this.list = items));
   }
 }
 

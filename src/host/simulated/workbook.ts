@@ -2,7 +2,7 @@
 import { parseRange, quoteSheetName, rangeToA1 } from '../../engine';
 import type { SimulatedRequestContext } from './context';
 import { SimulatedOfficeError } from './errors';
-import { itemLoadPaths, notLoaded, SimObject } from './proxy';
+import { notLoaded, planItemsLoad, SimObject } from './proxy';
 import { fixedRange, SimRange, usedRange, wholeSheet, type SheetLocator } from './range';
 import { recalculate } from './calc';
 import { SimChartCollection } from './charts';
@@ -132,18 +132,7 @@ export class SimWorksheetCollection extends SimObject {
     return this.list;
   }
   override planLoad(paths: readonly string[][]): ReturnType<SimObject['planLoad']> {
-    const itemPaths = itemLoadPaths(paths);
-    return (state) => {
-      const items = state.sheets.map((s) => new SimWorksheet(this.context, s.name, false));
-      const results = items.map((item) => item.planLoad(itemPaths.length > 0 ? itemPaths : [['name']])(state));
-      return {
-        response: { items: results.map((r) => r.response) },
-        deliver: () => {
-          this.list = items;
-          for (const r of results) r.deliver();
-        },
-      };
-    };
+    return planItemsLoad(paths, [['name']], (state) => state.sheets.map((s) => new SimWorksheet(this.context, s.name, false)), (items) => (this.list = items));
   }
   /** By name or id, as in Excel. */
   getItem(key: string): SimWorksheet {
