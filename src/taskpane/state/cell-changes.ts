@@ -34,6 +34,7 @@ function cellText(cell: Cell): string {
  */
 export function cellChanges(plan: EditPlan, workbook: Workbook): CellChange[] {
   const out: CellChange[] = [];
+  const formats = formatsSet(plan);
   for (const edit of plan.edits) {
     if (edit.kind !== 'setValues' && edit.kind !== 'setFormulas') continue;
     const range = parseRange(edit.range);
@@ -41,7 +42,7 @@ export function cellChanges(plan: EditPlan, workbook: Workbook): CellChange[] {
     const sheet = findSheet(workbook, edit.sheet);
     const rows = edit.kind === 'setValues' ? edit.values : edit.formulas;
     const results = edit.kind === 'setFormulas' ? edit.results : undefined;
-    const format = formatFor(plan, edit.sheet, edit.range);
+    const format = formats.get(`${edit.sheet}!${edit.range}`);
     rows.forEach((row, r) =>
       row.forEach((next, c) => {
         const rowIndex = range.start.row + r;
@@ -62,8 +63,9 @@ export function cellChanges(plan: EditPlan, workbook: Workbook): CellChange[] {
   return out;
 }
 
-/** The number format the plan itself gives a range it writes (movement formats its new column). */
-function formatFor(plan: EditPlan, sheet: string, range: string): string | undefined {
-  for (const edit of plan.edits) if (edit.kind === 'setNumberFormat' && edit.sheet === sheet && edit.range === range) return edit.format;
-  return undefined;
+/** The number formats the plan itself gives ranges it writes (movement formats its new column), by sheet!range. */
+function formatsSet(plan: EditPlan): Map<string, string> {
+  const formats = new Map<string, string>();
+  for (const edit of plan.edits) if (edit.kind === 'setNumberFormat' && !formats.has(`${edit.sheet}!${edit.range}`)) formats.set(`${edit.sheet}!${edit.range}`, edit.format);
+  return formats;
 }

@@ -36,12 +36,13 @@ export function planInWords(plan: EditPlan, workbook: Workbook, changes: readonl
   if (changed.length > 0) lines.push(UI.preview.words.changed(changed.length, changed.slice(0, EXAMPLES).map(example)));
 
   const conditional = plan.edits.filter((e): e is ConditionalEdit => e.kind === 'addConditionalFormat');
+  const written = writtenCells(plan);
   const byWords = conditional.filter((e) => e.format.rule.type === 'text');
   const byPolicy = conditional.filter((e) => e.format.rule.type === 'formula' && isRagTag(e.tag));
   const highlights = conditional.filter((e) => e.format.rule.type === 'formula' && !isRagTag(e.tag));
-  if (byWords.length > 0) lines.push(UI.preview.words.colourByWord(cellsIn(byWords, workbook, plan), samples(byWords).map((c) => c.label)));
-  if (byPolicy.length > 0) lines.push(UI.preview.words.colourByRule(cellsIn(byPolicy, workbook, plan)));
-  if (highlights.length > 0) lines.push(UI.preview.words.highlights(cellsIn(highlights, workbook, plan)));
+  if (byWords.length > 0) lines.push(UI.preview.words.colourByWord(cellsIn(byWords, workbook, written), samples(byWords).map((c) => c.label)));
+  if (byPolicy.length > 0) lines.push(UI.preview.words.colourByRule(cellsIn(byPolicy, workbook, written)));
+  if (highlights.length > 0) lines.push(UI.preview.words.highlights(cellsIn(highlights, workbook, written)));
   for (const edit of plan.edits) {
     if (edit.kind === 'setDataValidation') lines.push(UI.preview.words.dropdown(`${edit.sheet}!${edit.range}`, Array.isArray(edit.list) ? edit.list : undefined));
   }
@@ -52,11 +53,8 @@ function example(change: CellChange): string {
   return `${change.cell}: ${change.before === BLANK ? '' : `${change.before} → `}${change.after}`;
 }
 
-/**
- * The cells the colour rules cover that hold something (or that the plan fills): the rules
- * span whole columns of the table, but the officer thinks of the lines coloured.
- */
-function cellsIn(edits: readonly ConditionalEdit[], workbook: Workbook, plan: EditPlan): number {
+/** Every cell the plan writes, blank or not (a tracker's empty rows are coloured when filled). */
+function writtenCells(plan: EditPlan): Set<string> {
   const written = new Set<string>();
   for (const edit of plan.edits) {
     if (edit.kind !== 'setValues' && edit.kind !== 'setFormulas') continue;
@@ -64,6 +62,14 @@ function cellsIn(edits: readonly ConditionalEdit[], workbook: Workbook, plan: Ed
     if (!range) continue;
     for (let r = range.start.row; r <= range.end.row; r++) for (let c = range.start.col; c <= range.end.col; c++) written.add(`${edit.sheet}!${toA1(r, c)}`);
   }
+  return written;
+}
+
+/**
+ * The cells the colour rules cover that hold something (or that the plan fills): the rules
+ * span whole columns of the table, but the officer thinks of the lines coloured.
+ */
+function cellsIn(edits: readonly ConditionalEdit[], workbook: Workbook, written: ReadonlySet<string>): number {
   const cells = new Set<string>();
   for (const edit of edits) {
     const range = parseRange(edit.range);
