@@ -20,6 +20,8 @@ import { ragPolicyFromSetting, isOverrideList, ignoredKindsFromSetting } from '.
 export interface PaneCommands {
   load(): Promise<void>;
   validate(): Promise<void>;
+  /** Validates again after the workbook changed, leaving a message the officer has not dismissed on show. */
+  revalidate(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
   previewFix(findings: readonly Finding[]): Promise<void>;
   /** `withoutUndo`: after Excel refused to keep the Undo record, the officer chose to go on without it. */
@@ -59,8 +61,8 @@ export function operationOutcome(result: OperationResult): { readonly plan: Edit
 const TRACKER_OPERATIONS: Readonly<Record<'mitigation' | 'savings' | 'report' | 'explanations', OperationName>> = { mitigation: 'mitigationTracker', savings: 'savingsTracker', report: 'report', explanations: 'explanations' };
 
 export function createPaneCommands(host: ExcelHost, dispatch: (action: PaneAction) => void, getState: () => PaneState): PaneCommands {
-  const run = async (label: string, work: () => Promise<void>): Promise<void> => {
-    dispatch({ type: 'workStarted', label });
+  const run = async (label: string, work: () => Promise<void>, background = false): Promise<void> => {
+    dispatch({ type: 'workStarted', label, ...(background ? { background } : {}) });
     try {
       await work();
     } catch (error) {
@@ -135,6 +137,7 @@ export function createPaneCommands(host: ExcelHost, dispatch: (action: PaneActio
         tablesOf(result, overrides);
       }),
     validate: () => run(reading(), validate),
+    revalidate: () => run(reading(), validate, true),
     selectFinding: (finding) => run(UI.working, async () => {
       await host.selectCell(finding.sheet, finding.cell);
       dispatch({ type: 'noticeShown', message: UI.validate.goTo(finding.sheet, finding.cell) });

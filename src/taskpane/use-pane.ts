@@ -35,7 +35,7 @@ function useChangeWatch(host: ExcelHost, commands: PaneCommands, dispatch: (a: P
         isBusy: () => getState().busy !== null,
         hasResults: () => getState().findings !== null,
         markStale: () => dispatch({ type: 'figuresChanged' }),
-        revalidate: () => void commands.validate(),
+        revalidate: () => void commands.revalidate(),
         now: () => Date.now(),
         setTimer: (callback, ms) => setTimeout(callback, ms),
         clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),

@@ -89,7 +89,8 @@ export const initialPaneState: PaneState = {
 
 export type PaneAction =
   | { type: 'tabChosen'; tab: PaneTab }
-  | { type: 'workStarted'; label: string }
+  /** `background`: work the officer did not ask for (re-validating after an edit) leaves the message bar as it is. */
+  | { type: 'workStarted'; label: string; background?: boolean }
   | { type: 'workFailed'; message: string }
   | { type: 'undoRefused'; message: string }
   | { type: 'errorDismissed' }
@@ -116,7 +117,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'tabChosen':
       return { ...state, tab: action.tab, pending: null, reapplyOffered: false };
     case 'workStarted':
-      return { ...state, busy: action.label, error: null, notice: null };
+      return action.background ? { ...state, busy: action.label } : { ...state, busy: action.label, error: null, notice: null };
     case 'workFailed':
       return { ...state, busy: null, error: action.message };
     case 'undoRefused':

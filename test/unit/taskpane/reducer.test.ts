@@ -129,3 +129,11 @@ describe('writtenRanges', () => {
     expect(writtenRanges(plan)).toEqual([{ sheet: 'Month 7', range: 'K5:K15' }, { sheet: "Bob's", range: 'A1' }]);
   });
 });
+
+describe('work the officer did not ask for', () => {
+  it('re-validating after an edit leaves the message bar and the notice as they are', () => {
+    const shown = { ...initialPaneState, error: 'The cells were edited since the add-in wrote them.', notice: 'Reverted: Fix B16.' };
+    expect(paneReducer(shown, { type: 'workStarted', label: 'Reading 2 sheets…', background: true })).toMatchObject({ busy: 'Reading 2 sheets…', error: shown.error, notice: shown.notice });
+    expect(paneReducer(shown, { type: 'workStarted', label: 'Reading 2 sheets…' })).toMatchObject({ error: null, notice: null });
+  });
+});
